@@ -1,0 +1,26 @@
+package io.aigw.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class ServiceSmokeTest {
+
+    @Test
+    void shouldReportLiveAndStarted() {
+        given().when().get("/q/health/live")
+                .then().statusCode(200).body("status", equalTo("UP"));
+        given().when().get("/q/health/started")
+                .then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void shouldExposePrometheusMetrics() {
+        given().when().get("/q/metrics")
+                .then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
+    }
+}
