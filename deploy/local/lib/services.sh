@@ -1,0 +1,238 @@
+# shellcheck shell=bash
+# The suite on one machine: secrets, build, the provider simulator and the four services.
+
+SIMULATOR_PORT=9100
+SIMULATOR_JAR="$REPO_ROOT/e2e/target/e2e-0.1.0-SNAPSHOT.jar"
+SIMULATOR_KEYS="${AIGW_SIMULATOR_KEYS:-sim-key-1,sim-key-2}"
+
+# Owning services: name, module, port. Started before the gateways, which load their snapshot from them.
+SERVICES=(
+  "catalog model-catalog-service 8083"
+  "key key-service 8081"
+  "config config-service 8082"
+)
+GATEWAY_MODULE=gateway-service
+SECRET_NAMES=(AIGW_ADMIN_TOKEN AIGW_MASTER_KEY AIGW_MASTER_KEY_ID AIGW_KEY_PEPPER AIGW_SERVICE_TOKEN)
+
+marker() { printf -- '-Daigw.stack=%s' "$1"; }
+service_jar() { printf '%s/%s/target/quarkus-app/quarkus-run.jar' "$REPO_ROOT" "$1"; }
+
+# Gateway replica N listens on 8080 for N=1, then 8090, 8091, ...
+gateway_port() { if (($1 == 1)); then echo 8080; else echo $((8088 + $1)); fi; }
+
+# ---------------------------------------------------------------------------------------------
+# Secrets: from the environment when set, else generated once into deploy/local/.secrets.env.
+# ---------------------------------------------------------------------------------------------
+
+random_base64() { head -c "$1" /dev/urandom | base64 -w0; }
+random_token() { head -c 32 /dev/urandom | base64 -w0 | tr '+/' '-_' | tr -d '='; }
+
+generate_secret() {
+  case $1 in
+    AIGW_ADMIN_TOKEN) printf 'aigw-admin-%s' "$(random_token)" ;;
+    AIGW_SERVICE_TOKEN) printf 'aigw-svc-%s' "$(random_token)" ;;
+    AIGW_MASTER_KEY | AIGW_KEY_PEPPER) random_base64 32 ;;
+    AIGW_MASTER_KEY_ID) printf 'local-1' ;;
+  esac
+}
+
+# Exports every secret: the environment wins, then the secrets file; missing ones are generated
+# into the file (chmod 600) so that every later `up` reuses them.
+load_secrets() {
+  local name value
+  (umask 077 && touch "$SECRETS_FILE")
+  chmod 600 "$SECRETS_FILE"
+  for name in "${SECRET_NAMES[@]}"; do
+    grep -q "^$name=" "$SECRETS_FILE" || printf '%s=%s\n' "$name" "$(generate_secret "$name")" >>"$SECRETS_FILE"
+    if [[ -z ${!name:-} ]]; then
+      value=$(grep -m1 "^$name=" "$SECRETS_FILE" | cut -d= -f2-)
+      export "$name=$value"
+    else
+      export "${name?}"
+    fi
+  done
+}
+
+# ---------------------------------------------------------------------------------------------
+# Build: only when a runnable jar is missing or older than its module's sources.
+# ---------------------------------------------------------------------------------------------
+
+# Prints why a build is needed, or nothing.
+stale_artifact() {
+  local module jar newer
+  for module in model-catalog-service key-service config-service gateway-service e2e; do
+    if [[ $module == e2e ]]; then jar=$SIMULATOR_JAR; else jar=$(service_jar "$module"); fi
+    if [[ ! -f $jar ]]; then
+      printf '%s is missing' "${jar#"$REPO_ROOT"/}"
+      return 0
+    fi
+    newer=$(find "$REPO_ROOT/$module/src" "$REPO_ROOT/$module/pom.xml" "$REPO_ROOT/pom.xml" \
+      -type f -newer "$jar" -print -quit 2>/dev/null || true)
+    if [[ -n $newer ]]; then
+      printf '%s is newer than %s' "${newer#"$REPO_ROOT"/}" "${jar#"$REPO_ROOT"/}"
+      return 0
+    fi
+  done
+}
+
+any_service_running() {
+  local f
+  for f in "$PID_DIR"/*.pid; do
+    [[ -e $f ]] || continue
+    local name
+    name=$(basename "$f" .pid)
+    running_pid "$name" "$(marker "$name")" >/dev/null && return 0
+  done
+  return 1
+}
+
+build_if_needed() {
+  local reason
+  reason=$(stale_artifact)
+  [[ -n $reason ]] || { note "build: jars are up to date"; return 0; }
+  if any_service_running; then
+    warn "build needed ($reason) but services are running: not rebuilding under them." \
+      "Run 'deploy/local/stack down && deploy/local/stack up' to pick up the change."
+    return 0
+  fi
+  info "Building the services ($reason)"
+  (cd "$REPO_ROOT" && ./mvnw -B -ntp -q -DskipTests package) || die "build failed"
+}
+
+# Fails before anything starts when a service jar is missing (the simulator jar is optional).
+require_service_jars() {
+  local module missing=()
+  for module in model-catalog-service key-service config-service "$GATEWAY_MODULE"; do
+    [[ -f $(service_jar "$module") ]] || missing+=("$module/target/quarkus-app/quarkus-run.jar")
+  done
+  ((${#missing[@]} == 0)) || die "missing ${missing[*]}: build first (run 'up' without --no-build)"
+}
+
+# ---------------------------------------------------------------------------------------------
+# Starting and stopping the suite
+# ---------------------------------------------------------------------------------------------
+
+# start_java NAME JAR [ENV=VALUE...]: starts a runnable jar in the background unless it runs already.
+# Everything listens on loopback only: the admin APIs of a local stack are not for the network.
+start_java() {
+  local name=$1 jar=$2
+  shift 2
+  if running_pid "$name" "$(marker "$name")" >/dev/null; then
+    note "$name: already running"
+    return 0
+  fi
+  [[ -f $jar ]] || die "$name: ${jar#"$REPO_ROOT"/} is missing (run without --no-build)"
+  start_background "$name" -- env QUARKUS_HTTP_HOST=127.0.0.1 AIGW_ALLOW_LOOPBACK_UPSTREAMS=true "$@" \
+    java "$(marker "$name")" -XX:+UseParallelGC -Xmx256m -jar "$jar"
+}
+
+ensure_port_free_or_ours() {
+  local name=$1 port=$2
+  if port_open "$port" && ! running_pid "$name" "$(marker "$name")" >/dev/null; then
+    die "$name: port $port is already used by a process the stack did not start"
+  fi
+}
+
+start_simulator() {
+  SIMULATOR_STARTED=false
+  if [[ ! -f $SIMULATOR_JAR ]]; then
+    warn "provider simulator not started: ${SIMULATOR_JAR#"$REPO_ROOT"/} does not exist yet" \
+      "(build the e2e module to get it). Continuing without it."
+    return 0
+  fi
+  ensure_port_free_or_ours simulator "$SIMULATOR_PORT"
+  start_java simulator "$SIMULATOR_JAR" AIGW_SIMULATOR_PORT="$SIMULATOR_PORT" AIGW_SIMULATOR_KEYS="$SIMULATOR_KEYS"
+  wait_for_http simulator "$(marker simulator)" "http://127.0.0.1:$SIMULATOR_PORT/_sim/health"
+  note "simulator: ready on http://127.0.0.1:$SIMULATOR_PORT"
+  SIMULATOR_STARTED=true
+}
+
+start_services() {
+  local line name module port
+  for line in "${SERVICES[@]}"; do
+    read -r name module port <<<"$line"
+    ensure_port_free_or_ours "$name" "$port"
+    start_java "$name" "$(service_jar "$module")"
+  done
+  for line in "${SERVICES[@]}"; do
+    read -r name module port <<<"$line"
+    wait_for_http "$name" "$(marker "$name")" "http://127.0.0.1:$port/q/health/ready"
+    note "$name: ready on http://127.0.0.1:$port"
+  done
+}
+
+start_gateways() {
+  local count=$1 i name port
+  for ((i = 1; i <= count; i++)); do
+    name=gateway-$i
+    port=$(gateway_port "$i")
+    ensure_port_free_or_ours "$name" "$port"
+    start_java "$name" "$(service_jar "$GATEWAY_MODULE")" QUARKUS_HTTP_PORT="$port" AIGW_GATEWAY_INSTANCE_ID="$name"
+  done
+  for ((i = 1; i <= count; i++)); do
+    name=gateway-$i
+    port=$(gateway_port "$i")
+    wait_for_http "$name" "$(marker "$name")" "http://127.0.0.1:$port/q/health/ready"
+    note "$name: ready on http://127.0.0.1:$port"
+  done
+  stop_gateways_from $((count + 1))
+}
+
+# Stops gateway replicas numbered FROM and above (scaling down on a second `up`).
+stop_gateways_from() {
+  local from=$1 f name
+  for f in "$PID_DIR"/gateway-*.pid; do
+    [[ -e $f ]] || continue
+    name=$(basename "$f" .pid)
+    ((${name#gateway-} >= from)) && stop_component "$name" "$(marker "$name")"
+  done
+  return 0
+}
+
+stop_suite() {
+  local i line name
+  stop_gateways_from 1
+  for ((i = ${#SERVICES[@]} - 1; i >= 0; i--)); do
+    line=${SERVICES[$i]}
+    name=${line%% *}
+    stop_component "$name" "$(marker "$name")"
+  done
+  stop_component simulator "$(marker simulator)"
+}
+
+run_bootstrap_hook() {
+  local hook="$STACK_DIR/bootstrap.sh"
+  if [[ -x $hook ]]; then
+    info "Bootstrap ($hook)"
+    AIGW_STACK_GATEWAYS=$1 AIGW_SIMULATOR_URL="http://127.0.0.1:$SIMULATOR_PORT" \
+      AIGW_SIMULATOR_STARTED=$SIMULATOR_STARTED "$hook" || die "bootstrap hook failed"
+  fi
+}
+
+print_summary() {
+  local count=$1 line name module port i
+  printf '\nAIGW local stack is up.\n\n'
+  printf '  %-12s %s\n' postgres "127.0.0.1:$PG_PORT (databases ${APP_DATABASES[*]})"
+  printf '  %-12s %s\n' redis "redis://127.0.0.1:$REDIS_PORT"
+  printf '  %-12s %s\n' kafka "$KAFKA_BOOTSTRAP"
+  if $SIMULATOR_STARTED; then
+    printf '  %-12s %s\n' simulator "http://127.0.0.1:$SIMULATOR_PORT (provider keys: $SIMULATOR_KEYS)"
+  else
+    printf '  %-12s %s\n' simulator "not running (e2e jar missing)"
+  fi
+  for line in "${SERVICES[@]}"; do
+    read -r name module port <<<"$line"
+    printf '  %-12s %s\n' "$name" "http://127.0.0.1:$port  ($module)"
+  done
+  for ((i = 1; i <= count; i++)); do
+    printf '  %-12s %s\n' "gateway-$i" "http://127.0.0.1:$(gateway_port "$i")"
+  done
+  cat <<EOF
+
+Call the gateway with an access key:
+  curl http://127.0.0.1:8080/v1/models -H "Authorization: Bearer \$KEY"
+No demo access key is created yet: it arrives once the key-service API exists (bootstrap.sh).
+Admin token, service token and vault master key: $SECRETS_FILE (or your environment).
+Logs: $LOG_DIR  ('deploy/local/stack logs [name]').  Stop: 'deploy/local/stack down'.
+EOF
+}
