@@ -1,0 +1,24 @@
+package io.aigw.e2e.simulator.behavior;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one request asks the simulator to do, parsed from {@code x-sim-behavior} and from the model suffix after
+ * {@code @}. Times are milliseconds; -1 means "not asked".
+ */
+public record Behavior(long latencyMs, long ttftMs, int chunks, long chunkIntervalMs, int status,
+                       Integer retryAfterSeconds, boolean reset, boolean hang, int breakAfter, int errorInStream,
+                       List<Integer> statusSequence, String scenario, boolean usage, boolean rateLimitHeaders,
+                       boolean tool, Map<String, Integer> failKeys) {
+
+    public static final int DEFAULT_CHUNKS = 8;
+
+    public static final Behavior NONE = new Behavior(0, 0, DEFAULT_CHUNKS, 0, 0, null, false, false, -1, -1,
+            List.of(), null, true, false, false, Map.of());
+
+    /** The scenario that counts a {@code status-seq}: the named one, else the sequence itself. */
+    public String scenarioName() {
+        return scenario != null ? scenario : "status-seq:" + statusSequence;
+    }
+}

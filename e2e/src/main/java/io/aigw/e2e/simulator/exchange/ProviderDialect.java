@@ -1,0 +1,38 @@
+package io.aigw.e2e.simulator.exchange;
+
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpServerRequest;
+
+/** How one provider authenticates and words its errors and headers. */
+public interface ProviderDialect {
+
+    /** The provider key the request carries, or null. */
+    String apiKey(HttpServerRequest request);
+
+    ErrorReply missingKey();
+
+    ErrorReply wrongKey(String key);
+
+    /** A rejection for a missing mandatory header (Anthropic's {@code anthropic-version}), or null. */
+    default ErrorReply missingHeader(HttpServerRequest request) {
+        return null;
+    }
+
+    ErrorReply unreadableBody();
+
+    /** A 400 with this message (used for a behaviour script the simulator cannot read). */
+    ErrorReply badRequest(String message);
+
+    ErrorReply missingParameter(String name);
+
+    /** The body the provider sends with {@code status}; {@code key} is the key the request used. */
+    ErrorReply forStatus(int status, String model, String key);
+
+    ErrorReply unknownRoute(String method, String path);
+
+    /** Request-id style headers every answer carries. */
+    void addResponseHeaders(MultiMap headers, long sequence);
+
+    /** The provider's rate-limit headers; {@code exhausted} when answering 429. */
+    void addRateLimitHeaders(MultiMap headers, boolean exhausted);
+}
