@@ -1,0 +1,376 @@
+#!/usr/bin/env python3
+"""Figures of an e2e/bench run: one progress line per point, and the final Markdown table + JSON.
+
+    report.py line                                  < one point (JSON) on stdin → one line
+    report.py report META.tsv POINTS.jsonl OUT.md OUT.json
+
+A point is {"round", "scenario", "target", "tool": "wrk"|"openloop", "cpu_ticks", "rss_kb_max", "has_pid",
+"result"}, where result is wrk's JSON line (wrk/post.lua) or the open-loop generator's (OpenLoopLoad).
+Absolute figures are medians over the rounds; ratios and added latencies are computed per round between targets
+measured back to back (paired), then their median is reported (with min and max in the JSON).
+"""
+import json
+import statistics
+import sys
+
+TARGET_ORDER = ["direct", "nginx", "aigw", "portkey"]
+GOALS = {  # issue 9, for aigw
+    "added_p50_c1_ms": 0.3,
+    "c32_vs_nginx": 0.5,
+    "c32_vs_portkey": 7.0,
+    "added_ttfb_p50_ms": 0.3,
+    "rss_mb": 300,
+}
+
+
+def figures(point, clk_tck=100):
+    """Normalises one point: req/s, latency percentiles (ms), errors, requests, CPU seconds, RSS MB."""
+    r = point["result"]
+    if point["tool"] == "wrk":
+        lat = {k: v / 1000.0 for k, v in r["latency_us"].items()}
+        seconds = r["duration_us"] / 1e6
+        requests = r["requests"]
+        f = {
+            "rps": requests / seconds if seconds else 0.0,
+            "latency_ms": lat,
+            "errors": sum(r["errors"].values()),
+            "error_detail": r["errors"],
+            "requests": requests,
+        }
+    else:
+        f = {
+            "rps": r["achievedRate"],
+            "latency_ms": r["latencyMs"],
+            "service_ms": r["serviceMs"],
+            "ttfb_ms": r["ttfbMs"],
+            "errors": r["statusErrors"] + r["socketErrors"],
+            "error_detail": {"status": r["statusErrors"], "socket": r["socketErrors"]},
+            "unanswered": r["timeouts"],
+            "requests": r["completed"],
+            "requests_with_warmup": r["completed"] + r.get("warmupRequests", 0),
+            "sent": r["sent"],
+            "rate": r["rate"],
+            "events_per_response": r["eventsPerResponse"],
+            "deliveries_per_response": r["deliveriesPerResponse"],
+            "min_deliveries": r["minDeliveries"],
+            "bytes_per_response": r["bytesPerResponse"],
+        }
+    f.setdefault("unanswered", 0)
+    f.setdefault("requests_with_warmup", f["requests"])
+    if point.get("has_pid"):
+        f["cpu_s"] = point["cpu_ticks"] / clk_tck
+        f["rss_mb"] = point["rss_kb_max"] / 1024.0
+    return f
+
+
+def line():
+    point = json.loads(sys.stdin.read())
+    f = figures(point)
+    lat = f["latency_ms"]
+    text = (f"  round {point['round']} {point['scenario']:<11} {point['target']:<8} "
+            f"{f['rps']:>9.0f} req/s  p50 {lat['p50']:7.3f} ms  p99 {lat['p99']:8.3f} ms  errors {f['errors']}")
+    if f["unanswered"]:
+        text += f"  unanswered {f['unanswered']}"
+    if "ttfb_ms" in f:
+        text += f"  ttfb p50 {f['ttfb_ms']['p50']:.2f} ms  deliveries {f['deliveries_per_response']:.1f}"
+    print(text)
+
+
+def med(values):
+    values = [v for v in values if v is not None]
+    return statistics.median(values) if values else None
+
+
+def spread(values):
+    values = [v for v in values if v is not None]
+    if not values:
+        return None
+    return {"median": statistics.median(values), "min": min(values), "max": max(values), "rounds": len(values)}
+
+
+def aggregate(points, clk_tck):
+    """{scenario: {target: summary}}, with paired ratios and added latencies against direct and nginx."""
+    by = {}
+    for p in points:
+        f = figures(p, clk_tck)
+        by.setdefault(p["scenario"], {}).setdefault(p["target"], {})[p["round"]] = f
+    out = {}
+    for scenario, targets in by.items():
+        out[scenario] = {}
+        for target, rounds in targets.items():
+            fs = list(rounds.values())
+            s = {
+                "rounds": len(fs),
+                "rps": med([f["rps"] for f in fs]),
+                "latency_ms": {k: med([f["latency_ms"][k] for f in fs]) for k in ("p50", "p90", "p99", "p999", "max")},
+                "errors": sum(f["errors"] for f in fs),
+                "unanswered": sum(f["unanswered"] for f in fs),
+                "requests": sum(f["requests"] for f in fs),
+            }
+            if "ttfb_ms" in fs[0]:
+                s["ttfb_ms"] = {k: med([f["ttfb_ms"][k] for f in fs]) for k in ("p50", "p90", "p99", "p999")}
+                s["deliveries_per_response"] = med([f["deliveries_per_response"] for f in fs])
+                s["min_deliveries"] = min(f["min_deliveries"] for f in fs)
+                s["events_per_response"] = med([f["events_per_response"] for f in fs])
+                s["bytes_per_response"] = med([f["bytes_per_response"] for f in fs])
+                s["rate"] = fs[0]["rate"]
+            served = sum(f["requests_with_warmup"] for f in fs)  # the CPU window includes the generator's warm-up
+            if all("cpu_s" in f for f in fs) and served:
+                s["cpu_s_per_10k"] = sum(f["cpu_s"] for f in fs) / served * 10_000
+                s["rss_mb_max"] = max(f["rss_mb"] for f in fs)
+            for ref in ("direct", "nginx", "portkey"):
+                if ref == target or ref not in targets:
+                    continue
+                pairs = [(rounds[r], targets[ref][r]) for r in rounds if r in targets[ref]]
+                s[f"vs_{ref}"] = {
+                    "rps_ratio": spread([a["rps"] / b["rps"] if b["rps"] else None for a, b in pairs]),
+                    "added_p50_ms": spread([a["latency_ms"]["p50"] - b["latency_ms"]["p50"] for a, b in pairs]),
+                    "added_p99_ms": spread([a["latency_ms"]["p99"] - b["latency_ms"]["p99"] for a, b in pairs]),
+                }
+                if "ttfb_ms" in fs[0]:
+                    s[f"vs_{ref}"]["added_ttfb_p50_ms"] = spread(
+                        [a["ttfb_ms"]["p50"] - b["ttfb_ms"]["p50"] for a, b in pairs])
+            out[scenario][target] = s
+    return out
+
+
+def fmt(value, digits=2, suffix=""):
+    if isinstance(value, dict):
+        value = value.get("median")
+    if value is None:
+        return "–"
+    return f"{value:,.{digits}f}{suffix}"
+
+
+def ratio(value):
+    """Ratios: two decimals, three below 0.1 (Portkey against nginx)."""
+    if isinstance(value, dict):
+        value = value.get("median")
+    if value is None:
+        return "–"
+    return f"{value:.3f}" if value < 0.1 else f"{value:.2f}"
+
+
+def self_ratio(agg, scenario, target, ref):
+    """The × direct / × nginx cell: 1.00 on the reference's own row when it was measured."""
+    if target == ref:
+        return "1.00" if get(agg, scenario, target) is not None else "–"
+    return ratio(get(agg, scenario, target, f"vs_{ref}", "rps_ratio"))
+
+
+def signed(value, digits=3):
+    if isinstance(value, dict):
+        value = value.get("median")
+    if value is None:
+        return "–"
+    return f"{value:+.{digits}f}"
+
+
+def get(agg, scenario, target, *path):
+    node = agg.get(scenario, {}).get(target)
+    for key in path:
+        if node is None:
+            return None
+        node = node.get(key)
+    return node
+
+
+def markdown(meta, agg, targets):
+    m = lambda k: meta.get(k, [""])[0]
+    out = []
+    out.append(f"# AIGW benchmark, {m('date')}")
+    out.append("")
+    out.append(f"- Machine: {m('nproc')} × {m('cpu')}, {m('memory')}, Linux {m('kernel')}; "
+               f"load average {m('loadavg_start')} at the start, {m('loadavg_end')} at the end")
+    tools = [f"{m('java')}", f"{m('wrk')}"]
+    if m("nginx"):
+        tools.append(f"nginx {m('nginx')} (1 worker, upstream keepalive, proxy_buffering off)")
+    if m("portkey"):
+        tools.append(f"Portkey gateway {m('portkey')}")
+    out.append("- Software: " + "; ".join(tools))
+    out.append(f"- Run: {m('rounds')} round(s), {m('duration')} per point, warm-up {m('warmup')} per target "
+               f"(+{m('load_warmup')} per open-loop point); targets interleaved, order rotated every scenario and "
+               f"round; all on 127.0.0.1; upstream: provider simulator {m('simulator')} (recording off)")
+    out.append(f"- Targets: {', '.join(targets)}" + (f" (aigw at {m('gateway_url')})" if "aigw" in targets else ""))
+    for skipped in meta.get("skipped", []):
+        out.append(f"- Skipped: {skipped}")
+    out.append("")
+
+    c1, c32 = "chat-c1", "chat-c32"
+    if c1 in agg or c32 in agg:
+        out.append("## Chat completion, JSON answer (closed loop, wrk)")
+        out.append("")
+        out.append("| target | c=1 req/s | p50 ms | p90 ms | p99 ms | p99.9 ms | added p50 vs direct | "
+                   "c=32 req/s | × direct | × nginx | p50 ms @32 | p99 ms @32 | errors |")
+        out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+        for t in targets:
+            errors = (get(agg, c1, t, "errors") or 0) + (get(agg, c32, t, "errors") or 0)
+            out.append("| " + " | ".join([
+                t,
+                fmt(get(agg, c1, t, "rps"), 0),
+                fmt(get(agg, c1, t, "latency_ms", "p50"), 3),
+                fmt(get(agg, c1, t, "latency_ms", "p90"), 3),
+                fmt(get(agg, c1, t, "latency_ms", "p99"), 3),
+                fmt(get(agg, c1, t, "latency_ms", "p999"), 3),
+                "–" if t == "direct" else signed(get(agg, c1, t, "vs_direct", "added_p50_ms")),
+                fmt(get(agg, c32, t, "rps"), 0),
+                self_ratio(agg, c32, t, "direct"),
+                self_ratio(agg, c32, t, "nginx"),
+                fmt(get(agg, c32, t, "latency_ms", "p50"), 3),
+                fmt(get(agg, c32, t, "latency_ms", "p99"), 3),
+                str(errors),
+            ]) + " |")
+        out.append("")
+
+    if "open-loop" in agg:
+        rate = next(iter(agg["open-loop"].values())).get("rate")
+        out.append(f"## Chat completion, open loop at {fmt(rate, 0)} req/s (latency from each request's due time: "
+                   f"no coordinated omission)")
+        out.append("")
+        out.append("| target | achieved req/s | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms | added p50 | "
+                   "added p99 | unanswered | errors |")
+        out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+        for t in targets:
+            if get(agg, "open-loop", t) is None:
+                continue
+            achieved = get(agg, "open-loop", t, "rps")
+            saturated = achieved is not None and rate and achieved < 0.95 * rate
+            out.append("| " + " | ".join([
+                t,
+                fmt(achieved, 0) + (" (saturated)" if saturated else ""),
+                *(fmt(get(agg, "open-loop", t, "latency_ms", k), 3) for k in ("p50", "p90", "p99", "p999", "max")),
+                "–" if t == "direct" else signed(get(agg, "open-loop", t, "vs_direct", "added_p50_ms")),
+                "–" if t == "direct" else signed(get(agg, "open-loop", t, "vs_direct", "added_p99_ms")),
+                str(get(agg, "open-loop", t, "unanswered")),
+                str(get(agg, "open-loop", t, "errors")),
+            ]) + " |")
+        out.append("")
+
+    s1, s32, st = "stream-c1", "stream-c32", "stream-ttft"
+    if any(s in agg for s in (s1, s32, st)):
+        out.append(f"## Streaming, {m('stream_chunks')} chunks")
+        out.append("")
+        out.append(f"Closed loop (wrk) with no upstream delay (`{m('stream_directives')}`); time to first/last byte "
+                   f"from the open-loop generator at {m('stream_rate')} streams/s with `{m('ttft_directives')}` "
+                   f"(first byte = first SSE event; deliveries = body reads more than 1 ms apart, "
+                   f"{m('stream_chunks')} when every chunk is forwarded on its own).")
+        out.append("")
+        out.append("| target | c=1 streams/s | p50 ms | c=32 streams/s | × direct | × nginx | TTFB p50 ms | "
+                   "TTFB p99 ms | added TTFB p50 | TTLB p50 ms | added TTLB p50 | deliveries/stream (min) | errors |")
+        out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+        for t in targets:
+            if all(get(agg, s, t) is None for s in (s1, s32, st)):
+                out.append(f"| {t} | stream check failed | | | | | | | | | | | |")
+                continue
+            errors = sum(get(agg, s, t, "errors") or 0 for s in (s1, s32, st))
+            deliveries = get(agg, st, t, "deliveries_per_response")
+            out.append("| " + " | ".join([
+                t,
+                fmt(get(agg, s1, t, "rps"), 0),
+                fmt(get(agg, s1, t, "latency_ms", "p50"), 3),
+                fmt(get(agg, s32, t, "rps"), 0),
+                self_ratio(agg, s32, t, "direct"),
+                self_ratio(agg, s32, t, "nginx"),
+                fmt(get(agg, st, t, "ttfb_ms", "p50"), 2),
+                fmt(get(agg, st, t, "ttfb_ms", "p99"), 2),
+                "–" if t == "direct" else signed(get(agg, st, t, "vs_direct", "added_ttfb_p50_ms")),
+                fmt(get(agg, st, t, "latency_ms", "p50"), 2),
+                "–" if t == "direct" else signed(get(agg, st, t, "vs_direct", "added_p50_ms")),
+                "–" if deliveries is None else f"{deliveries:.1f} ({get(agg, st, t, 'min_deliveries')})",
+                str(errors),
+            ]) + " |")
+        out.append("")
+
+    out.append("## Process cost (the proxy's processes; for direct, the simulator)")
+    out.append("")
+    out.append("| target | RSS max MB | CPU s / 10k chat (c=32) | CPU s / 10k streams (c=32) | "
+               "CPU s / 10k chat (open loop) |")
+    out.append("|---|---:|---:|---:|---:|")
+    for t in targets:
+        rss = [get(agg, s, t, "rss_mb_max") for s in agg]
+        rss = [v for v in rss if v is not None]
+        out.append("| " + " | ".join([
+            t,
+            fmt(max(rss), 0) if rss else "– (no pid)",
+            fmt(get(agg, c32, t, "cpu_s_per_10k"), 2),
+            fmt(get(agg, s32, t, "cpu_s_per_10k"), 2),
+            fmt(get(agg, "open-loop", t, "cpu_s_per_10k"), 2),
+        ]) + " |")
+    out.append("")
+
+    if "aigw" in targets:
+        out.append("## Goals of issue 9 (aigw)")
+        out.append("")
+        checks = goal_checks(agg)
+        for name, value, goal, ok in checks:
+            out.append(f"- {name}: {value} (goal {goal}) {'✅' if ok else '❌' if ok is not None else '–'}")
+        out.append("")
+
+    out.append("Absolute figures are medians over the rounds; ratios and added latencies are medians of per-round "
+               "paired values (min–max in the JSON). Errors are non-2xx answers plus socket errors (and wrk's "
+               "timeouts), summed over all rounds; they must be 0. Unanswered: open-loop requests still waiting when "
+               "the point ended, i.e. the target could not keep the rate (its latencies then show the queue). "
+               "CPU per 10k counts the requests of the open-loop generator's warm-up too.")
+    total_errors = sum(s.get("errors", 0) for sc in agg.values() for s in sc.values())
+    if total_errors:
+        out.append("")
+        out.append(f"**WARNING: {total_errors} errors in this run: the figures are not valid.**")
+    return "\n".join(out) + "\n"
+
+
+def goal_checks(agg):
+    checks = []
+
+    def add(name, value, goal, ok_fn, digits=3):
+        v = value.get("median") if isinstance(value, dict) else value
+        checks.append((name, "–" if v is None else f"{v:.{digits}f}", goal, None if v is None else ok_fn(v)))
+
+    add("added p50 at c=1 (ms)", get(agg, "chat-c1", "aigw", "vs_direct", "added_p50_ms"),
+        f"≤ {GOALS['added_p50_c1_ms']}", lambda v: v <= GOALS["added_p50_c1_ms"])
+    add("throughput at c=32 × nginx", get(agg, "chat-c32", "aigw", "vs_nginx", "rps_ratio"),
+        f"≥ {GOALS['c32_vs_nginx']}", lambda v: v >= GOALS["c32_vs_nginx"], 2)
+    add("throughput at c=32 × Portkey", get(agg, "chat-c32", "aigw", "vs_portkey", "rps_ratio"),
+        f"≥ {GOALS['c32_vs_portkey']}", lambda v: v >= GOALS["c32_vs_portkey"], 2)
+    add("added TTFB p50 (ms)", get(agg, "stream-ttft", "aigw", "vs_direct", "added_ttfb_p50_ms"),
+        f"≤ {GOALS['added_ttfb_p50_ms']}", lambda v: v <= GOALS["added_ttfb_p50_ms"])
+    rss = [get(agg, s, "aigw", "rss_mb_max") for s in agg]
+    rss = [v for v in rss if v is not None]
+    add("RSS under load (MB)", max(rss) if rss else None, f"≤ {GOALS['rss_mb']}",
+        lambda v: v <= GOALS["rss_mb"], 0)
+    return checks
+
+
+def report(meta_path, points_path, md_path, json_path):
+    meta = {}
+    with open(meta_path, encoding="utf-8") as f:
+        for raw in f:
+            key, _, value = raw.rstrip("\n").partition("\t")
+            meta.setdefault(key, []).append(value)
+    clk_tck = int(meta.get("clk_tck", ["100"])[0] or 100)
+    with open(points_path, encoding="utf-8") as f:
+        points = [json.loads(raw) for raw in f if raw.strip()]
+    agg = aggregate(points, clk_tck)
+    included = meta.get("targets", [""])[0].split()
+    targets = [t for t in TARGET_ORDER if t in included] + [t for t in included if t not in TARGET_ORDER]
+    text = markdown(meta, agg, targets)
+    with open(md_path, "w", encoding="utf-8") as f:
+        f.write(text)
+    document = {
+        "meta": {k: (v if k == "skipped" else v[0]) for k, v in meta.items()},
+        "summary": agg,
+        "goals": [{"name": n, "value": v, "goal": g, "met": ok} for n, v, g, ok in goal_checks(agg)]
+        if "aigw" in targets else None,
+        "points": points,
+    }
+    with open(json_path, "w", encoding="utf-8") as f:
+        json.dump(document, f, indent=2)
+    sys.stdout.write("\n" + text)
+
+
+if __name__ == "__main__":
+    if len(sys.argv) >= 2 and sys.argv[1] == "line":
+        line()
+    elif len(sys.argv) == 6 and sys.argv[1] == "report":
+        report(*sys.argv[2:])
+    else:
+        sys.exit(__doc__)
