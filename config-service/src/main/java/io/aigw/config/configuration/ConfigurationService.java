@@ -1,0 +1,168 @@
+package io.aigw.config.configuration;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.aigw.config.error.FieldError;
+import io.aigw.config.error.ProblemException;
+import io.aigw.config.json.Page;
+import io.aigw.config.outbox.OutboxWriter;
+import io.aigw.config.projection.AccessKeyRefRepository;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/** Configuration use cases: every write is validated, stored and put in the outbox in one transaction. */
+@ApplicationScoped
+public class ConfigurationService {
+
+    private final ConfigurationRepository repository;
+    private final CatalogViewLoader catalog;
+    private final ConfigurationMapper mapper;
+    private final OutboxWriter outbox;
+    private final AccessKeyRefRepository accessKeys;
+    private final ObjectMapper json;
+
+    public ConfigurationService(ConfigurationRepository repository, CatalogViewLoader catalog,
+            ConfigurationMapper mapper, OutboxWriter outbox, AccessKeyRefRepository accessKeys, ObjectMapper json) {
+        this.repository = repository;
+        this.catalog = catalog;
+        this.mapper = mapper;
+        this.outbox = outbox;
+        this.accessKeys = accessKeys;
+        this.json = json;
+    }
+
+    /** Dry run: the configuration as it would be stored (canonical model entries), or a 400 problem. */
+    @WithSession
+    public Uni<ConfigurationSpec> validate(JsonNode body) {
+        return checked(body);
+    }
+
+    @WithTransaction
+    public Uni<ConfigurationResponse> create(JsonNode body) {
+        return checked(body).flatMap(spec -> {
+            Configuration entity = new Configuration();
+            entity.id = ConfigurationIds.newId();
+            entity.version = 1;
+            entity.createdAt = now();
+            entity.updatedAt = entity.createdAt;
+            entity.name = spec.name();
+            entity.document = mapper.document(spec);
+            ConfigurationResponse response = mapper.response(entity, spec);
+            ConfigurationChanged event = ConfigurationChanged.of("created", response, entity.updatedAt);
+            return outbox.append(event.eventId(), event.key(), event)
+                    .flatMap(ignored -> repository.persistAndFlush(entity))
+                    .replaceWith(response.withAccessKeyCount(0));
+        });
+    }
+
+    @WithSession
+    public Uni<ConfigurationResponse> get(String id) {
+        return find(id, LockModeType.NONE).flatMap(entity -> accessKeys.countByConfiguration(List.of(id))
+                .map(counts -> mapper.response(entity).withAccessKeyCount(counts.getOrDefault(id, 0L))));
+    }
+
+    @WithSession
+    public Uni<Page<ConfigurationResponse>> list(String name, String cursor, int limit) {
+        return Uni.createFrom().item(() -> cursor == null ? null : decodeCursor(cursor))
+                .flatMap(after -> repository.page(name, after, limit + 1)).flatMap(rows -> {
+            List<Configuration> page = rows.size() > limit ? rows.subList(0, limit) : rows;
+            String next = rows.size() > limit ? encodeCursor(page.get(page.size() - 1).name) : null;
+            return accessKeys.countByConfiguration(page.stream().map(c -> c.id).toList())
+                    .map(counts -> new Page<>(page.stream().map(c -> mapper.response(c)
+                            .withAccessKeyCount(counts.getOrDefault(c.id, 0L))).toList(), next));
+        });
+    }
+
+    /** Absent fields keep their value, null clears them, objects given are replaced whole. */
+    @WithTransaction
+    public Uni<ConfigurationResponse> patch(String id, JsonNode patch, Long expectedVersion) {
+        if (patch == null || !patch.isObject()) {
+            return Uni.createFrom().failure(ProblemException.validation(FieldError.at("", "must be a JSON object")));
+        }
+        return find(id, LockModeType.PESSIMISTIC_WRITE).flatMap(entity -> {
+            checkVersion(entity, expectedVersion);
+            ObjectNode merged = json.valueToTree(mapper.spec(entity));
+            for (Iterator<Map.Entry<String, JsonNode>> fields = patch.fields(); fields.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                if (!ConfigurationParser.READ_ONLY.contains(field.getKey())) {
+                    merged.set(field.getKey(), field.getValue());
+                }
+            }
+            return checked(merged).flatMap(spec -> {
+                entity.version = entity.version + 1;
+                entity.updatedAt = now();
+                entity.name = spec.name();
+                entity.document = mapper.document(spec);
+                ConfigurationResponse response = mapper.response(entity, spec);
+                ConfigurationChanged event = ConfigurationChanged.of("updated", response, entity.updatedAt);
+                return outbox.append(event.eventId(), event.key(), event)
+                        .flatMap(ignored -> repository.flush())
+                        .flatMap(ignored -> accessKeys.countByConfiguration(List.of(id)))
+                        .map(counts -> response.withAccessKeyCount(counts.getOrDefault(id, 0L)));
+            });
+        });
+    }
+
+    /** Refused (409) while access keys use the configuration. */
+    @WithTransaction
+    public Uni<Void> delete(String id, Long expectedVersion) {
+        return find(id, LockModeType.PESSIMISTIC_WRITE).flatMap(entity -> {
+            checkVersion(entity, expectedVersion);
+            return accessKeys.countByConfiguration(List.of(id)).flatMap(counts -> {
+                long users = counts.getOrDefault(id, 0L);
+                if (users > 0) {
+                    throw ProblemException.stillReferenced("Configuration " + id + " is used by " + users
+                            + " access key(s); assign them another configuration first.");
+                }
+                ConfigurationChanged event = ConfigurationChanged.deleted(id, entity.version + 1, now());
+                return outbox.append(event.eventId(), event.key(), event)
+                        .flatMap(ignored -> repository.delete(entity))
+                        .flatMap(ignored -> repository.flush());
+            });
+        });
+    }
+
+    private Uni<ConfigurationSpec> checked(JsonNode body) {
+        return Uni.createFrom().item(() -> ConfigurationParser.parse(body))
+                .flatMap(parsed -> catalog.load(parsed).map(view -> ReferenceChecker.check(parsed, view)));
+    }
+
+    private Uni<Configuration> find(String id, LockModeType lock) {
+        return repository.findById(id, lock).onItem().ifNull()
+                .failWith(() -> ProblemException.notFound("No configuration with id " + id + "."));
+    }
+
+    private static void checkVersion(Configuration entity, Long expected) {
+        if (expected != null && expected != entity.version) {
+            throw ProblemException.preconditionFailed("Configuration " + entity.id + " is at version "
+                    + entity.version + ", not " + expected + "; read it again and retry.");
+        }
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static String encodeCursor(String name) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(name.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String decodeCursor(String cursor) {
+        try {
+            return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.validation(FieldError.parameter("cursor", "is not a cursor returned by this API"));
+        }
+    }
+}

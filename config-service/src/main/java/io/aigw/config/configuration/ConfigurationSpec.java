@@ -1,0 +1,40 @@
+package io.aigw.config.configuration;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+
+/**
+ * What an operator writes: the configuration without its server-side fields. Stored as the JSONB
+ * document of a {@link Configuration}; every model entry in it is canonical {@code provider:model}.
+ */
+public record ConfigurationSpec(String name, String description, JsonNode metadata, AccessScope access,
+        RouterSpec router, Limits limits) {
+
+    /** Access scope: a null dimension means no restriction, an empty list means nothing allowed. */
+    public record AccessScope(AllowList providers, AllowList models) {
+
+        public static final AccessScope UNRESTRICTED = new AccessScope(null, null);
+    }
+
+    public record AllowList(List<String> allow) {
+    }
+
+    public record RouterSpec(List<RoutingRule> rules) {
+
+        public static final RouterSpec EMPTY = new RouterSpec(List.of());
+    }
+
+    /** A rule applies to one provider or to one model (exactly one of the two is set). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record RoutingRule(String provider, String model, List<RoutingStep> steps) {
+    }
+
+    /** {@code keys}: provider-key ids tried in order; {@code fallback}: models tried in order. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record RoutingStep(String type, List<String> keys, List<String> models) {
+
+        public static final String KEYS = "keys";
+        public static final String FALLBACK = "fallback";
+    }
+}

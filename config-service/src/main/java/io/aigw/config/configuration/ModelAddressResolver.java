@@ -1,0 +1,93 @@
+package io.aigw.config.configuration;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns a model entry of a configuration into its canonical {@code provider:model} address.
+ *
+ * <ul>
+ * <li>{@code provider:model}: split on the first colon when the left part is a known provider.</li>
+ * <li>{@code provider/model}: accepted when the left part is a known provider and the whole string
+ * is not also another provider's model id (that would be ambiguous), stored as {@code provider:model}.</li>
+ * <li>a bare id: accepted when exactly one catalog model is addressable by it.</li>
+ * </ul>
+ * The model must be in the provider's catalog, or the provider must allow pass-through models.
+ */
+public final class ModelAddressResolver {
+
+    /** The canonical address, or the reason why there is none. */
+    public record Resolution(String canonical, String error) {
+
+        static Resolution ok(String canonical) {
+            return new Resolution(canonical, null);
+        }
+
+        static Resolution fail(String error) {
+            return new Resolution(null, error);
+        }
+
+        public String provider() {
+            return canonical == null ? null : canonical.substring(0, canonical.indexOf(':'));
+        }
+    }
+
+    private ModelAddressResolver() {
+    }
+
+    public static Resolution resolve(String entry, CatalogView view) {
+        int colon = entry.indexOf(':');
+        if (colon > 0 && view.knowsProvider(entry.substring(0, colon))) {
+            return qualified(entry.substring(0, colon), entry.substring(colon + 1), view);
+        }
+        int slash = entry.indexOf('/');
+        if (slash > 0 && (colon < 0 || slash < colon)) {
+            return slashed(entry, entry.substring(0, slash), entry.substring(slash + 1), view);
+        }
+        if (colon > 0) {
+            return Resolution.fail("unknown provider \"" + entry.substring(0, colon) + "\"");
+        }
+        List<String> bare = view.bareIds().getOrDefault(entry.toLowerCase(), List.of());
+        if (bare.size() == 1) {
+            return Resolution.ok(bare.get(0));
+        }
+        return Resolution.fail("unknown model \"" + entry + "\"; write it as provider:model");
+    }
+
+    private static Resolution qualified(String provider, String model, CatalogView view) {
+        if (model.isBlank()) {
+            return Resolution.fail("the model id after \"" + provider + ":\" is missing");
+        }
+        String canonical = provider + ":" + model;
+        if (view.models().contains(canonical) || view.allowsPassThrough(provider)) {
+            return Resolution.ok(canonical);
+        }
+        return Resolution.fail("model \"" + model + "\" is not in the catalog of provider \"" + provider
+                + "\", which does not allow pass-through models");
+    }
+
+    private static Resolution slashed(String entry, String left, String rest, CatalogView view) {
+        List<String> others = view.byModelId().getOrDefault(entry, List.of());
+        boolean leftValid = view.knowsProvider(left) && !rest.isBlank()
+                && (view.models().contains(left + ":" + rest) || view.allowsPassThrough(left));
+        if (leftValid && others.isEmpty()) {
+            return Resolution.ok(left + ":" + rest);
+        }
+        List<String> candidates = new ArrayList<>(others);
+        if (leftValid) {
+            candidates.add(0, left + ":" + rest);
+            return Resolution.fail("\"" + entry + "\" is ambiguous; write one of " + quoted(candidates));
+        }
+        if (!candidates.isEmpty()) {
+            return Resolution.fail("unknown model \"" + entry + "\"; did you mean " + quoted(candidates) + "?");
+        }
+        if (view.knowsProvider(left)) {
+            return qualified(left, rest, view);
+        }
+        return Resolution.fail("unknown model \"" + entry + "\"; write it as provider:model");
+    }
+
+    private static String quoted(List<String> values) {
+        return String.join(" or ", values.stream().map(v -> "\"" + v + "\"").toList());
+    }
+}

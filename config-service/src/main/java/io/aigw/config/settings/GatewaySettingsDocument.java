@@ -1,0 +1,14 @@
+package io.aigw.config.settings;
+
+import io.aigw.config.configuration.Limits;
+
+/**
+ * The gateway settings as stored and published. Durations are ISO-8601 strings; a null token
+ * maximum means none.
+ */
+public record GatewaySettingsDocument(String attemptTimeout, String totalTimeout, int maxAttempts,
+        long maxBodyBytes, Long maxInputTokens, Long maxOutputTokens, Limits defaultLimits, String limitsFailMode) {
+
+    public static final GatewaySettingsDocument DEFAULTS = new GatewaySettingsDocument(
+            "PT1M", "PT2M", 10, 10L * 1024 * 1024, null, null, Limits.NONE, "open");
+}

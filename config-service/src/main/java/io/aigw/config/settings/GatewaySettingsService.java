@@ -1,0 +1,80 @@
+package io.aigw.config.settings;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aigw.config.error.ProblemException;
+import io.aigw.config.outbox.OutboxWriter;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/** Reads and changes the gateway settings; every change goes to the outbox in the same transaction. */
+@ApplicationScoped
+public class GatewaySettingsService {
+
+    private final GatewaySettingsRepository repository;
+    private final OutboxWriter outbox;
+    private final ObjectMapper mapper;
+
+    public GatewaySettingsService(GatewaySettingsRepository repository, OutboxWriter outbox, ObjectMapper mapper) {
+        this.repository = repository;
+        this.outbox = outbox;
+        this.mapper = mapper;
+    }
+
+    @WithSession
+    public Uni<GatewaySettingsResponse> get() {
+        return load(LockModeType.NONE).map(this::response);
+    }
+
+    /** {@code replace}: absent fields take their defaults (PUT); otherwise they keep their value (PATCH). */
+    @WithTransaction
+    public Uni<GatewaySettingsResponse> update(JsonNode body, boolean replace, Long expectedVersion) {
+        return load(LockModeType.PESSIMISTIC_WRITE).flatMap(entity -> {
+            if (expectedVersion != null && expectedVersion != entity.version) {
+                throw ProblemException.preconditionFailed("The gateway settings are at version " + entity.version
+                        + ", not " + expectedVersion + "; read them again and retry.");
+            }
+            GatewaySettingsDocument base = replace ? GatewaySettingsDocument.DEFAULTS : document(entity);
+            GatewaySettingsDocument updated = GatewaySettingsParser.apply(base, body, mapper);
+            entity.version = entity.version + 1;
+            entity.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            entity.document = write(updated);
+            GatewaySettingsResponse response = GatewaySettingsResponse.of(updated, entity.version, entity.updatedAt);
+            GatewaySettingsChanged event = GatewaySettingsChanged.updated(response);
+            return outbox.append(event.eventId(), event.key(), event)
+                    .flatMap(ignored -> repository.flush())
+                    .replaceWith(response);
+        });
+    }
+
+    private Uni<GatewaySettings> load(LockModeType lock) {
+        return repository.findById(GatewaySettings.GLOBAL, lock).onItem().ifNull()
+                .failWith(() -> new IllegalStateException("gateway settings row is missing (migration V2 seeds it)"));
+    }
+
+    GatewaySettingsResponse response(GatewaySettings entity) {
+        return GatewaySettingsResponse.of(document(entity), entity.version, entity.updatedAt);
+    }
+
+    private GatewaySettingsDocument document(GatewaySettings entity) {
+        try {
+            return mapper.readValue(entity.document, GatewaySettingsDocument.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored gateway settings are not readable", e);
+        }
+    }
+
+    private String write(GatewaySettingsDocument document) {
+        try {
+            return mapper.writeValueAsString(document);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("gateway settings not serialisable", e);
+        }
+    }
+}

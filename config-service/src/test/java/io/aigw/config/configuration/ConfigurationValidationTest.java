@@ -1,0 +1,234 @@
+package io.aigw.config.configuration;
+
+import static io.aigw.config.support.Admin.admin;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import io.aigw.config.support.TestCatalog;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Every validation rule answers 400 with a JSON pointer to the offending field, and stores nothing. */
+@QuarkusTest
+class ConfigurationValidationTest {
+
+    private static String or;
+    private static String anth;
+    private static String oai;
+    private static String bare;
+    private static String orKey;
+    private static String anthKey;
+
+    private final TestCatalog catalog;
+
+    ConfigurationValidationTest(TestCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    @BeforeEach
+    void seedOnce() {
+        if (or != null) {
+            return;
+        }
+        or = TestCatalog.uniqueId("or");
+        anth = TestCatalog.uniqueId("anth");
+        oai = TestCatalog.uniqueId("oai");
+        bare = TestCatalog.uniqueId("gpt");
+        catalog.provider(or, true);
+        catalog.provider(anth, false);
+        catalog.provider(oai, false);
+        catalog.model(anth, "claude-sonnet-4-5", false);
+        catalog.model(or, anth + "/claude-sonnet-4-5", false);
+        catalog.model(or, anth + "/claude-3.5-sonnet", false);
+        catalog.model(oai, "gpt-4o", false);
+        catalog.model(oai, bare, true);
+        orKey = catalog.providerKey(or);
+        anthKey = catalog.providerKey(anth);
+    }
+
+    private ValidatableResponse create(String json) {
+        return admin().body(json).when().post("/admin/v1/configurations").then();
+    }
+
+    private ValidatableResponse rejected(String json, String pointer, String detailPart) {
+        return create(json).statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("https://aigw.dev/problems/validation-failed"))
+                .body("errors.pointer", equalTo(List.of(pointer)))
+                .body("errors[0].detail", containsString(detailPart));
+    }
+
+    @Test
+    void shouldAnswerMalformedJsonProblemForUnparsableBody() {
+        create("{\"name\": ").statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("https://aigw.dev/problems/malformed-json"));
+    }
+
+    @Test
+    void shouldRequireAName() {
+        rejected("{\"description\":\"x\"}", "/name", "required");
+    }
+
+    @Test
+    void shouldRejectUnknownFieldsWithTheirPointer() {
+        rejected("{\"name\":\"" + TestCatalog.uniqueId("v") + "\",\"acess\":{}}", "/acess", "unknown field");
+    }
+
+    @Test
+    void shouldRejectWrongTypesAndRangesInLimits() {
+        create("{\"name\":\"" + TestCatalog.uniqueId("v") + "\",\"limits\":{\"requestsPerMinute\":\"many\","
+                + "\"tokensPerMinute\":0,\"monthlyBudgetUsd\":-1}}")
+                .statusCode(400)
+                .body("errors.pointer", containsInAnyOrder("/limits/requestsPerMinute", "/limits/tokensPerMinute",
+                        "/limits/monthlyBudgetUsd"));
+    }
+
+    @Test
+    void shouldRejectRuleNamingBothProviderAndModel() {
+        rejected("""
+                {"name":"%s","router":{"rules":[{"provider":"%s","model":"%s:x","steps":[{"type":"keys","keys":["%s"]}]}]}}
+                """.formatted(TestCatalog.uniqueId("v"), or, or, orKey), "/router/rules/0", "exactly one");
+    }
+
+    @Test
+    void shouldRejectUnknownStepTypeAndEmptyKeyList() {
+        create("""
+                {"name":"%s","router":{"rules":[{"provider":"%s","steps":[{"type":"random"},{"type":"keys","keys":[]}]}]}}
+                """.formatted(TestCatalog.uniqueId("v"), or))
+                .statusCode(400)
+                .body("errors.pointer", containsInAnyOrder("/router/rules/0/steps/0/type", "/router/rules/0/steps/1/keys"));
+    }
+
+    @Test
+    void shouldRejectUnknownProviderInAccessScope() {
+        rejected("""
+                {"name":"%s","access":{"providers":{"allow":["%s","nope-provider"]}}}
+                """.formatted(TestCatalog.uniqueId("v"), or), "/access/providers/allow/1", "unknown provider");
+    }
+
+    @Test
+    void shouldRejectModelMissingFromCatalogWhenProviderRefusesPassThrough() {
+        rejected("""
+                {"name":"%s","access":{"models":{"allow":["%s:claude-9"]}}}
+                """.formatted(TestCatalog.uniqueId("v"), anth), "/access/models/allow/0", "pass-through");
+    }
+
+    @Test
+    void shouldAcceptUnknownModelOfPassThroughProviderAndCanonicalForms() {
+        admin().body("""
+                {"name":"%s","access":{"models":{"allow":["%s:some/new-model:free","%s/gpt-4o","%s"]}}}
+                """.formatted(TestCatalog.uniqueId("v"), or, oai, bare.toUpperCase()))
+                .when().post("/admin/v1/configurations")
+                .then().statusCode(201)
+                .body("access.models.allow", equalTo(List.of(or + ":some/new-model:free", oai + ":gpt-4o", oai + ":" + bare)));
+    }
+
+    @Test
+    void shouldRejectSlashFormWhenItIsAmbiguous() {
+        rejected("""
+                {"name":"%s","access":{"models":{"allow":["%s/claude-sonnet-4-5"]}}}
+                """.formatted(TestCatalog.uniqueId("v"), anth), "/access/models/allow/0", "ambiguous");
+    }
+
+    @Test
+    void shouldSuggestCatalogModelWhenSlashFormIsNotInTheNamedProvidersCatalog() {
+        rejected("""
+                {"name":"%s","access":{"models":{"allow":["%s/claude-3.5-sonnet"]}}}
+                """.formatted(TestCatalog.uniqueId("v"), anth), "/access/models/allow/0",
+                "did you mean \"" + or + ":" + anth + "/claude-3.5-sonnet\"");
+    }
+
+    @Test
+    void shouldRejectUnknownProviderKey() {
+        rejected("""
+                {"name":"%s","router":{"rules":[{"provider":"%s","steps":[{"type":"keys","keys":["%s","pk_doesnotexist0000"]}]}]}}
+                """.formatted(TestCatalog.uniqueId("v"), or, orKey), "/router/rules/0/steps/0/keys/1", "unknown provider key");
+    }
+
+    @Test
+    void shouldRejectProviderKeyOfAnotherProvider() {
+        rejected("""
+                {"name":"%s","router":{"rules":[{"model":"%s:claude-sonnet-4-5","steps":[{"type":"keys","keys":["%s"]}]}]}}
+                """.formatted(TestCatalog.uniqueId("v"), anth, orKey), "/router/rules/0/steps/0/keys/0",
+                "belongs to provider \"" + or + "\"");
+    }
+
+    @Test
+    void shouldRejectSecondRuleForTheSameProvider() {
+        rejected("""
+                {"name":"%s","router":{"rules":[
+                  {"provider":"%s","steps":[{"type":"keys","keys":["%s"]}]},
+                  {"provider":"%s","steps":[{"type":"fallback","models":["%s:gpt-4o"]}]}]}}
+                """.formatted(TestCatalog.uniqueId("v"), or, orKey, or, oai), "/router/rules/1/provider", "already a rule");
+    }
+
+    @Test
+    void shouldRejectDuplicateModelRuleEvenWhenWrittenDifferently() {
+        rejected("""
+                {"name":"%s","router":{"rules":[
+                  {"model":"%s:gpt-4o","steps":[{"type":"fallback","models":["%s:x"]}]},
+                  {"model":"%s/gpt-4o","steps":[{"type":"fallback","models":["%s:y"]}]}]}}
+                """.formatted(TestCatalog.uniqueId("v"), oai, or, oai, or), "/router/rules/1/model", "already a rule");
+    }
+
+    @Test
+    void shouldRejectFallbackModelOutsideTheAccessScope() {
+        rejected("""
+                {"name":"%s","access":{"providers":{"allow":["%s"]}},
+                 "router":{"rules":[{"model":"%s:claude-sonnet-4-5","steps":[{"type":"keys","keys":["%s"]},
+                   {"type":"fallback","models":["%s:gpt-4o"]}]}]}}
+                """.formatted(TestCatalog.uniqueId("v"), anth, anth, anthKey, oai),
+                "/router/rules/0/steps/1/models/0", "outside the access scope");
+        rejected("""
+                {"name":"%s","access":{"models":{"allow":["%s:claude-sonnet-4-5"]}},
+                 "router":{"rules":[{"model":"%s:claude-sonnet-4-5","steps":[{"type":"fallback","models":["%s:gpt-4o"]}]}]}}
+                """.formatted(TestCatalog.uniqueId("v"), anth, anth, oai),
+                "/router/rules/0/steps/0/models/0", "not in /access/models/allow");
+    }
+
+    @Test
+    void shouldNameEveryOffendingFieldInOneAnswer() {
+        create("""
+                {"name":"%s","access":{"providers":{"allow":["ghost"]},"models":{"allow":["ghost:m"]}},
+                 "router":{"rules":[{"provider":"%s","steps":[{"type":"keys","keys":["pk_missing000000000"]}]}]}}
+                """.formatted(TestCatalog.uniqueId("v"), or))
+                .statusCode(400)
+                .body("errors", hasSize(3))
+                .body("errors.pointer", containsInAnyOrder("/access/providers/allow/0", "/access/models/allow/0",
+                        "/router/rules/0/steps/0/keys/0"));
+    }
+
+    @Test
+    void shouldValidateWithoutSavingOnDryRun() {
+        String name = TestCatalog.uniqueId("dry");
+        admin().body("""
+                {"name":"%s","access":{"models":{"allow":["%s/gpt-4o"]}}}
+                """.formatted(name, oai))
+                .when().post("/admin/v1/configurations:validate")
+                .then().statusCode(200)
+                .body("valid", equalTo(true))
+                .body("configuration.access.models.allow", equalTo(List.of(oai + ":gpt-4o")));
+        admin().urlEncodingEnabled(false) // the colon as curl sends it (above: percent-encoded)
+                .body("{\"name\":\"" + name + "\",\"access\":{\"providers\":{\"allow\":[\"ghost\"]}}}")
+                .when().post("/admin/v1/configurations:validate")
+                .then().statusCode(400).body("errors[0].pointer", equalTo("/access/providers/allow/0"));
+        admin().queryParam("name", name).when().get("/admin/v1/configurations")
+                .then().statusCode(200).body("data", hasSize(0));
+    }
+
+    @Test
+    void shouldLeaveConfigurationUnchangedWhenPatchIsInvalid() {
+        String id = admin().body("{\"name\":\"" + TestCatalog.uniqueId("keep") + "\",\"description\":\"before\"}")
+                .when().post("/admin/v1/configurations").then().statusCode(201).extract().path("id");
+        admin().body("{\"description\":\"after\",\"access\":{\"providers\":{\"allow\":[\"ghost\"]}}}")
+                .when().patch("/admin/v1/configurations/" + id)
+                .then().statusCode(400).body("errors[0].pointer", equalTo("/access/providers/allow/0"));
+        admin().when().get("/admin/v1/configurations/" + id)
+                .then().body("description", equalTo("before")).body("version", equalTo(1))
+                .body("access.providers", org.hamcrest.Matchers.nullValue());
+    }
+}
