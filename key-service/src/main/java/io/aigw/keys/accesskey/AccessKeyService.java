@@ -1,0 +1,131 @@
+package io.aigw.keys.accesskey;
+
+import io.aigw.keys.common.Metadata;
+import io.aigw.keys.common.PageRequest;
+import io.aigw.keys.common.PageResponse;
+import io.aigw.keys.common.Timestamps;
+import io.aigw.keys.error.ProblemException;
+import io.aigw.keys.outbox.OutboxTopics;
+import io.aigw.keys.outbox.OutboxWriter;
+import io.aigw.keys.security.IssuedToken;
+import io.aigw.keys.security.SecretHasher;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/** Access-key lifecycle. Every change writes its event to the outbox in the same transaction. */
+@ApplicationScoped
+public class AccessKeyService {
+
+    public static final String ID_PREFIX = "ak_";
+
+    private final AccessKeyRepository repository;
+    private final OutboxWriter outbox;
+    private final SecretHasher hasher;
+
+    public AccessKeyService(AccessKeyRepository repository, OutboxWriter outbox, SecretHasher hasher) {
+        this.repository = repository;
+        this.outbox = outbox;
+        this.hasher = hasher;
+    }
+
+    @WithTransaction
+    public Uni<AccessKeyCreatedResponse> create(AccessKeyCreateRequest body) {
+        Instant now = Timestamps.now();
+        AccessKeyValidator.validateCreate(body, now);
+        IssuedToken token = IssuedToken.generate("ag");
+        AccessKey key = new AccessKey();
+        key.id = ID_PREFIX + token.publicId();
+        key.publicId = token.publicId();
+        key.secretHash = hasher.hash(token.secret());
+        key.redacted = token.redacted();
+        key.name = body.name();
+        key.description = body.description();
+        key.metadata = Metadata.toText(body.metadata());
+        key.configurationId = body.configurationId();
+        key.status = AccessKey.ACTIVE;
+        key.expiresAt = body.expiresAt() == null ? null : body.expiresAt().truncatedTo(ChronoUnit.MICROS);
+        key.createdAt = now;
+        key.updatedAt = now;
+        return repository.persist(key).call(repository::flush)
+                .call(saved -> publish("created", saved, now))
+                .map(saved -> new AccessKeyCreatedResponse(AccessKeyMapper.toResponse(saved, now), token.value()));
+    }
+
+    @WithSession
+    public Uni<PageResponse<AccessKeyResponse>> list(PageRequest page, String configurationId, String status) {
+        Instant now = Timestamps.now();
+        return repository.page(page, configurationId, status, now).map(rows -> {
+            boolean more = rows.size() > page.limit();
+            List<AccessKey> data = more ? rows.subList(0, page.limit()) : rows;
+            AccessKey last = data.isEmpty() ? null : data.get(data.size() - 1);
+            return new PageResponse<>(data.stream().map(k -> AccessKeyMapper.toResponse(k, now)).toList(),
+                    more ? PageRequest.cursorFor(last.createdAt, last.id) : null);
+        });
+    }
+
+    @WithSession
+    public Uni<AccessKeyResponse> get(String id) {
+        return find(id).map(key -> AccessKeyMapper.toResponse(key, Timestamps.now()));
+    }
+
+    @WithTransaction
+    public Uni<AccessKeyResponse> patch(String id, AccessKeyPatchRequest body) {
+        Instant now = Timestamps.now();
+        Instant expiresAt = AccessKeyValidator.validatePatch(body, now);
+        return find(id).chain(key -> {
+            if (!AccessKeyPatch.apply(key, body, expiresAt)) {
+                return Uni.createFrom().item(AccessKeyMapper.toResponse(key, now));
+            }
+            key.updatedAt = now;
+            return repository.flush().chain(() -> publish("updated", key, now))
+                    .map(ignored -> AccessKeyMapper.toResponse(key, now));
+        });
+    }
+
+    /** Revokes the key (idempotent: revoking a revoked key changes nothing and publishes nothing). */
+    @WithTransaction
+    public Uni<AccessKeyResponse> revoke(String id) {
+        Instant now = Timestamps.now();
+        return find(id).chain(key -> {
+            if (AccessKey.REVOKED.equals(key.status)) {
+                return Uni.createFrom().item(AccessKeyMapper.toResponse(key, now));
+            }
+            key.status = AccessKey.REVOKED;
+            key.updatedAt = now;
+            return repository.flush().chain(() -> publish("revoked", key, now))
+                    .map(ignored -> AccessKeyMapper.toResponse(key, now));
+        });
+    }
+
+    @WithTransaction
+    public Uni<Void> delete(String id) {
+        Instant now = Timestamps.now();
+        return find(id).chain(key -> {
+            AccessKeyChanged event = AccessKeyChanged.of("deleted", key.id, key.revision() + 1, now, null);
+            return repository.delete(key).call(repository::flush)
+                    .chain(() -> outbox.append(OutboxTopics.ACCESS_KEY_CHANGES, event.kafkaKey(), event.eventId(), event));
+        });
+    }
+
+    @WithSession
+    public Uni<AccessKeyRecord> resolve(String publicId) {
+        return repository.findByPublicId(publicId)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("No access key with this public id."))
+                .map(key -> AccessKeyMapper.toRecord(key, Timestamps.now()));
+    }
+
+    private Uni<AccessKey> find(String id) {
+        return repository.findById(id)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("No access key with this id."));
+    }
+
+    private Uni<Void> publish(String type, AccessKey key, Instant now) {
+        AccessKeyChanged event = AccessKeyChanged.of(type, key.id, key.revision(), now, AccessKeyMapper.toResponse(key, now));
+        return outbox.append(OutboxTopics.ACCESS_KEY_CHANGES, event.kafkaKey(), event.eventId(), event);
+    }
+}

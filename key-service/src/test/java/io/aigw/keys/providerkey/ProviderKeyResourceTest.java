@@ -1,0 +1,132 @@
+package io.aigw.keys.providerkey;
+
+import static io.aigw.keys.support.TestTokens.admin;
+import static io.aigw.keys.support.TestTokens.service;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class ProviderKeyResourceTest {
+
+    static final String PATH = "/admin/v1/provider-keys";
+
+    static String uniqueValue() {
+        return "sk-or-v1-" + UUID.randomUUID().toString().replace("-", "") + "wxyz";
+    }
+
+    static JsonPath create(String providerId, String name, String value) {
+        return admin().body("{\"providerId\":\"" + providerId + "\",\"name\":\"" + name + "\",\"value\":\"" + value + "\"}")
+                .when().post(PATH).then().statusCode(201).extract().jsonPath();
+    }
+
+    @Test
+    void shouldCreateAndShowOnlyTheRedactedValue() {
+        String value = uniqueValue();
+        admin().body("{\"providerId\":\"openrouter\",\"name\":\"primary\",\"description\":\"main\","
+                        + "\"metadata\":{\"owner\":\"ops\"},\"value\":\"" + value + "\"}")
+                .when().post(PATH).then().statusCode(201)
+                .header("Location", matchesPattern(".*/admin/v1/provider-keys/pk_[0-9a-z]{16}"))
+                .body("id", matchesPattern("pk_[0-9a-z]{16}"))
+                .body("redacted", equalTo("sk-or-v1-" + value.substring(9, 11) + "***wxyz"))
+                .body("status", equalTo("active"))
+                .body("version", equalTo(1))
+                .body("metadata.owner", equalTo("ops"))
+                .body("$", not(hasKey("value")));
+    }
+
+    @Test
+    void shouldReturnTheDecryptedValueOnlyOnTheInternalApi() {
+        String value = uniqueValue();
+        String id = create("anthropic", "gw", value).getString("id");
+        service().when().get("/internal/v1/provider-keys/" + id + "/value").then().statusCode(200)
+                .body("id", equalTo(id)).body("providerId", equalTo("anthropic")).body("version", equalTo(1))
+                .body("value", equalTo(value));
+        admin().when().get("/internal/v1/provider-keys/" + id + "/value").then().statusCode(401);
+        service().when().get("/internal/v1/provider-keys/pk_0000000000000000/value").then().statusCode(404);
+        service().when().get("/internal/v1/provider-keys").then().statusCode(200)
+                .body("providerKeys.id", hasItem(id))
+                .body("providerKeys[0]", not(hasKey("value")));
+    }
+
+    @Test
+    void shouldRotateKeepingTheIdAndBumpingTheVersion() {
+        String id = create("openai", "rot", uniqueValue()).getString("id");
+        String next = "sk-proj-" + UUID.randomUUID().toString().replace("-", "") + "9999";
+        admin().body("{\"value\":\"" + next + "\"}").when().post(PATH + "/" + id + "/rotate").then().statusCode(200)
+                .body("id", equalTo(id)).body("version", equalTo(2))
+                .body("redacted", equalTo("sk-proj-" + next.substring(8, 10) + "***9999"));
+        service().when().get("/internal/v1/provider-keys/" + id + "/value").then()
+                .body("value", equalTo(next)).body("version", equalTo(2));
+        admin().body("{}").when().post(PATH + "/" + id + "/rotate").then().statusCode(400)
+                .body("errors[0].pointer", equalTo("/value"));
+        admin().body("{\"value\":\"x\"}").when().post(PATH + "/pk_0000000000000000/rotate").then().statusCode(404);
+    }
+
+    @Test
+    void shouldPatchOnlyNameDescriptionAndMetadata() {
+        String value = uniqueValue();
+        String id = admin().body("{\"providerId\":\"groq\",\"name\":\"n\",\"description\":\"d\",\"metadata\":{\"a\":1},"
+                + "\"value\":\"" + value + "\"}").post(PATH).then().statusCode(201).extract().path("id");
+        admin().body("{\"name\":\"n2\"}").when().patch(PATH + "/" + id).then().statusCode(200)
+                .body("name", equalTo("n2")).body("description", equalTo("d")).body("metadata.a", equalTo(1))
+                .body("version", equalTo(2));
+        admin().body("{\"description\":null,\"metadata\":null}").when().patch(PATH + "/" + id).then().statusCode(200)
+                .body("description", nullValue()).body("metadata", nullValue()).body("version", equalTo(3));
+        admin().body("{\"value\":\"sk-other-value-123456789\"}").when().patch(PATH + "/" + id).then().statusCode(400)
+                .body("errors[0].pointer", equalTo("/value"));
+        admin().body("{\"providerId\":\"openai\"}").when().patch(PATH + "/" + id).then().statusCode(400)
+                .body("errors[0].pointer", equalTo("/providerId"));
+        admin().body("{\"name\":null}").when().patch(PATH + "/" + id).then().statusCode(400);
+        service().when().get("/internal/v1/provider-keys/" + id + "/value").then()
+                .body("value", equalTo(value)).body("version", equalTo(3));
+    }
+
+    @Test
+    void shouldRejectInvalidCreatesWithPointers() {
+        admin().body("{\"providerId\":\"Not Valid\",\"name\":\"\",\"value\":\"has space\"}").when().post(PATH)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.pointer", hasItem("/providerId"))
+                .body("errors.pointer", hasItem("/name"))
+                .body("errors.pointer", hasItem("/value"));
+        admin().body("{\"providerId\":\"openai\",\"name\":\"x\"}").when().post(PATH).then().statusCode(400)
+                .body("errors[0].pointer", equalTo("/value"));
+    }
+
+    @Test
+    void shouldFilterByProviderAndPaginate() {
+        String provider = "p-" + UUID.randomUUID().toString().substring(0, 8);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ids.add(create(provider, "k" + i, uniqueValue()).getString("id"));
+        }
+        create("other-provider", "noise", uniqueValue());
+        JsonPath first = admin().queryParam("providerId", provider).queryParam("limit", 2).get(PATH)
+                .then().statusCode(200).extract().jsonPath();
+        JsonPath second = admin().queryParam("providerId", provider).queryParam("limit", 2)
+                .queryParam("cursor", first.getString("nextCursor")).get(PATH).then().statusCode(200).extract().jsonPath();
+        List<String> seen = new ArrayList<>(first.getList("data.id"));
+        seen.addAll(second.getList("data.id"));
+        assertEquals(ids, seen);
+        assertEquals(null, second.getString("nextCursor"));
+    }
+
+    @Test
+    void shouldDeleteAndThenAnswer404() {
+        String id = create("mistral", "del", uniqueValue()).getString("id");
+        admin().when().delete(PATH + "/" + id).then().statusCode(204);
+        admin().when().get(PATH + "/" + id).then().statusCode(404);
+        service().when().get("/internal/v1/provider-keys/" + id + "/value").then().statusCode(404);
+    }
+}
