@@ -4,10 +4,14 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.aigw.gateway.support.GatewayReady;
+import io.aigw.gateway.support.GatewayTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
+@WithTestResource(GatewayTestResource.class)
 class ServiceSmokeTest {
 
     @Test
@@ -16,6 +20,14 @@ class ServiceSmokeTest {
                 .then().statusCode(200).body("status", equalTo("UP"));
         given().when().get("/q/health/started")
                 .then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void shouldReportReadyOnceTheRoutingSnapshotIsLoaded() {
+        GatewayReady.await();
+        given().when().get("/q/health/ready")
+                .then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks.find { it.name == 'routing-snapshot' }.data.version", equalTo("c42.g9.k17"));
     }
 
     @Test

@@ -1,0 +1,99 @@
+package io.aigw.gateway.api;
+
+import io.aigw.gateway.auth.Authenticator;
+import io.aigw.gateway.error.ErrorCode;
+import io.aigw.gateway.error.ErrorFormat;
+import io.aigw.gateway.error.ErrorResponder;
+import io.aigw.gateway.error.GatewayException;
+import io.aigw.gateway.proxy.ProxyHandler;
+import io.aigw.gateway.routing.RoutingSnapshot;
+import io.aigw.gateway.routing.Surface;
+import io.aigw.gateway.snapshot.SnapshotHolder;
+import io.quarkus.logging.Log;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * The data-plane endpoints (SPEC §1.1) as plain Vert.x routes on the event loop: request id, CORS,
+ * readiness, authentication, body read with the size limit, then the proxy or the model list.
+ */
+@ApplicationScoped
+public class DataPlaneRoutes {
+
+    private static final GatewayException NOT_READY =
+            new GatewayException(ErrorCode.NOT_READY, "The gateway has no routing data yet; retry shortly.");
+
+    private final SnapshotHolder snapshots;
+    private final Authenticator authenticator;
+    private final ProxyHandler proxy;
+    private final ModelsHandler models;
+    private final Cors cors;
+
+    public DataPlaneRoutes(SnapshotHolder snapshots, Authenticator authenticator, ProxyHandler proxy,
+            ModelsHandler models, Cors cors) {
+        this.snapshots = snapshots;
+        this.authenticator = authenticator;
+        this.proxy = proxy;
+        this.models = models;
+        this.cors = cors;
+    }
+
+    void register(@Observes Router router) {
+        router.post("/v1/chat/completions").handler(ctx -> proxy(ctx.request(), Surface.CHAT_COMPLETIONS));
+        router.post("/v1/completions").handler(ctx -> proxy(ctx.request(), Surface.COMPLETIONS));
+        router.post("/v1/embeddings").handler(ctx -> proxy(ctx.request(), Surface.EMBEDDINGS));
+        router.post("/v1/responses").handler(ctx -> proxy(ctx.request(), Surface.RESPONSES));
+        router.post("/v1/messages").handler(ctx -> proxy(ctx.request(), Surface.MESSAGES));
+        router.get("/v1/models").handler(ctx -> models(ctx.request()));
+        router.options("/v1/*").handler(ctx -> {
+            begin(ctx.request());
+            cors.preflight(ctx.request());
+        });
+        router.route("/v1/*").handler(ctx -> {
+            begin(ctx.request());
+            ErrorResponder.send(ctx.request(), ErrorFormat.OPENAI, new GatewayException(ErrorCode.NOT_FOUND,
+                    "No such endpoint: " + ctx.request().method() + " " + ctx.request().path() + "."));
+        });
+    }
+
+    private RoutingSnapshot begin(HttpServerRequest request) {
+        request.response().headers().set(GatewayHeaders.REQUEST_ID, RequestIds.next());
+        cors.apply(request, request.response());
+        return snapshots.current();
+    }
+
+    private void proxy(HttpServerRequest request, Surface surface) {
+        request.pause();
+        RoutingSnapshot snapshot = begin(request);
+        if (snapshot == null) {
+            ErrorResponder.send(request, surface.errorFormat(), NOT_READY);
+            return;
+        }
+        authenticator.authenticate(request.headers())
+                .compose(key -> BodyReader.read(request, snapshot.settings().maxBodyBytes())
+                        .onSuccess(body -> proxy.handle(request, surface, snapshot, key, body.bytes(), body.length())))
+                .onFailure(failure -> fail(request, surface.errorFormat(), failure));
+    }
+
+    private void models(HttpServerRequest request) {
+        RoutingSnapshot snapshot = begin(request);
+        ErrorFormat format = request.getHeader("anthropic-version") != null ? ErrorFormat.ANTHROPIC : ErrorFormat.OPENAI;
+        if (snapshot == null) {
+            ErrorResponder.send(request, format, NOT_READY);
+            return;
+        }
+        authenticator.authenticate(request.headers())
+                .onSuccess(key -> models.handle(request, snapshot, key, format))
+                .onFailure(failure -> fail(request, format, failure));
+    }
+
+    private static void fail(HttpServerRequest request, ErrorFormat format, Throwable failure) {
+        if (!(failure instanceof GatewayException)) {
+            Log.errorf("Request %s failed: %s", request.response().headers().get(GatewayHeaders.REQUEST_ID),
+                    failure.getClass().getSimpleName());
+        }
+        ErrorResponder.send(request, format, ErrorResponder.asGatewayError(failure));
+    }
+}

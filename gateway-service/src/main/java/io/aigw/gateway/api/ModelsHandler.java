@@ -1,0 +1,117 @@
+package io.aigw.gateway.api;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.aigw.gateway.auth.AccessKeyRecord;
+import io.aigw.gateway.error.ErrorCode;
+import io.aigw.gateway.error.ErrorFormat;
+import io.aigw.gateway.error.ErrorResponder;
+import io.aigw.gateway.error.GatewayException;
+import io.aigw.gateway.routing.AccessScope;
+import io.aigw.gateway.routing.CatalogModel;
+import io.aigw.gateway.routing.RoutePolicy;
+import io.aigw.gateway.routing.RoutingSnapshot;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * `GET /v1/models`: the catalog filtered by the key's access scope, in OpenAI's list shape (with extra
+ * catalog fields), or Anthropic's when the request carries `anthropic-version`. Rendered once per
+ * snapshot and configuration.
+ */
+@ApplicationScoped
+public class ModelsHandler {
+
+    private static final JsonFactory JSON = new JsonFactory();
+    private final Map<String, Buffer> rendered = new ConcurrentHashMap<>();
+    private volatile String renderedFor = "";
+
+    public void handle(HttpServerRequest request, RoutingSnapshot snapshot, AccessKeyRecord key, ErrorFormat format) {
+        RoutePolicy policy = snapshot.policy(key.configurationId());
+        if (policy == null) {
+            ErrorResponder.send(request, format, new GatewayException(ErrorCode.MODEL_NOT_ALLOWED,
+                    "This access key's configuration is not available; nothing may be called with it."));
+            return;
+        }
+        if (!snapshot.version().equals(renderedFor)) {
+            rendered.clear();
+            renderedFor = snapshot.version();
+        }
+        Buffer body = rendered.computeIfAbsent(format + "|" + policy.id(),
+                k -> render(allowed(snapshot, policy.access()), format));
+        request.response().putHeader("content-type", "application/json").end(body);
+    }
+
+    private static List<CatalogModel> allowed(RoutingSnapshot snapshot, AccessScope scope) {
+        List<CatalogModel> models = new ArrayList<>();
+        for (CatalogModel m : snapshot.models()) {
+            if (scope.allowsProvider(m.providerId()) && scope.allowsModel(m.address())) {
+                models.add(m);
+            }
+        }
+        return models;
+    }
+
+    private static Buffer render(List<CatalogModel> models, ErrorFormat format) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256 + models.size() * 256);
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            g.writeStartObject();
+            if (format == ErrorFormat.ANTHROPIC) {
+                g.writeArrayFieldStart("data");
+                for (CatalogModel m : models) {
+                    g.writeStartObject();
+                    g.writeStringField("type", "model");
+                    g.writeStringField("id", m.address());
+                    g.writeStringField("display_name", m.displayName() == null ? m.modelId() : m.displayName());
+                    g.writeStringField("created_at", Instant.ofEpochSecond(m.createdEpochSecond()).toString());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+                g.writeBooleanField("has_more", false);
+                g.writeStringField("first_id", models.isEmpty() ? null : models.get(0).address());
+                g.writeStringField("last_id", models.isEmpty() ? null : models.get(models.size() - 1).address());
+            } else {
+                g.writeStringField("object", "list");
+                g.writeArrayFieldStart("data");
+                for (CatalogModel m : models) {
+                    writeOpenAi(g, m);
+                }
+                g.writeEndArray();
+            }
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Buffer.buffer(out.toByteArray());
+    }
+
+    private static void writeOpenAi(JsonGenerator g, CatalogModel m) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("id", m.address());
+        g.writeStringField("object", "model");
+        g.writeNumberField("created", m.createdEpochSecond());
+        g.writeStringField("owned_by", m.providerId());
+        g.writeStringField("display_name", m.displayName());
+        if (m.contextLength() != null) {
+            g.writeNumberField("context_length", m.contextLength());
+        }
+        if (m.maxOutputTokens() != null) {
+            g.writeNumberField("max_output_tokens", m.maxOutputTokens());
+        }
+        g.writeArrayFieldStart("surfaces");
+        for (var s : m.surfaces()) {
+            g.writeString(s.id());
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+}

@@ -1,0 +1,70 @@
+package io.aigw.gateway.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** gateway-service settings (`aigw.gateway.*`). Routing bounds come from config-service's gateway settings. */
+@ConfigMapping(prefix = "aigw.gateway")
+public interface GatewayConfig {
+
+    /** Base URL of model-catalog-service (its `/internal/v1/catalog-snapshot`). */
+    @WithDefault("http://127.0.0.1:8083")
+    String catalogUrl();
+
+    /** Base URL of config-service (its `/internal/v1/config-snapshot`). */
+    @WithDefault("http://127.0.0.1:8082")
+    String configUrl();
+
+    /** Base URL of key-service (access keys, provider-key metadata and values). */
+    @WithDefault("http://127.0.0.1:8081")
+    String keysUrl();
+
+    /** Service token for `/internal/v1/*` calls (`AIGW_SERVICE_TOKEN`); required. */
+    Optional<String> serviceToken();
+
+    /** Base64 HMAC pepper for access-key secrets, the same as key-service's (`AIGW_KEY_PEPPER`); required. */
+    Optional<String> keyPepper();
+
+    /** Timeout of one call to another service's internal API. */
+    @WithDefault("5s")
+    Duration internalRequestTimeout();
+
+    /** First delay between snapshot load retries; doubles up to {@link #snapshotRetryMax()}. */
+    @WithDefault("200ms")
+    Duration snapshotRetryInitial();
+
+    /** Longest delay between snapshot load retries. */
+    @WithDefault("10s")
+    Duration snapshotRetryMax();
+
+    /** Reload the snapshots this often as a safety net beside change events (0 = never). */
+    @WithDefault("30s")
+    Duration snapshotRefreshInterval();
+
+    /** An access-key record older than this is refreshed in the background on its next use (revocation lag). */
+    @WithDefault("1s")
+    Duration accessKeyRefreshAfter();
+
+    /** An access-key record not refreshed for this long (key-service unreachable) is dropped. */
+    @WithDefault("10m")
+    Duration accessKeyExpireAfter();
+
+    /** Most access-key records (known and unknown public ids) held in memory. */
+    @WithDefault("100000")
+    long accessKeyCacheSize();
+
+    /** Largest pool of keep-alive connections per upstream host and port. */
+    @WithDefault("256")
+    int upstreamPoolSize();
+
+    /** TCP connect timeout towards providers. */
+    @WithDefault("10s")
+    Duration upstreamConnectTimeout();
+
+    /** Origins allowed by CORS on `/v1/*` (`*` = any). */
+    @WithDefault("*")
+    List<String> corsOrigins();
+}

@@ -1,0 +1,79 @@
+package io.aigw.gateway.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Prometheus meters of the request path, looked up once per label set and then reused (no registry
+ * look-up per request). Model labels are capped: past {@link #MAX_MODELS} distinct pass-through models
+ * the label reads `other`, so clients cannot blow up the series count.
+ */
+@ApplicationScoped
+public class GatewayMetrics {
+
+    static final int MAX_MODELS = 500;
+    private static final String NONE = "none";
+
+    private final MeterRegistry registry;
+    private final Map<Labels, Counter> requests = new ConcurrentHashMap<>();
+    private final Map<Labels, Counter> attempts = new ConcurrentHashMap<>();
+    private final Map<String, Counter> failovers = new ConcurrentHashMap<>();
+    private final Map<Labels, Timer> upstreamLatency = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> models = new ConcurrentHashMap<>();
+
+    public GatewayMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** One finished client request. */
+    public void request(String surface, String provider, String model, int status) {
+        requests.computeIfAbsent(new Labels(surface, orNone(provider), model(model), status), l -> Counter
+                .builder("aigw.requests").description("Client requests by surface, serving provider/model and status")
+                .tags("surface", l.a, "provider", l.b, "model", l.c, "status", Integer.toString(l.status))
+                .register(registry)).increment();
+    }
+
+    /** One upstream attempt with its outcome status (0 = no HTTP answer) and duration. */
+    public void attempt(String provider, String model, int status, long nanos) {
+        Labels labels = new Labels(provider, model(model), "", status);
+        attempts.computeIfAbsent(labels, l -> Counter.builder("aigw.upstream.attempts")
+                .description("Upstream attempts by provider, model and status (0 = timeout or connection error)")
+                .tags("provider", l.a, "model", l.b, "status", Integer.toString(l.status)).register(registry))
+                .increment();
+        upstreamLatency.computeIfAbsent(new Labels(provider, labels.b, "", 0), l -> Timer
+                .builder("aigw.upstream.latency").description("Upstream time to response headers")
+                .tags("provider", l.a, "model", l.b).register(registry)).record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** One move to another attempt, by reason (`auth`, `rate_limited`, `retry_after`, `server_error`, `timeout`, `connection`). */
+    public void failover(String reason) {
+        failovers.computeIfAbsent(reason, r -> Counter.builder("aigw.failovers")
+                .description("Moves to a next attempt, by reason").tag("reason", r).register(registry)).increment();
+    }
+
+    private String model(String model) {
+        if (model == null) {
+            return NONE;
+        }
+        if (models.containsKey(model)) {
+            return model;
+        }
+        if (models.size() >= MAX_MODELS) {
+            return "other";
+        }
+        models.put(model, Boolean.TRUE);
+        return model;
+    }
+
+    private static String orNone(String s) {
+        return s == null ? NONE : s;
+    }
+
+    private record Labels(String a, String b, String c, int status) {
+    }
+}

@@ -1,0 +1,81 @@
+package io.aigw.gateway.provider;
+
+import io.aigw.gateway.config.GatewayConfig;
+import io.aigw.gateway.routing.AuthScheme;
+import io.aigw.gateway.routing.Provider;
+import io.aigw.gateway.routing.Surface;
+import io.aigw.gateway.routing.UpstreamTarget;
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+
+/**
+ * The one pooled, non-blocking HTTP client towards providers. Opens a request with the provider's URL,
+ * auth header (scheme from the catalog), extra headers and the few client headers that matter upstream.
+ * The idle timeout is the per-attempt timeout: it bounds connecting and every wait for upstream data.
+ */
+@ApplicationScoped
+public class UpstreamClient {
+
+    /** Client headers passed upstream when present; everything else (auth above all) stays here. */
+    private static final String[] FORWARDED = {"accept", "anthropic-version", "anthropic-beta", "openai-beta"};
+
+    private static final String DEFAULT_ANTHROPIC_VERSION = "2023-06-01";
+
+    private final HttpClient client;
+    private final long connectTimeoutMs;
+
+    public UpstreamClient(Vertx vertx, GatewayConfig config) {
+        this.connectTimeoutMs = config.upstreamConnectTimeout().toMillis();
+        this.client = vertx.createHttpClient(new HttpClientOptions()
+                        .setKeepAlive(true)
+                        .setKeepAliveTimeout(60)
+                        .setTcpNoDelay(true)
+                        .setDecompressionSupported(false)
+                        .setConnectTimeout((int) connectTimeoutMs),
+                new PoolOptions().setHttp1MaxSize(config.upstreamPoolSize()));
+    }
+
+    /** Opens a POST to the provider's surface; headers set, body not yet sent. */
+    public Future<HttpClientRequest> open(Provider provider, Surface surface, String key, MultiMap clientHeaders,
+            long attemptTimeoutMs) {
+        UpstreamTarget target = provider.targets().get(surface);
+        RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setHost(target.host())
+                .setPort(target.port()).setSsl(target.ssl()).setURI(target.uri())
+                .setConnectTimeout(Math.min(connectTimeoutMs, attemptTimeoutMs)).setIdleTimeout(attemptTimeoutMs);
+        MultiMap headers = options.getHeaders() == null ? MultiMap.caseInsensitiveMultiMap() : options.getHeaders();
+        headers.set("content-type", "application/json");
+        for (Map.Entry<String, String> extra : provider.extraHeaders().entrySet()) {
+            headers.set(extra.getKey(), extra.getValue());
+        }
+        for (String name : FORWARDED) {
+            String value = clientHeaders.get(name);
+            if (value != null) {
+                headers.set(name, value);
+            }
+        }
+        if (surface == Surface.MESSAGES && !headers.contains("anthropic-version")) {
+            headers.set("anthropic-version", DEFAULT_ANTHROPIC_VERSION);
+        }
+        AuthScheme scheme = provider.authScheme();
+        if (key != null && scheme.header() != null) {
+            headers.set(scheme.header(), scheme.headerValue(key));
+        }
+        options.setHeaders(headers);
+        return client.request(options);
+    }
+
+    @PreDestroy
+    void close() {
+        client.close();
+    }
+}

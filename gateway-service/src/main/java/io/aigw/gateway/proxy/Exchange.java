@@ -1,0 +1,394 @@
+package io.aigw.gateway.proxy;
+
+import io.aigw.gateway.api.GatewayHeaders;
+import io.aigw.gateway.auth.AccessKeyRecord;
+import io.aigw.gateway.usage.UsageEvent;
+import io.aigw.gateway.error.ErrorCode;
+import io.aigw.gateway.error.ErrorResponder;
+import io.aigw.gateway.error.GatewayException;
+import io.aigw.gateway.provider.UpstreamErrorTranslator;
+import io.aigw.gateway.routing.GatewaySettings;
+import io.aigw.gateway.routing.ModelAddress;
+import io.aigw.gateway.routing.PlannedAttempt;
+import io.aigw.gateway.routing.Surface;
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * One client request's attempt loop (SPEC §1.4). Runs on the request's event loop only: every callback
+ * is brought back to its context, so its state needs no locks.
+ */
+final class Exchange {
+
+    private final ExchangeServices services;
+    private final Context context;
+    private final HttpServerRequest request;
+    private final HttpServerResponse response;
+    private final Surface surface;
+    private final RequestBody body;
+    private final List<PlannedAttempt> plan;
+    private final GatewaySettings settings;
+    private final long deadline;
+    private final Failures failures = new Failures();
+    private final UsageTrail usage;
+    private long currentStarted;
+    private long totalTimer = -1;
+    private long attemptTimer = -1;
+    private int index;
+    private int attempts;
+    private int sameBackendRetries;
+    /** The last attempt whose outcome is settled (late callbacks of it are ignored). */
+    private int settled;
+    private ModelAddress payloadFor;
+    private Buffer payload;
+    private HttpClientRequest inFlight;
+    private boolean finished;
+    private boolean committed;
+
+    Exchange(ExchangeServices services, HttpServerRequest request, Surface surface, RequestBody body,
+            List<PlannedAttempt> plan, GatewaySettings settings, AccessKeyRecord key) {
+        this.services = services;
+        this.usage = new UsageTrail(services.usage, request.response().headers().get(GatewayHeaders.REQUEST_ID), key,
+                surface, body);
+        this.context = Vertx.currentContext();
+        this.request = request;
+        this.response = request.response();
+        this.surface = surface;
+        this.body = body;
+        this.plan = plan;
+        this.settings = settings;
+        this.deadline = System.currentTimeMillis() + settings.totalTimeout().toMillis();
+    }
+
+    void start() {
+        totalTimer = services.vertx.setTimer(settings.totalTimeout().toMillis(), id -> onTotalTimeout());
+        response.closeHandler(v -> abandon());
+        next();
+    }
+
+    private void next() {
+        if (finished) {
+            return;
+        }
+        if (index >= plan.size() || attempts >= settings.maxAttempts()) {
+            fail(failures.toError(attempts, plan.get(0).address().provider().id()));
+            return;
+        }
+        PlannedAttempt attempt = plan.get(index);
+        if (attempt.key() == null) {
+            send(attempt, null);
+            return;
+        }
+        services.vault.value(attempt.key()).onComplete(ar -> onContext(() -> {
+            if (ar.succeeded()) {
+                send(attempt, ar.result());
+            } else {
+                failures.keysUnavailable++;
+                index++;
+                next();
+            }
+        }));
+    }
+
+    private void send(PlannedAttempt attempt, String key) {
+        if (finished) {
+            return;
+        }
+        long remaining = deadline - System.currentTimeMillis();
+        if (remaining <= 0) {
+            onTotalTimeout();
+            return;
+        }
+        usage.flush(false);
+        int seq = ++attempts;
+        long timeout = Math.min(settings.attemptTimeout().toMillis(), remaining);
+        Buffer bytes = payload(attempt.address());
+        long started = System.nanoTime();
+        currentStarted = started;
+        inFlight = null;
+        attemptTimer = services.vertx.setTimer(timeout, id -> onAttemptTimeout(seq, attempt, started));
+        services.upstream.open(attempt.address().provider(), surface, key, request.headers(), timeout)
+                .compose(upstream -> {
+                    if (current(seq)) {
+                        inFlight = upstream;
+                    } else {
+                        upstream.reset();
+                    }
+                    return upstream.send(bytes);
+                })
+                .onComplete(ar -> onContext(() -> onAnswer(seq, attempt, key, ar, started)));
+    }
+
+    /** Whether {@code seq} is the attempt in progress (not superseded by a timeout, nor finished). */
+    boolean current(int seq) {
+        return !finished && seq == attempts && seq != settled;
+    }
+
+    /** The attempt timer bounds an attempt until its whole body, or a stream's first event, arrived. */
+    private void onAttemptTimeout(int seq, PlannedAttempt attempt, long started) {
+        attemptTimer = -1;
+        if (!current(seq) || committed) {
+            return;
+        }
+        onTransportFailure(attempt, new TimeoutException(), started);
+    }
+
+    /** Ends the attempt in progress: its timer, its request (if still open), its late callbacks. */
+    private void settle() {
+        settled = attempts;
+        cancelAttemptTimer();
+        HttpClientRequest open = inFlight;
+        inFlight = null;
+        if (open != null) {
+            open.reset();
+        }
+    }
+
+    void cancelAttemptTimer() {
+        if (attemptTimer >= 0) {
+            services.vertx.cancelTimer(attemptTimer);
+            attemptTimer = -1;
+        }
+    }
+
+    private void onAnswer(int seq, PlannedAttempt attempt, String key, AsyncResult<HttpClientResponse> ar, long started) {
+        if (!current(seq)) {
+            if (ar.succeeded()) {
+                ar.result().request().reset();
+            }
+            return;
+        }
+        if (ar.failed()) {
+            onTransportFailure(attempt, ar.cause(), started);
+            return;
+        }
+        HttpClientResponse upstream = ar.result();
+        int status = upstream.statusCode();
+        services.metrics.attempt(attempt.address().provider().id(), attempt.address().canonical(), status,
+                System.nanoTime() - started);
+        if (status >= 200 && status < 300 && body.stream() && surface.streamable()) {
+            new StreamRelay(this, upstream, attempt, seq).start();
+        } else if (status >= 200 && status < 300) {
+            upstream.body().onComplete(b -> onContext(() -> {
+                if (!current(seq)) {
+                    return;
+                }
+                if (b.succeeded()) {
+                    respond(attempt, upstream, b.result());
+                } else {
+                    onTransportFailure(attempt, b.cause(), started);
+                }
+            }));
+        } else {
+            upstream.body().onComplete(b -> onContext(() -> {
+                if (current(seq)) {
+                    onErrorStatus(attempt, key, upstream, status, b.succeeded() ? b.result() : null);
+                }
+            }));
+        }
+    }
+
+    private void onErrorStatus(PlannedAttempt attempt, String key, HttpClientResponse upstream, int status, Buffer error) {
+        inFlight = null; // answered and read: the connection goes back to the pool
+        settle();
+        failures.last = attempt.address().canonical() + " answered HTTP " + status;
+        long delay = ResponseHeaders.retryAfterMillis(upstream.headers());
+        boolean fits = System.currentTimeMillis() + delay < deadline && attempts < settings.maxAttempts();
+        FailoverPolicy.Action action = FailoverPolicy.forStatus(status, delay, sameBackendRetries, fits);
+        attemptDone(attempt, status, action.outcome, null, null);
+        if (action == FailoverPolicy.Action.STOP) {
+            fail(UpstreamErrorTranslator.clientError(status, error, key, attempt.address().provider().id(),
+                    ResponseHeaders.rateLimit(upstream.headers())));
+            return;
+        }
+        services.metrics.failover(FailoverPolicy.reason(status, action));
+        if (status == 429) {
+            failures.rateLimited++;
+            failures.retryAfter = upstream.getHeader("retry-after");
+            failures.rateLimitHeaders = ResponseHeaders.rateLimit(upstream.headers());
+        } else if (status == 401 || status == 403) {
+            failures.auth++;
+        }
+        switch (action) {
+            case RETRY_SAME_BACKEND -> {
+                sameBackendRetries++;
+                services.vertx.setTimer(Math.max(1, delay), id -> next());
+            }
+            case NEXT_MODEL -> {
+                skipModel();
+                next();
+            }
+            default -> {
+                index++;
+                next();
+            }
+        }
+    }
+
+    /** A timeout or a connection/DNS/TLS error before the response was committed: next model. */
+    void onTransportFailure(PlannedAttempt attempt, Throwable cause, long started) {
+        if (finished) {
+            return;
+        }
+        settle();
+        boolean timeout = cause instanceof TimeoutException;
+        services.metrics.attempt(attempt.address().provider().id(), attempt.address().canonical(), 0,
+                System.nanoTime() - started);
+        failures.last = attempt.address().canonical() + (timeout ? " timed out" : " could not be reached");
+        attemptDone(attempt, timeout ? 504 : 502, "failover", null, null);
+        if (timeout) {
+            failures.timeouts++;
+        }
+        services.metrics.failover(timeout ? "timeout" : "connection");
+        skipModel();
+        next();
+    }
+
+    private void skipModel() {
+        int candidate = plan.get(index).candidate();
+        while (index < plan.size() && plan.get(index).candidate() == candidate) {
+            index++;
+        }
+    }
+
+    private void respond(PlannedAttempt attempt, HttpClientResponse upstream, Buffer content) {
+        if (finished) {
+            return;
+        }
+        finish();
+        writeHead(attempt, upstream);
+        response.end(content);
+        record(attempt, upstream.statusCode());
+        attemptDone(attempt, upstream.statusCode(), "success", usage.ofBody(content), null);
+        usage.flush(true);
+    }
+
+    /** A stream ended (well, or broken after its start): its attempt is the request's last. */
+    void streamDone(PlannedAttempt attempt, int status, boolean success, UsageEvent.Tokens reported, long relayedBytes,
+            Long timeToFirstTokenMs) {
+        attemptDone(attempt, status, success ? "success" : "error", usage.ofStream(reported, relayedBytes),
+                timeToFirstTokenMs);
+        usage.flush(true);
+    }
+
+    private void attemptDone(PlannedAttempt attempt, int status, String outcome, UsageEvent.Tokens tokens, Long ttft) {
+        usage.done(attempt, attempts, currentStarted, status, outcome, tokens, ttft);
+    }
+
+    /** Sends the status and headers of a successful attempt (a stream commits them with its first chunk). */
+    void writeHead(PlannedAttempt attempt, HttpClientResponse upstream) {
+        committed = true;
+        cancelTotalTimer();
+        cancelAttemptTimer();
+        response.setStatusCode(upstream.statusCode());
+        ResponseHeaders.copy(upstream.headers(), response.headers());
+        response.headers().set(GatewayHeaders.ATTEMPTS, Integer.toString(attempts))
+                .set(GatewayHeaders.MODEL, attempt.address().canonical())
+                .set(GatewayHeaders.PROVIDER, attempt.address().provider().id());
+    }
+
+    void record(PlannedAttempt attempt, int status) {
+        services.metrics.request(surface.id(), attempt.address().provider().id(), attempt.address().canonical(), status);
+    }
+
+    private void fail(GatewayException error) {
+        if (finished) {
+            return;
+        }
+        finish();
+        usage.flush(true);
+        response.headers().set(GatewayHeaders.ATTEMPTS, Integer.toString(attempts));
+        ErrorResponder.send(request, surface.errorFormat(), error);
+        services.metrics.request(surface.id(), null, null, error.status());
+    }
+
+    private void onTotalTimeout() {
+        totalTimer = -1;
+        if (finished || committed) {
+            return;
+        }
+        if (attempts > 0 && attempts != settled) {
+            attemptDone(plan.get(Math.min(index, plan.size() - 1)), 504, "error", null, null);
+        }
+        resetInFlight();
+        fail(new GatewayException(ErrorCode.UPSTREAM_TIMEOUT, "The request did not complete within the total timeout of "
+                + settings.totalTimeout().toMillis() + " ms" + (failures.last == null ? "." : "; the last: " + failures.last + ".")));
+    }
+
+    /** The client went away: stop everything. */
+    private void abandon() {
+        if (!finished && !committed && attempts > 0 && attempts != settled) {
+            attemptDone(plan.get(Math.min(index, plan.size() - 1)), 499, "error", null, null);
+            usage.flush(true);
+        }
+        if (!finished) {
+            finished = true;
+            cancelTotalTimer();
+            resetInFlight();
+        }
+    }
+
+    /** Marks the exchange done (a stream keeps relaying). */
+    void finish() {
+        finished = true;
+        cancelTotalTimer();
+        cancelAttemptTimer();
+    }
+
+    boolean finished() {
+        return finished;
+    }
+
+    private void resetInFlight() {
+        if (inFlight != null) {
+            inFlight.reset();
+        }
+    }
+
+    private void cancelTotalTimer() {
+        if (totalTimer >= 0) {
+            services.vertx.cancelTimer(totalTimer);
+            totalTimer = -1;
+        }
+    }
+
+    private Buffer payload(ModelAddress address) {
+        if (address != payloadFor) {
+            payload = body.rewrite(address.upstreamModelId(), address.unsupportedParameters());
+            payloadFor = address;
+        }
+        return payload;
+    }
+
+    long attemptStartedNanos() {
+        return currentStarted;
+    }
+
+    HttpServerResponse response() {
+        return response;
+    }
+
+    Context context() {
+        return context;
+    }
+
+    Surface surface() {
+        return surface;
+    }
+
+    void onContext(Runnable action) {
+        if (Vertx.currentContext() == context) {
+            action.run();
+        } else {
+            context.runOnContext(v -> action.run());
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package io.aigw.gateway.proxy;
+
+import io.aigw.gateway.metrics.GatewayMetrics;
+import io.aigw.gateway.provider.ProviderKeyVault;
+import io.aigw.gateway.provider.UpstreamClient;
+import io.aigw.gateway.usage.UsageMeter;
+import io.vertx.core.Vertx;
+import jakarta.inject.Singleton;
+
+/** The collaborators every exchange uses, injected once (a singleton: its fields are read directly). */
+@Singleton
+public class ExchangeServices {
+
+    final Vertx vertx;
+    final UpstreamClient upstream;
+    final ProviderKeyVault vault;
+    final GatewayMetrics metrics;
+    final UsageMeter usage;
+
+    public ExchangeServices(Vertx vertx, UpstreamClient upstream, ProviderKeyVault vault, GatewayMetrics metrics,
+            UsageMeter usage) {
+        this.usage = usage;
+        this.vertx = vertx;
+        this.upstream = upstream;
+        this.vault = vault;
+        this.metrics = metrics;
+    }
+}

@@ -1,0 +1,219 @@
+package io.aigw.gateway.proxy;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import io.aigw.gateway.error.ErrorCode;
+import io.aigw.gateway.error.GatewayException;
+import io.vertx.core.buffer.Buffer;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A request body parsed only as far as routing needs: the top-level `model`, `models` and `stream`,
+ * and where each top-level field sits in the bytes. {@link #rewrite} copies the original bytes of every
+ * other field untouched (no tree, no re-serialisation of numbers or strings).
+ */
+public final class RequestBody {
+
+    private static final JsonFactory JSON = new JsonFactory();
+    private static final int MAX_FIELDS = 4096;
+
+    private final byte[] bytes;
+    private final String model;
+    private final List<String> models;
+    private final boolean stream;
+    private final String[] names;
+    private final int[] starts;
+    private final int[] ends;
+    private final int count;
+
+    private RequestBody(byte[] bytes, String model, List<String> models, boolean stream, String[] names, int[] starts,
+            int[] ends, int count) {
+        this.bytes = bytes;
+        this.model = model;
+        this.models = models;
+        this.stream = stream;
+        this.names = names;
+        this.starts = starts;
+        this.ends = ends;
+        this.count = count;
+    }
+
+    public String model() {
+        return model;
+    }
+
+    /** The request's `models` fallbacks, empty when absent. */
+    public List<String> models() {
+        return models;
+    }
+
+    public boolean stream() {
+        return stream;
+    }
+
+    public int length() {
+        return bytes.length;
+    }
+
+    /** Parses {@code bytes[0..length)}; fails with `invalid_request` when it is not a JSON object of the right shape. */
+    public static RequestBody parse(byte[] bytes, int length) {
+        try (JsonParser p = JSON.createParser(bytes, 0, length)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw invalid("The request body must be a JSON object.", null);
+            }
+            int capacity = 16;
+            String[] names = new String[capacity];
+            int[] starts = new int[capacity];
+            int[] ends = new int[capacity];
+            int count = 0;
+            String model = null;
+            List<String> models = List.of();
+            boolean stream = false;
+            JsonToken token;
+            while ((token = p.nextToken()) == JsonToken.FIELD_NAME) {
+                if (count == capacity) {
+                    if (capacity >= MAX_FIELDS) {
+                        throw invalid("The request body has too many top-level fields.", null);
+                    }
+                    capacity *= 2;
+                    names = java.util.Arrays.copyOf(names, capacity);
+                    starts = java.util.Arrays.copyOf(starts, capacity);
+                    ends = java.util.Arrays.copyOf(ends, capacity);
+                }
+                String name = p.currentName();
+                starts[count] = (int) p.currentTokenLocation().getByteOffset();
+                if (count > 0) {
+                    ends[count - 1] = trimEnd(bytes, starts[count - 1], starts[count], true);
+                }
+                names[count++] = name;
+                JsonToken value = p.nextToken();
+                switch (name) {
+                    case "model" -> model = string(p, value);
+                    case "models" -> models = strings(p, value);
+                    case "stream" -> stream = bool(p, value);
+                    default -> p.skipChildren();
+                }
+            }
+            if (token != JsonToken.END_OBJECT) {
+                throw invalid("The request body is not valid JSON.", null);
+            }
+            if (count > 0) {
+                ends[count - 1] = trimEnd(bytes, starts[count - 1], (int) p.currentTokenLocation().getByteOffset(), false);
+            }
+            if (p.nextToken() != null) {
+                throw invalid("The request body has content after its JSON object.", null);
+            }
+            if (model == null) {
+                throw invalid("The request needs a \"model\".", "model");
+            }
+            byte[] own = length == bytes.length ? bytes : java.util.Arrays.copyOf(bytes, length);
+            return new RequestBody(own, model, models, stream, names, starts, ends, count);
+        } catch (IOException e) {
+            throw invalid("The request body is not valid JSON.", null);
+        }
+    }
+
+    /**
+     * The body to send upstream: `model` replaced by {@code upstreamModel}, `models` and {@code strip}
+     * removed, every other field's bytes as received.
+     */
+    public Buffer rewrite(String upstreamModel, Set<String> strip) {
+        byte[] quoted = JsonStringEncoder.getInstance().quoteAsUTF8(upstreamModel);
+        Buffer out = Buffer.buffer(bytes.length + quoted.length + 16);
+        out.appendByte((byte) '{');
+        boolean first = true;
+        for (int i = 0; i < count; i++) {
+            String name = names[i];
+            if (name.equals("models") || (!strip.isEmpty() && strip.contains(name))) {
+                continue;
+            }
+            if (!first) {
+                out.appendByte((byte) ',');
+            }
+            first = false;
+            if (name.equals("model")) {
+                out.appendString("\"model\":\"", "UTF-8").appendBytes(quoted).appendByte((byte) '"');
+            } else {
+                out.appendBytes(bytes, starts[i], ends[i] - starts[i]);
+            }
+        }
+        return out.appendByte((byte) '}');
+    }
+
+    /** The field names in order (tests). */
+    List<String> fieldNames() {
+        List<String> list = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            list.add(names[i]);
+        }
+        return list;
+    }
+
+    /** Backs up from {@code end} over whitespace and (between fields) the separating comma. */
+    private static int trimEnd(byte[] bytes, int start, int end, boolean comma) {
+        int i = end;
+        while (i > start && isSpace(bytes[i - 1])) {
+            i--;
+        }
+        if (comma && i > start && bytes[i - 1] == ',') {
+            i--;
+            while (i > start && isSpace(bytes[i - 1])) {
+                i--;
+            }
+        }
+        return i;
+    }
+
+    private static boolean isSpace(byte b) {
+        return b == ' ' || b == '\n' || b == '\r' || b == '\t';
+    }
+
+    private static String string(JsonParser p, JsonToken value) throws IOException {
+        if (value != JsonToken.VALUE_STRING) {
+            throw invalid("\"model\" must be a string.", "model");
+        }
+        return p.getText();
+    }
+
+    private static List<String> strings(JsonParser p, JsonToken value) throws IOException {
+        if (value == JsonToken.VALUE_NULL) {
+            return List.of();
+        }
+        if (value != JsonToken.START_ARRAY) {
+            throw invalid("\"models\" must be an array of model addresses.", "models");
+        }
+        List<String> list = new ArrayList<>(4);
+        JsonToken t;
+        while ((t = p.nextToken()) == JsonToken.VALUE_STRING) {
+            list.add(p.getText());
+        }
+        if (t != JsonToken.END_ARRAY) {
+            throw invalid("\"models\" must be an array of model addresses.", "models");
+        }
+        return list;
+    }
+
+    private static boolean bool(JsonParser p, JsonToken value) throws IOException {
+        if (value == JsonToken.VALUE_NULL) {
+            return false;
+        }
+        if (value != JsonToken.VALUE_TRUE && value != JsonToken.VALUE_FALSE) {
+            throw invalid("\"stream\" must be a boolean.", "stream");
+        }
+        return value == JsonToken.VALUE_TRUE;
+    }
+
+    private static GatewayException invalid(String message, String param) {
+        return new GatewayException(ErrorCode.INVALID_REQUEST, message, param);
+    }
+
+    /** The body as received (tests, and providers that need it unchanged). */
+    public byte[] bytes() {
+        return bytes;
+    }
+}

@@ -1,0 +1,62 @@
+package io.aigw.gateway.proxy;
+
+import io.aigw.gateway.auth.AccessKeyRecord;
+import io.aigw.gateway.routing.PlannedAttempt;
+import io.aigw.gateway.routing.Surface;
+import io.aigw.gateway.usage.UsageEvent;
+import io.aigw.gateway.usage.UsageExtractor;
+import io.aigw.gateway.usage.UsageMeter;
+import io.vertx.core.buffer.Buffer;
+
+/**
+ * The usage events of one request's attempts. An attempt's event is held until it is known whether it was
+ * the last one (`final`), then published; the publisher never delays the response.
+ */
+final class UsageTrail {
+
+    private final UsageMeter meter;
+    private final String requestId;
+    private final AccessKeyRecord key;
+    private final Surface surface;
+    private final RequestBody body;
+    private UsageMeter.Attempt pending;
+
+    UsageTrail(UsageMeter meter, String requestId, AccessKeyRecord key, Surface surface, RequestBody body) {
+        this.meter = meter;
+        this.requestId = requestId;
+        this.key = key;
+        this.surface = surface;
+        this.body = body;
+    }
+
+    /** Notes the outcome of attempt {@code number}; the previous one, if still held, was not the last. */
+    void done(PlannedAttempt attempt, int number, long startedNanos, int status, String outcome,
+            UsageEvent.Tokens tokens, Long timeToFirstTokenMs) {
+        flush(false);
+        pending = new UsageMeter.Attempt(requestId, key.id(), key.configurationId(), surface.id(), attempt, number,
+                false, status, outcome, body.stream() && surface.streamable(), tokens,
+                (System.nanoTime() - startedNanos) / 1_000_000, timeToFirstTokenMs);
+    }
+
+    /** Publishes the held event, as the request's last when {@code isFinal}. */
+    void flush(boolean isFinal) {
+        UsageMeter.Attempt done = pending;
+        if (done != null) {
+            pending = null;
+            meter.record(isFinal ? done.asFinal() : done);
+        }
+    }
+
+    /** Tokens of a whole answer: the provider's `usage`, else an estimate over request and answer. */
+    UsageEvent.Tokens ofBody(Buffer content) {
+        byte[] bytes = content.getBytes();
+        UsageEvent.Tokens reported = UsageExtractor.fromJson(bytes, 0, bytes.length);
+        return reported != null ? reported
+                : meter.estimate(body.bytes(), body.length(), meter.countTokens(bytes, bytes.length));
+    }
+
+    /** Tokens of a stream: the `usage` its events carried, else an estimate (answer bytes / 4). */
+    UsageEvent.Tokens ofStream(UsageEvent.Tokens reported, long relayedBytes) {
+        return reported != null ? reported : meter.estimate(body.bytes(), body.length(), relayedBytes / 4);
+    }
+}

@@ -1,0 +1,100 @@
+package io.aigw.gateway.routing;
+
+import io.aigw.gateway.error.GatewayException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Plans attempts (SPEC §1.4, §2.2): for each candidate model in order, its rule's steps (a model rule wins
+ * over a provider rule) — `keys` steps add one attempt per usable key, `fallback` steps add further models —
+ * or, without a rule, the provider's keys in creation order. Operator fallbacks outside the access scope or
+ * not serving the surface are skipped. Capped at the settings' max attempts.
+ */
+public final class AttemptPlanner {
+
+    private AttemptPlanner() {
+    }
+
+    public static List<PlannedAttempt> plan(RoutingSnapshot snapshot, RoutePolicy policy, List<ModelAddress> candidates,
+            Surface surface) {
+        int max = snapshot.settings().maxAttempts();
+        Plan plan = new Plan(snapshot, policy, surface, max);
+        for (ModelAddress candidate : candidates) {
+            plan.add(candidate);
+        }
+        return plan.attempts;
+    }
+
+    private static final class Plan {
+        final RoutingSnapshot snapshot;
+        final RoutePolicy policy;
+        final Surface surface;
+        final int max;
+        final List<PlannedAttempt> attempts = new ArrayList<>(4);
+        final Set<String> seenModels = new HashSet<>(4);
+        int candidate;
+
+        Plan(RoutingSnapshot snapshot, RoutePolicy policy, Surface surface, int max) {
+            this.snapshot = snapshot;
+            this.policy = policy;
+            this.surface = surface;
+            this.max = max;
+        }
+
+        void add(ModelAddress address) {
+            if (attempts.size() >= max || !seenModels.add(address.canonical())) {
+                return;
+            }
+            int index = candidate++;
+            RoutingRule rule = policy.ruleFor(address);
+            if (rule == null) {
+                defaultKeys(address, index);
+                return;
+            }
+            for (RoutingRule.Step step : rule.steps()) {
+                if (step.fallback()) {
+                    step.values().forEach(this::fallback);
+                } else {
+                    keys(address, step.values(), index);
+                }
+            }
+        }
+
+        private void defaultKeys(ModelAddress address, int index) {
+            List<ProviderKeyRef> keys = snapshot.keysOf(address.provider().id());
+            if (keys.isEmpty() && !address.provider().keyRequired()) {
+                attempts.add(new PlannedAttempt(address, null, index));
+                return;
+            }
+            for (ProviderKeyRef key : keys) {
+                if (attempts.size() < max) {
+                    attempts.add(new PlannedAttempt(address, key, index));
+                }
+            }
+        }
+
+        private void keys(ModelAddress address, List<String> keyIds, int index) {
+            for (String id : keyIds) {
+                ProviderKeyRef key = snapshot.key(id);
+                if (key != null && key.providerId().equals(address.provider().id()) && attempts.size() < max) {
+                    attempts.add(new PlannedAttempt(address, key, index));
+                }
+            }
+        }
+
+        private void fallback(String text) {
+            ModelAddress address;
+            try {
+                address = ModelAddressParser.parse(text, snapshot, null);
+            } catch (GatewayException e) {
+                return;
+            }
+            if (policy.access().allowsProvider(address.provider().id()) && policy.access().allowsModel(address.canonical())
+                    && address.serves(surface)) {
+                add(address);
+            }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package io.aigw.gateway.routing;
+
+import io.aigw.gateway.error.ErrorCode;
+import io.aigw.gateway.error.GatewayException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Resolves `model` and the `models` fallbacks of a request and checks every one against the access scope
+ * and the surface before any attempt (SPEC §1.3): one failing entry rejects the whole request.
+ */
+public final class CandidateResolver {
+
+    private CandidateResolver() {
+    }
+
+    public static List<ModelAddress> resolve(String model, List<String> fallbacks, RoutingSnapshot snapshot,
+            RoutePolicy policy, Surface surface) {
+        List<ModelAddress> candidates = new ArrayList<>(1 + fallbacks.size());
+        candidates.add(check(ModelAddressParser.parse(model, snapshot, "model"), policy, surface, "model"));
+        for (String fallback : fallbacks) {
+            candidates.add(check(ModelAddressParser.parse(fallback, snapshot, "models"), policy, surface, "models"));
+        }
+        return candidates;
+    }
+
+    private static ModelAddress check(ModelAddress address, RoutePolicy policy, Surface surface, String param) {
+        String provider = address.provider().id();
+        if (!policy.access().allowsProvider(provider)) {
+            throw new GatewayException(ErrorCode.PROVIDER_NOT_ALLOWED,
+                    "This access key may not call provider \"" + provider + "\".", param);
+        }
+        if (!policy.access().allowsModel(address.canonical())) {
+            throw new GatewayException(ErrorCode.MODEL_NOT_ALLOWED,
+                    "This access key may not call model \"" + address.canonical() + "\".", param);
+        }
+        if (!address.serves(surface)) {
+            throw new GatewayException(ErrorCode.UNSUPPORTED_SURFACE, "\"" + address.canonical()
+                    + "\" is not served on " + surface.id() + " by provider \"" + provider + "\".", param);
+        }
+        return address;
+    }
+}

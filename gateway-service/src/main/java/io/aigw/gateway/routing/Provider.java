@@ -1,0 +1,13 @@
+package io.aigw.gateway.routing;
+
+import java.util.Map;
+import java.util.Set;
+
+/** A provider as the gateway routes to it: compiled from the catalog snapshot. */
+public record Provider(String id, AuthScheme authScheme, Map<String, String> extraHeaders, boolean keyRequired,
+        boolean allowPassThroughModels, Set<Surface> surfaces, Map<Surface, UpstreamTarget> targets) {
+
+    public boolean serves(Surface surface) {
+        return surfaces.contains(surface);
+    }
+}

@@ -1,0 +1,52 @@
+package io.aigw.gateway.routing;
+
+import io.aigw.gateway.error.ErrorFormat;
+
+/** A client-facing API surface, named as in the catalog (`openai/chat-completions`). */
+public enum Surface {
+    CHAT_COMPLETIONS("openai/chat-completions", "/chat/completions", ErrorFormat.OPENAI, true),
+    COMPLETIONS("openai/completions", "/completions", ErrorFormat.OPENAI, true),
+    RESPONSES("openai/responses", "/responses", ErrorFormat.OPENAI, true),
+    EMBEDDINGS("openai/embeddings", "/embeddings", ErrorFormat.OPENAI, false),
+    MESSAGES("anthropic/messages", "/messages", ErrorFormat.ANTHROPIC, true);
+
+    private final String id;
+    private final String path;
+    private final ErrorFormat errorFormat;
+    private final boolean streamable;
+
+    Surface(String id, String path, ErrorFormat errorFormat, boolean streamable) {
+        this.id = id;
+        this.path = path;
+        this.errorFormat = errorFormat;
+        this.streamable = streamable;
+    }
+
+    /** The catalog's name for it. */
+    public String id() {
+        return id;
+    }
+
+    /** The path appended to a provider's base URL. */
+    public String path() {
+        return path;
+    }
+
+    public ErrorFormat errorFormat() {
+        return errorFormat;
+    }
+
+    public boolean streamable() {
+        return streamable;
+    }
+
+    /** The surface with this catalog name, or null when the gateway does not know it. */
+    public static Surface fromId(String id) {
+        for (Surface s : values()) {
+            if (s.id.equals(id)) {
+                return s;
+            }
+        }
+        return null;
+    }
+}

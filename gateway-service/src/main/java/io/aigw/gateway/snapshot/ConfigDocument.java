@@ -1,0 +1,40 @@
+package io.aigw.gateway.snapshot;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.util.List;
+
+/** config-service's `GET /internal/v1/config-snapshot` (contracts.md); unknown fields ignored. */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record ConfigDocument(long version, String generatedAt, List<ConfigurationDoc> configurations,
+        SettingsDoc settings) {
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ConfigurationDoc(String id, String name, AccessDoc access, RouterDoc router) {
+    }
+
+    /** An absent dimension is no restriction; an empty `allow` list allows nothing. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record AccessDoc(DimensionDoc providers, DimensionDoc models) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record DimensionDoc(List<String> allow) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record RouterDoc(List<RuleDoc> rules) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record RuleDoc(String provider, String model, List<StepDoc> steps) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record StepDoc(String type, List<String> keys, List<String> models) {
+    }
+
+    /** Durations in ISO-8601 (`PT1M`) or Go style (`30s`, `2m`). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record SettingsDoc(String attemptTimeout, String totalTimeout, Integer maxAttempts, Long maxBodyBytes) {
+    }
+}

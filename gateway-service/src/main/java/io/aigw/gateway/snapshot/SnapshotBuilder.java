@@ -1,0 +1,142 @@
+package io.aigw.gateway.snapshot;
+
+import io.aigw.gateway.routing.AuthScheme;
+import io.aigw.gateway.routing.CatalogModel;
+import io.aigw.gateway.routing.GatewaySettings;
+import io.aigw.gateway.routing.Pricing;
+import io.aigw.gateway.routing.Provider;
+import io.aigw.gateway.routing.ProviderKeyRef;
+import io.aigw.gateway.routing.RoutingSnapshot;
+import io.aigw.gateway.routing.Surface;
+import io.aigw.gateway.routing.UpstreamTarget;
+import io.aigw.gateway.snapshot.CatalogDocument.ModelDoc;
+import io.aigw.gateway.snapshot.CatalogDocument.ProviderDoc;
+import io.aigw.gateway.snapshot.ProviderKeysDocument.ProviderKeyDoc;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Builds a {@link RoutingSnapshot} from the three control-plane documents. Throws
+ * {@link IllegalArgumentException} on anything it cannot route with, so that a bad document is
+ * rejected and the previous snapshot keeps serving. Inactive providers, models and keys are left out.
+ */
+public final class SnapshotBuilder {
+
+    private static final String ACTIVE = "active";
+
+    private SnapshotBuilder() {
+    }
+
+    public static RoutingSnapshot build(SnapshotSources sources) {
+        CatalogDocument catalog = Objects.requireNonNull(sources.catalog(), "catalog snapshot");
+        ConfigDocument config = Objects.requireNonNull(sources.config(), "config snapshot");
+        ProviderKeysDocument keys = Objects.requireNonNull(sources.providerKeys(), "provider keys");
+        Map<String, Provider> providers = providers(catalog);
+        ModelIndex models = ModelIndex.of(providers, list(catalog.models()));
+        Map<String, List<ProviderKeyRef>> byProvider = new HashMap<>();
+        Map<String, ProviderKeyRef> byId = new HashMap<>();
+        list(keys.providerKeys()).stream()
+                .filter(k -> ACTIVE.equals(k.status()) && providers.containsKey(k.providerId()))
+                .sorted(Comparator.comparing((ProviderKeyDoc k) -> instant(k.createdAt())).thenComparing(ProviderKeyDoc::id))
+                .forEach(k -> {
+                    ProviderKeyRef ref = new ProviderKeyRef(require(k.id(), "provider key id"), k.providerId(), k.version());
+                    byProvider.computeIfAbsent(k.providerId(), p -> new ArrayList<>()).add(ref);
+                    byId.put(ref.id(), ref);
+                });
+        byProvider.replaceAll((p, l) -> List.copyOf(l));
+        RoutingSnapshot partial = new RoutingSnapshot("", providers, models.byProvider(), models.bare(), models.slash(),
+                models.all(), Map.of(), Map.of(), Map.of(), GatewaySettings.DEFAULTS);
+        String version = "c" + catalog.version() + ".g" + config.version() + ".k" + keys.version();
+        return new RoutingSnapshot(version, providers, models.byProvider(), models.bare(), models.slash(), models.all(),
+                PolicyCompiler.compile(list(config.configurations()), partial), Map.copyOf(byProvider), Map.copyOf(byId),
+                settings(config.settings()));
+    }
+
+    private static Map<String, Provider> providers(CatalogDocument catalog) {
+        Map<String, Provider> providers = new HashMap<>();
+        for (ProviderDoc p : list(catalog.providers())) {
+            if (!ACTIVE.equals(p.status())) {
+                continue;
+            }
+            String id = require(p.id(), "provider id");
+            Set<Surface> surfaces = surfaces(p.surfaces());
+            Map<Surface, UpstreamTarget> targets = new EnumMap<>(Surface.class);
+            for (Surface s : surfaces) {
+                targets.put(s, UpstreamTarget.of(require(p.baseUrl(), "baseUrl of " + id), s));
+            }
+            providers.put(id, new Provider(id, AuthScheme.parse(p.authScheme()),
+                    p.extraHeaders() == null ? Map.of() : Map.copyOf(p.extraHeaders()),
+                    !Boolean.FALSE.equals(p.keyRequired()), !Boolean.FALSE.equals(p.allowPassThroughModels()),
+                    Set.copyOf(surfaces), Map.copyOf(targets)));
+        }
+        return Map.copyOf(providers);
+    }
+
+    static CatalogModel model(ModelDoc m, Provider provider) {
+        Set<Surface> own = surfaces(m.surfaces());
+        Set<Surface> effective = EnumSet.noneOf(Surface.class);
+        effective.addAll(provider.surfaces());
+        if (!own.isEmpty()) {
+            effective.retainAll(own);
+        }
+        String modelId = require(m.modelId(), "modelId");
+        CatalogDocument.PricingDoc p = m.pricing();
+        Pricing pricing = p == null ? Pricing.UNKNOWN
+                : new Pricing(p.inputPerMTok(), p.outputPerMTok(), p.cachedInputPerMTok(), p.perRequest());
+        return new CatalogModel(provider.id(), modelId, m.providerModelId() == null ? modelId : m.providerModelId(),
+                provider.id() + ":" + modelId, m.displayName(), m.contextLength(), m.maxOutputTokens(),
+                list(m.aliases()), Boolean.TRUE.equals(m.bareId()), Set.copyOf(effective),
+                Set.copyOf(list(m.unsupportedParameters())), pricing, instant(m.createdAt()).getEpochSecond());
+    }
+
+    private static GatewaySettings settings(ConfigDocument.SettingsDoc s) {
+        GatewaySettings d = GatewaySettings.DEFAULTS;
+        if (s == null) {
+            return d;
+        }
+        GatewaySettings result = new GatewaySettings(
+                s.attemptTimeout() == null ? d.attemptTimeout() : DurationText.parse(s.attemptTimeout()),
+                s.totalTimeout() == null ? d.totalTimeout() : DurationText.parse(s.totalTimeout()),
+                s.maxAttempts() == null ? d.maxAttempts() : s.maxAttempts(),
+                s.maxBodyBytes() == null ? d.maxBodyBytes() : s.maxBodyBytes());
+        if (result.maxAttempts() < 1 || result.maxBodyBytes() < 1 || result.attemptTimeout().isNegative()
+                || result.attemptTimeout().isZero() || result.totalTimeout().isNegative() || result.totalTimeout().isZero()) {
+            throw new IllegalArgumentException("gateway settings out of range");
+        }
+        return result;
+    }
+
+    private static Set<Surface> surfaces(List<String> ids) {
+        Set<Surface> surfaces = EnumSet.noneOf(Surface.class);
+        for (String id : list(ids)) {
+            Surface s = Surface.fromId(id);
+            if (s != null) {
+                surfaces.add(s);
+            }
+        }
+        return surfaces;
+    }
+
+    static Instant instant(String text) {
+        return text == null ? Instant.EPOCH : Instant.parse(text);
+    }
+
+    static <T> List<T> list(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+
+    static String require(String value, String what) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(what + " is missing");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,35 @@
+package io.aigw.gateway.usage;
+
+import com.knuddels.jtokkit.Encodings;
+import com.knuddels.jtokkit.api.Encoding;
+import com.knuddels.jtokkit.api.EncodingType;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Estimates tokens (jtokkit, o200k_base) when a provider reports no usage. Counted over the JSON text of
+ * the request and of the answer, so it is an upper bound of the real count. The encoding is loaded at
+ * start, never on an event loop; bodies over 64 KiB are estimated as bytes / 4.
+ */
+@ApplicationScoped
+public class TokenEstimator {
+
+    /** Above this many bytes the estimate is bytes / 4: tokenising megabytes would stall an event loop. */
+    static final int MAX_TOKENISED_BYTES = 64 * 1024;
+
+    private volatile Encoding encoding;
+
+    void load(@Observes StartupEvent event) {
+        encoding = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
+    }
+
+    public long count(byte[] utf8, int length) {
+        Encoding e = encoding;
+        if (e == null || length == 0 || length > MAX_TOKENISED_BYTES) {
+            return length / 4;
+        }
+        return e.countTokensOrdinary(new String(utf8, 0, length, StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,53 @@
+package io.aigw.gateway.usage;
+
+import io.aigw.gateway.routing.PlannedAttempt;
+import io.aigw.gateway.routing.Pricing;
+import java.time.Instant;
+import java.util.UUID;
+import jakarta.inject.Singleton;
+
+/** Turns one finished upstream attempt into a usage event (tokens, cost) and hands it to the publisher. */
+@Singleton
+public class UsageMeter {
+
+    private final UsagePublisher publisher;
+    private final TokenEstimator estimator;
+
+    public UsageMeter(UsagePublisher publisher, TokenEstimator estimator) {
+        this.publisher = publisher;
+        this.estimator = estimator;
+    }
+
+    /** What an attempt consumed when the provider did not say: counted over request and answer JSON. */
+    public UsageEvent.Tokens estimate(byte[] request, int requestLength, long outputTokens) {
+        return new UsageEvent.Tokens(estimator.count(request, requestLength), outputTokens, 0, 0, true);
+    }
+
+    public long countTokens(byte[] utf8, int length) {
+        return estimator.count(utf8, length);
+    }
+
+    /** Publishes the event of one attempt. */
+    public void record(Attempt a) {
+        PlannedAttempt planned = a.planned();
+        Pricing pricing = planned.address().model() == null ? null : planned.address().model().pricing();
+        UsageEvent.Tokens tokens = a.tokens() == null ? UsageEvent.Tokens.NONE : a.tokens();
+        publisher.publish(new UsageEvent(UUID.randomUUID().toString(), a.requestId(), a.accessKeyId(),
+                a.configurationId(), planned.address().provider().id(), planned.address().modelId(),
+                planned.key() == null ? null : planned.key().id(), a.surface(), a.number(), a.isFinal(), a.status(),
+                a.outcome(), a.streaming(), tokens, CostCalculator.cost(pricing, tokens), a.latencyMs(),
+                a.timeToFirstTokenMs(), Instant.now().toString()));
+    }
+
+    /** One attempt's facts, gathered by the exchange. */
+    public record Attempt(String requestId, String accessKeyId, String configurationId, String surface,
+            PlannedAttempt planned, int number, boolean isFinal, int status, String outcome, boolean streaming,
+            UsageEvent.Tokens tokens, long latencyMs, Long timeToFirstTokenMs) {
+
+        public Attempt asFinal() {
+            String finalOutcome = "success".equals(outcome) ? outcome : "error";
+            return new Attempt(requestId, accessKeyId, configurationId, surface, planned, number, true, status,
+                    finalOutcome, streaming, tokens, latencyMs, timeToFirstTokenMs);
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package io.aigw.gateway.support;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Plays the internal APIs of model-catalog-service, config-service and key-service (contracts.md) from
+ * documents held in memory, so the gateway loads its snapshot and keys over HTTP exactly as in production.
+ */
+public final class ControlPlaneStub implements AutoCloseable {
+
+    public static final String SERVICE_TOKEN = "test-service-token";
+    public static final String PEPPER = "7FIGhyTgoi16R0i3kQ/XgNmvHb/Go3WJJbVAsWsQTqU=";
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final Vertx vertx = Vertx.vertx();
+    private final Map<String, byte[]> documents = new ConcurrentHashMap<>();
+    private final Map<String, ObjectNode> accessKeys = new ConcurrentHashMap<>();
+    private final Map<String, ObjectNode> keyValues = new ConcurrentHashMap<>();
+    private final AtomicInteger accessKeyLookups = new AtomicInteger();
+    private final HttpServer server;
+
+    public ControlPlaneStub(ObjectNode catalog, ObjectNode config, ObjectNode providerKeys, Map<String, String> values) {
+        documents.put("/internal/v1/catalog-snapshot", bytes(catalog));
+        documents.put("/internal/v1/config-snapshot", bytes(config));
+        documents.put("/internal/v1/provider-keys", bytes(providerKeys));
+        providerKeys.withArray("providerKeys").forEach(k -> keyValues.put(k.get("id").asText(),
+                MAPPER.createObjectNode().put("id", k.get("id").asText()).put("providerId", k.get("providerId").asText())
+                        .put("version", k.get("version").asLong()).put("value", values.get(k.get("id").asText()))));
+        this.server = await(vertx.createHttpServer().requestHandler(this::handle).listen(0, "127.0.0.1"));
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.actualPort();
+    }
+
+    /** Registers an access key and answers its full token `ag-<publicId>-g1-<secret>`. */
+    public String addAccessKey(String publicId, String secret, String status, Instant expiresAt, String configurationId) {
+        ObjectNode key = MAPPER.createObjectNode().put("id", "ak_" + publicId).put("publicId", publicId)
+                .put("name", publicId).put("configurationId", configurationId).put("status", status)
+                .put("expiresAt", expiresAt == null ? null : expiresAt.toString())
+                .put("redacted", "ag-" + publicId + "-g1-***").put("version", 1)
+                .put("createdAt", "2026-01-01T00:00:00Z").put("updatedAt", "2026-01-01T00:00:00Z")
+                .put("secretHash", hmac(secret));
+        accessKeys.put(publicId, key);
+        return "ag-" + publicId + "-g1-" + secret;
+    }
+
+    /** Changes a stored access key's status (as a revocation in key-service would). */
+    public void setAccessKeyStatus(String publicId, String status) {
+        accessKeys.get(publicId).put("status", status);
+    }
+
+    public int accessKeyLookups() {
+        return accessKeyLookups.get();
+    }
+
+    private void handle(HttpServerRequest request) {
+        if (request.path().startsWith("/_stub/")) {
+            admin(request);
+            return;
+        }
+        if (!("Bearer " + SERVICE_TOKEN).equals(request.getHeader("authorization"))) {
+            request.response().setStatusCode(401).end();
+            return;
+        }
+        String path = request.path();
+        byte[] document = documents.get(path);
+        if (document != null) {
+            json(request, 200, document);
+        } else if (path.startsWith("/internal/v1/access-keys/")) {
+            accessKeyLookups.incrementAndGet();
+            ObjectNode key = accessKeys.get(path.substring("/internal/v1/access-keys/".length()));
+            json(request, key == null ? 404 : 200, key == null ? "{}".getBytes() : bytes(key));
+        } else if (path.startsWith("/internal/v1/provider-keys/") && path.endsWith("/value")) {
+            String id = path.substring("/internal/v1/provider-keys/".length(), path.length() - "/value".length());
+            ObjectNode value = keyValues.get(id);
+            json(request, value == null ? 404 : 200, value == null ? "{}".getBytes() : bytes(value));
+        } else {
+            json(request, 404, "{}".getBytes());
+        }
+    }
+
+    /** Test-only routes: how often access keys were looked up; change a key's status. */
+    private void admin(HttpServerRequest request) {
+        String[] parts = request.path().split("/");
+        if (request.path().equals("/_stub/access-key-lookups")) {
+            request.response().end(Integer.toString(accessKeyLookups.get()));
+        } else if (parts.length == 6 && parts[2].equals("access-keys") && parts[4].equals("status")) {
+            setAccessKeyStatus(parts[3], parts[5]);
+            request.response().setStatusCode(204).end();
+        } else {
+            request.response().setStatusCode(404).end();
+        }
+    }
+
+    private static void json(HttpServerRequest request, int status, byte[] body) {
+        request.response().setStatusCode(status).putHeader("content-type", "application/json")
+                .end(io.vertx.core.buffer.Buffer.buffer(body));
+    }
+
+    static String hmac(String secret) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(Base64.getDecoder().decode(PEPPER), "HmacSHA256"));
+            return Base64.getEncoder().encodeToString(mac.doFinal(secret.getBytes(StandardCharsets.UTF_8)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] bytes(Object node) {
+        try {
+            return MAPPER.writeValueAsBytes(node);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        await(vertx.close());
+    }
+
+    private static <T> T await(io.vertx.core.Future<T> future) {
+        try {
+            return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package io.aigw.gateway.support;
+
+import io.aigw.e2e.simulator.ProviderSimulator;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.Map;
+
+/**
+ * Starts the provider simulator and the control-plane stub before the gateway, and points the gateway's
+ * internal-API URLs at the stub. Tests reach both over HTTP ({@link SimulatorClient}, {@link ControlPlaneClient}).
+ */
+public class GatewayTestResource implements QuarkusTestResourceLifecycleManager {
+
+    private ProviderSimulator simulator;
+    private ControlPlaneStub stub;
+
+    @Override
+    public Map<String, String> start() {
+        simulator = ProviderSimulator.start();
+        stub = new ControlPlaneStub(TestDocuments.catalog(simulator.baseUrl()), TestDocuments.config(),
+                TestDocuments.providerKeys(), TestDocuments.KEY_VALUES);
+        TestKeys.register(stub);
+        return Map.of("aigw.gateway.catalog-url", stub.baseUrl(), "aigw.gateway.config-url", stub.baseUrl(),
+                "aigw.gateway.keys-url", stub.baseUrl(), "aigw.test.simulator-url", simulator.baseUrl());
+    }
+
+    @Override
+    public void stop() {
+        if (stub != null) {
+            stub.close();
+        }
+        if (simulator != null) {
+            simulator.close();
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package io.aigw.gateway.support;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The control-plane documents of the gateway tests, shaped field for field as in docs/contracts.md, with
+ * every provider pointed at the provider simulator (or at a closed port).
+ */
+public final class TestDocuments {
+
+    public static final String BAD_KEY_VALUE = "sk-bad-0123456789abcdefSECRET";
+    public static final Map<String, String> KEY_VALUES = Map.of(
+            "pk_openai1", "sim-key-1", "pk_openai2", "sim-key-2", "pk_openaibad", BAD_KEY_VALUE,
+            "pk_anthropic", "sim-key-1", "pk_openrouter", "sim-key-1", "pk_backup", "sim-key-2",
+            "pk_dead", "sim-key-1");
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final List<String> OPENAI = List.of("openai/chat-completions", "openai/completions",
+            "openai/responses", "openai/embeddings");
+    private static final String T0 = "2026-01-01T00:00:00Z";
+
+    private TestDocuments() {
+    }
+
+    public static ObjectNode catalog(String simulator) {
+        ObjectNode doc = MAPPER.createObjectNode().put("version", 42).put("generatedAt", T0);
+        ArrayNode providers = doc.putArray("providers");
+        providers.add(provider("openai", simulator + "/v1", "bearer", OPENAI, Map.of()));
+        providers.add(provider("openrouter", simulator + "/api/v1", "bearer",
+                List.of("openai/chat-completions", "openai/completions", "openai/embeddings"), Map.of()));
+        providers.add(provider("anthropic", simulator + "/v1", "x-api-key", List.of("anthropic/messages"),
+                Map.of("anthropic-version", "2023-06-01")));
+        providers.add(provider("backup", simulator + "/v1", "bearer", OPENAI, Map.of()).put("builtIn", false));
+        providers.add(provider("deadhost", "http://127.0.0.1:1/v1", "bearer", OPENAI, Map.of()).put("builtIn", false));
+        providers.add(provider("nokeys", simulator + "/v1", "bearer", OPENAI, Map.of()).put("builtIn", false));
+        providers.add(provider("retired", simulator + "/v1", "bearer", OPENAI, Map.of()).put("status", "disabled"));
+        ArrayNode models = doc.putArray("models");
+        models.add(model("openai", "gpt-4o", "gpt-4o-2024-08-06", true, List.of("gpt-4o-latest"), List.of(), List.of()));
+        models.add(model("openai", "o1-mini", "o1-mini", true, List.of(), List.of("openai/chat-completions"),
+                List.of("temperature", "top_p")));
+        models.add(model("openai", "text-embedding-3-small", "text-embedding-3-small", true, List.of(),
+                List.of("openai/embeddings"), List.of()));
+        models.add(model("anthropic", "claude-sonnet-4-5", "claude-sonnet-4-5-20250929", true, List.of(), List.of(),
+                List.of()));
+        models.add(model("openrouter", "anthropic/claude-3.5-sonnet", "anthropic/claude-3.5-sonnet", false, List.of(),
+                List.of(), List.of()));
+        models.add(model("backup", "gpt-4o-mini", "gpt-4o-mini", false, List.of(), List.of(), List.of()));
+        return doc;
+    }
+
+    public static ObjectNode config() {
+        ObjectNode doc = MAPPER.createObjectNode().put("version", 9).put("generatedAt", T0);
+        ArrayNode configurations = doc.putArray("configurations");
+        ObjectNode scoped = configuration("cfg_scoped0000000001");
+        ObjectNode access = scoped.putObject("access");
+        access.putObject("providers").putArray("allow").add("openai").add("anthropic").add("backup");
+        access.putObject("models").putArray("allow").add("openai:gpt-4o").add("anthropic:*").add("backup:gpt-4o-mini");
+        configurations.add(scoped);
+        ObjectNode routed = configuration("cfg_routed0000000001");
+        ArrayNode rules = routed.putObject("router").putArray("rules");
+        rules.add(rule("provider", "openai", keys("pk_openaibad", "pk_openai2")));
+        ObjectNode modelRule = rule("model", "openai:o1-mini", keys("pk_openai1"));
+        modelRule.withArray("steps").addObject().put("type", "fallback").putArray("models").add("backup:gpt-4o-mini");
+        rules.add(modelRule);
+        ObjectNode brokenRule = rule("model", "openai:broken@status=503", keys("pk_openai2"));
+        brokenRule.withArray("steps").addObject().put("type", "fallback").putArray("models").add("backup:gpt-4o-mini");
+        rules.add(brokenRule);
+        configurations.add(routed);
+        ObjectNode allBad = configuration("cfg_allbad0000000001");
+        allBad.putObject("router").putArray("rules").add(rule("provider", "openai", keys("pk_openaibad")));
+        configurations.add(allBad);
+        ObjectNode nothing = configuration("cfg_nothing000000001");
+        nothing.putObject("access").putObject("providers").putArray("allow");
+        configurations.add(nothing);
+        doc.putObject("settings").put("attemptTimeout", "PT1.5S").put("totalTimeout", "4s").put("maxAttempts", 10)
+                .put("maxBodyBytes", 65536).putNull("maxInputTokens").putNull("maxOutputTokens")
+                .put("limitsFailMode", "open").put("version", 3).put("updatedAt", T0)
+                .putObject("defaultLimits").putNull("requestsPerMinute").putNull("tokensPerMinute")
+                .putNull("monthlyBudgetUsd");
+        return doc;
+    }
+
+    public static ObjectNode providerKeys() {
+        ObjectNode doc = MAPPER.createObjectNode().put("version", 17);
+        ArrayNode keys = doc.putArray("providerKeys");
+        keys.add(providerKey("pk_openai2", "openai", "2026-01-02T00:00:00Z"));
+        keys.add(providerKey("pk_openai1", "openai", "2026-01-01T00:00:00Z"));
+        keys.add(providerKey("pk_openaibad", "openai", "2026-01-03T00:00:00Z"));
+        keys.add(providerKey("pk_anthropic", "anthropic", T0));
+        keys.add(providerKey("pk_openrouter", "openrouter", T0));
+        keys.add(providerKey("pk_backup", "backup", T0));
+        keys.add(providerKey("pk_dead", "deadhost", T0));
+        return doc;
+    }
+
+    private static ObjectNode provider(String id, String baseUrl, String scheme, List<String> surfaces,
+            Map<String, String> extraHeaders) {
+        ObjectNode p = MAPPER.createObjectNode().put("id", id).put("displayName", id).put("baseUrl", baseUrl)
+                .put("authScheme", scheme);
+        ObjectNode headers = p.putObject("extraHeaders");
+        extraHeaders.forEach(headers::put);
+        p.put("builtIn", true).put("keyRequired", true).put("allowPassThroughModels", true)
+                .put("website", "https://example.com").put("status", "active");
+        surfaces.forEach(p.putArray("surfaces")::add);
+        return p.put("version", 1).put("createdAt", T0).put("updatedAt", T0);
+    }
+
+    private static ObjectNode model(String provider, String id, String providerModelId, boolean bare, List<String> aliases,
+            List<String> surfaces, List<String> unsupported) {
+        ObjectNode m = MAPPER.createObjectNode().put("providerId", provider).put("modelId", id)
+                .put("providerModelId", providerModelId).put("displayName", id.toUpperCase()).put("bareId", bare);
+        aliases.forEach(m.putArray("aliases")::add);
+        m.put("contextLength", 128000).put("maxOutputTokens", 16384);
+        m.putArray("inputModalities").add("text");
+        m.putArray("outputModalities").add("text");
+        surfaces.forEach(m.putArray("surfaces")::add);
+        unsupported.forEach(m.putArray("unsupportedParameters")::add);
+        m.putObject("pricing").put("inputPerMTok", 2.5).put("outputPerMTok", 10).put("cachedInputPerMTok", 1.25)
+                .putNull("cacheWritePerMTok").putNull("perRequest");
+        return m.put("status", "active").put("version", 1).put("createdAt", T0).put("updatedAt", T0);
+    }
+
+    private static ObjectNode configuration(String id) {
+        return MAPPER.createObjectNode().put("id", id).put("name", id).put("description", "test")
+                .put("version", 1).put("createdAt", T0).put("updatedAt", T0);
+    }
+
+    private static ObjectNode rule(String kind, String target, ObjectNode firstStep) {
+        ObjectNode rule = MAPPER.createObjectNode().put(kind, target);
+        rule.putArray("steps").add(firstStep);
+        return rule;
+    }
+
+    private static ObjectNode keys(String... ids) {
+        ObjectNode step = MAPPER.createObjectNode().put("type", "keys");
+        ArrayNode array = step.putArray("keys");
+        for (String id : ids) {
+            array.add(id);
+        }
+        return step;
+    }
+
+    private static ObjectNode providerKey(String id, String provider, String createdAt) {
+        return MAPPER.createObjectNode().put("id", id).put("providerId", provider).put("name", id)
+                .put("description", "").put("redacted", "sim***").put("status", "active").put("version", 1)
+                .put("createdAt", createdAt).put("updatedAt", createdAt);
+    }
+}

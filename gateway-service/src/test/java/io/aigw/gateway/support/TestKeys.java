@@ -1,0 +1,44 @@
+package io.aigw.gateway.support;
+
+import java.time.Instant;
+
+/** The access keys the control-plane stub knows, as full tokens (fixed, so any class loader sees the same). */
+public final class TestKeys {
+
+    public static final String ALLOW_ALL = "ag-allowall01-g1-S3cretAllowAll_abcdefghijkl";
+    public static final String SCOPED = "ag-scoped0001-g1-S3cretScoped_abcdefghijklmn";
+    public static final String ROUTED = "ag-routed0001-g1-S3cretRouted_abcdefghijklmn";
+    public static final String ALL_BAD = "ag-allbad0001-g1-S3cretAllBad_abcdefghijklmn";
+    public static final String NOTHING_ALLOWED = "ag-nothing001-g1-S3cretNothing_abcdefghijklm";
+    public static final String REVOKED = "ag-revoked001-g1-S3cretRevoked_abcdefghijklm";
+    public static final String EXPIRED = "ag-expired001-g1-S3cretExpired_abcdefghijklm";
+    public static final String DANGLING = "ag-dangling01-g1-S3cretDangling_abcdefghijkl";
+    /** Revoked by a test while the gateway runs. */
+    public static final String TO_REVOKE = "ag-torevoke01-g1-S3cretToRevoke_abcdefghijk";
+
+    private TestKeys() {
+    }
+
+    static void register(ControlPlaneStub stub) {
+        add(stub, ALLOW_ALL, "active", null, null);
+        add(stub, SCOPED, "active", Instant.parse("2099-01-01T00:00:00Z"), "cfg_scoped0000000001");
+        add(stub, ROUTED, "active", null, "cfg_routed0000000001");
+        add(stub, ALL_BAD, "active", null, "cfg_allbad0000000001");
+        add(stub, NOTHING_ALLOWED, "active", null, "cfg_nothing000000001");
+        add(stub, REVOKED, "revoked", null, null);
+        add(stub, EXPIRED, "active", Instant.parse("2020-01-01T00:00:00Z"), null);
+        add(stub, DANGLING, "active", null, "cfg_gone");
+        add(stub, TO_REVOKE, "active", null, null);
+    }
+
+    /** The public id of a token. */
+    public static String publicId(String token) {
+        return token.substring(3, token.indexOf("-g1-"));
+    }
+
+    private static void add(ControlPlaneStub stub, String token, String status, Instant expiresAt, String configurationId) {
+        int separator = token.indexOf("-g1-");
+        stub.addAccessKey(token.substring(3, separator), token.substring(separator + 4), status, expiresAt,
+                configurationId);
+    }
+}
