@@ -1,0 +1,67 @@
+package io.aigw.catalog.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.aigw.catalog.common.Page;
+import io.aigw.catalog.outbox.OutboxRelay;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.net.URI;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/**
+ * {@code /admin/v1/models}. One model is {@code /admin/v1/models/{providerId}/{modelId}}, where the model id
+ * is the rest of the path, slashes and colons included ({@code /admin/v1/models/openrouter/google/gemma-3-27b-it:free}).
+ */
+@Path("/admin/v1/models")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes({ MediaType.APPLICATION_JSON, "application/merge-patch+json" })
+public class ModelResource {
+
+    private final ModelService service;
+    private final OutboxRelay relay;
+
+    public ModelResource(ModelService service, OutboxRelay relay) {
+        this.service = service;
+        this.relay = relay;
+    }
+
+    @GET
+    public Uni<Page<ModelResponse>> list(@RestQuery String provider, @RestQuery String surface,
+            @RestQuery String modality, @RestQuery String status, @RestQuery String q, @RestQuery Integer limit,
+            @RestQuery String cursor) {
+        return service.list(new ModelFilter(provider, surface, modality, status, q), cursor, limit);
+    }
+
+    @GET
+    @Path("{providerId}/{modelId: .+}")
+    public Uni<ModelResponse> get(@RestPath String providerId, @RestPath String modelId) {
+        return service.get(providerId, modelId);
+    }
+
+    @POST
+    public Uni<RestResponse<ModelResponse>> create(ModelRequest request) {
+        return service.create(request).invoke(relay::wakeUp)
+                .map(m -> RestResponse.ResponseBuilder.<ModelResponse>created(URI.create("/admin/v1/models/" + m.providerId() + "/" + m.modelId())).entity(m).build());
+    }
+
+    @PATCH
+    @Path("{providerId}/{modelId: .+}")
+    public Uni<ModelResponse> patch(@RestPath String providerId, @RestPath String modelId, JsonNode patch) {
+        return service.patch(providerId, modelId, patch).invoke(relay::wakeUp);
+    }
+
+    @DELETE
+    @Path("{providerId}/{modelId: .+}")
+    public Uni<RestResponse<Void>> delete(@RestPath String providerId, @RestPath String modelId) {
+        return service.delete(providerId, modelId).invoke(relay::wakeUp).map(v -> RestResponse.noContent());
+    }
+}

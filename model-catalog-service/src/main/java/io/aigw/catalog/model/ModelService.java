@@ -1,0 +1,182 @@
+package io.aigw.catalog.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.aigw.catalog.common.JsonMerge;
+import io.aigw.catalog.common.Page;
+import io.aigw.catalog.common.Paging;
+import io.aigw.catalog.error.ApiException;
+import io.aigw.catalog.error.FieldError;
+import io.aigw.catalog.outbox.OutboxWriter;
+import io.aigw.catalog.provider.Provider;
+import io.aigw.catalog.provider.ProviderRepository;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Model CRUD; every change writes its {@code catalog-changes} event in the same transaction. */
+@ApplicationScoped
+public class ModelService {
+
+    private final ModelRepository models;
+    private final ProviderRepository providers;
+    private final OutboxWriter outbox;
+    private final ObjectMapper mapper;
+
+    public ModelService(ModelRepository models, ProviderRepository providers, OutboxWriter outbox, ObjectMapper mapper) {
+        this.models = models;
+        this.providers = providers;
+        this.outbox = outbox;
+        this.mapper = mapper;
+    }
+
+    @WithSession
+    public Uni<Page<ModelResponse>> list(ModelFilter filter, String cursor, Integer limit) {
+        int size = Paging.limit(limit);
+        return models.page(filter, Paging.decode(cursor), size + 1)
+                .map(rows -> Paging.page(rows, size, m -> m.id, ModelResponse::of));
+    }
+
+    @WithSession
+    public Uni<ModelResponse> get(String providerId, String modelId) {
+        return find(providerId, modelId).map(ModelResponse::of);
+    }
+
+    @WithTransaction
+    public Uni<ModelResponse> create(ModelRequest request) {
+        if (request == null) {
+            throw ApiException.validation("", "a JSON object is required");
+        }
+        ModelRequest r = ModelValidator.normalise(request);
+        String address = Model.address(r.providerId(), r.modelId());
+        return providers.findById(r.providerId())
+                .invoke(p -> {
+                    if (p == null) {
+                        throw ApiException.validation("/providerId", "unknown provider " + r.providerId());
+                    }
+                })
+                .chain(p -> models.findById(address).invoke(existing -> {
+                    if (existing != null) {
+                        throw ApiException.conflict("/modelId", "model " + address + " already exists");
+                    }
+                }).replaceWith(p))
+                .chain(p -> checkAgainstCatalog(r, p, address))
+                .chain(() -> {
+                    Model m = new Model();
+                    m.id = address;
+                    m.providerId = r.providerId();
+                    m.modelId = r.modelId();
+                    ModelResponse.apply(r, m);
+                    m.createdAt = m.updatedAt = Instant.now();
+                    return models.persistAndFlush(m);
+                })
+                .chain(m -> event("created", m));
+    }
+
+    @WithTransaction
+    public Uni<ModelResponse> patch(String providerId, String modelId, JsonNode patch) {
+        if (patch == null || !patch.isObject()) {
+            throw ApiException.validation("", "a JSON object is required");
+        }
+        if (patch.has("providerId") || patch.has("modelId")) {
+            throw ApiException.validation(patch.has("providerId") ? "/providerId" : "/modelId",
+                    "providerId and modelId cannot change; create a new model instead");
+        }
+        return find(providerId, modelId).chain(m -> {
+            ObjectNode merged = JsonMerge.apply(mapper.valueToTree(ModelResponse.asRequest(m)), patch);
+            ModelRequest r;
+            try {
+                r = ModelValidator.normalise(mapper.treeToValue(merged, ModelRequest.class));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                return Uni.createFrom().failure(e);
+            }
+            if (r.equals(ModelResponse.asRequest(m))) {
+                return Uni.createFrom().item(ModelResponse.of(m));
+            }
+            return providers.findById(providerId)
+                    .chain(p -> checkAgainstCatalog(r, p, m.id))
+                    .chain(() -> {
+                        ModelResponse.apply(r, m);
+                        m.updatedAt = Instant.now();
+                        return models.flush();
+                    })
+                    .chain(() -> event("updated", m));
+        });
+    }
+
+    @WithTransaction
+    public Uni<Void> delete(String providerId, String modelId) {
+        return find(providerId, modelId).chain(m -> models.delete(m).call(models::flush)
+                .call(() -> outbox.write("model", "deleted", m.id, m.publicVersion() + 1, null)));
+    }
+
+    private Uni<Model> find(String providerId, String modelId) {
+        return models.findById(Model.address(providerId, modelId)).map(m -> {
+            if (m == null) {
+                throw ApiException.notFound("model " + Model.address(providerId, modelId) + " does not exist");
+            }
+            return m;
+        });
+    }
+
+    private Uni<ModelResponse> event(String type, Model m) {
+        ModelResponse response = ModelResponse.of(m);
+        return outbox.write("model", type, m.id, response.version(), response).replaceWith(response);
+    }
+
+    /** Rules that need the rest of the catalog: surfaces within the provider's, bare names unique and unambiguous. */
+    private Uni<Void> checkAgainstCatalog(ModelRequest r, Provider provider, String address) {
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < r.surfaces().size(); i++) {
+            if (!provider.surfaces.contains(r.surfaces().get(i))) {
+                errors.add(new FieldError("/surfaces/" + i, "provider " + provider.id + " does not serve "
+                        + r.surfaces().get(i)));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.validation(errors);
+        }
+        Map<String, String> names = bareNames(r);
+        if (names.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return providers.listAll().chain(all -> {
+            for (Map.Entry<String, String> name : names.entrySet()) {
+                int colon = name.getKey().indexOf(':');
+                if (colon > 0 && all.stream().anyMatch(p -> p.id.equals(name.getKey().substring(0, colon)))) {
+                    errors.add(new FieldError(name.getValue(), "a bare id must not start with a provider prefix"));
+                }
+            }
+            if (!errors.isEmpty()) {
+                throw ApiException.validation(errors);
+            }
+            return models.bareNamesTakenByOthers(names.keySet(), address);
+        }).invoke(taken -> {
+            if (!taken.isEmpty()) {
+                Map.Entry<String, String> first = taken.entrySet().iterator().next();
+                throw ApiException.conflict(names.get(first.getKey()),
+                        "bare id " + first.getKey() + " already resolves to " + first.getValue());
+            }
+        }).replaceWithVoid();
+    }
+
+    /** Lower-cased bare names of {@code r} → the pointer of the field that holds each. */
+    private static Map<String, String> bareNames(ModelRequest r) {
+        Map<String, String> names = new LinkedHashMap<>();
+        if (r.bareId()) {
+            names.put(r.modelId().toLowerCase(Locale.ROOT), "/modelId");
+            for (int i = 0; i < r.aliases().size(); i++) {
+                names.put(r.aliases().get(i).toLowerCase(Locale.ROOT), "/aliases/" + i);
+            }
+        }
+        return names;
+    }
+}

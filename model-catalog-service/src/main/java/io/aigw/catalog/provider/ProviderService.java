@@ -1,0 +1,154 @@
+package io.aigw.catalog.provider;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.aigw.catalog.common.JsonMerge;
+import io.aigw.catalog.common.Page;
+import io.aigw.catalog.common.Paging;
+import io.aigw.catalog.error.ApiException;
+import io.aigw.catalog.model.ModelRepository;
+import io.aigw.catalog.outbox.OutboxWriter;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.Set;
+
+/** Provider CRUD; every change writes its {@code catalog-changes} event in the same transaction. */
+@ApplicationScoped
+public class ProviderService {
+
+    /** What an operator may change on a built-in provider (everything else comes from the seed). */
+    static final Set<String> BUILT_IN_PATCHABLE = Set.of("baseUrl", "extraHeaders", "status");
+
+    private final ProviderRepository providers;
+    private final ModelRepository models;
+    private final ProviderValidator validator;
+    private final OutboxWriter outbox;
+    private final ObjectMapper mapper;
+
+    public ProviderService(ProviderRepository providers, ModelRepository models, ProviderValidator validator,
+            OutboxWriter outbox, ObjectMapper mapper) {
+        this.providers = providers;
+        this.models = models;
+        this.validator = validator;
+        this.outbox = outbox;
+        this.mapper = mapper;
+    }
+
+    @WithSession
+    public Uni<Page<ProviderResponse>> list(String cursor, Integer limit) {
+        int size = Paging.limit(limit);
+        return providers.page(Paging.decode(cursor), size + 1)
+                .map(rows -> Paging.page(rows, size, p -> p.id, ProviderResponse::of));
+    }
+
+    @WithSession
+    public Uni<ProviderResponse> get(String id) {
+        return find(id).map(ProviderResponse::of);
+    }
+
+    @WithTransaction
+    public Uni<ProviderResponse> create(ProviderRequest request) {
+        if (request == null) {
+            throw ApiException.validation("", "a JSON object is required");
+        }
+        ProviderRequest r = validator.normalise(request);
+        return providers.findById(r.id()).chain(existing -> {
+            if (existing != null) {
+                throw ApiException.conflict("/id", existing.builtIn
+                        ? "id " + r.id() + " is a built-in provider"
+                        : "provider " + r.id() + " already exists");
+            }
+            Provider p = new Provider();
+            p.id = r.id();
+            p.builtIn = false;
+            apply(r, p);
+            p.createdAt = p.updatedAt = Instant.now();
+            return providers.persistAndFlush(p);
+        }).chain(p -> event("created", p));
+    }
+
+    @WithTransaction
+    public Uni<ProviderResponse> patch(String id, JsonNode patch) {
+        if (patch == null || !patch.isObject()) {
+            throw ApiException.validation("", "a JSON object is required");
+        }
+        return find(id).chain(p -> {
+            checkPatchable(p, patch);
+            ObjectNode merged = JsonMerge.apply(mapper.valueToTree(ProviderResponse.asRequest(p)), patch);
+            ProviderRequest r;
+            try {
+                r = validator.normalise(mapper.treeToValue(merged, ProviderRequest.class));
+            } catch (JsonProcessingException e) {
+                return Uni.createFrom().failure(e);
+            }
+            if (r.equals(ProviderResponse.asRequest(p))) {
+                return Uni.createFrom().item(ProviderResponse.of(p));
+            }
+            apply(r, p);
+            p.updatedAt = Instant.now();
+            return providers.flush().chain(() -> event("updated", p));
+        });
+    }
+
+    @WithTransaction
+    public Uni<Void> delete(String id) {
+        return find(id).chain(p -> {
+            if (p.builtIn) {
+                throw ApiException.conflict(null, "built-in provider " + id + " cannot be deleted; "
+                        + "PATCH its status to disabled instead");
+            }
+            return models.countByProvider(id).chain(count -> {
+                if (count > 0) {
+                    throw ApiException.stillReferenced("provider " + id + " is referenced by " + count + " model(s)");
+                }
+                return providers.delete(p).call(providers::flush)
+                        .call(() -> outbox.write("provider", "deleted", id, p.publicVersion() + 1, null));
+            });
+        });
+    }
+
+    private static void checkPatchable(Provider p, JsonNode patch) {
+        for (Iterator<String> names = patch.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (name.equals("id")) {
+                throw ApiException.validation("/id", "id cannot change");
+            }
+            if (p.builtIn && !BUILT_IN_PATCHABLE.contains(name)) {
+                throw ApiException.validation("/" + name, "only " + BUILT_IN_PATCHABLE
+                        + " can change on a built-in provider");
+            }
+        }
+    }
+
+    private Uni<Provider> find(String id) {
+        return providers.findById(id).map(p -> {
+            if (p == null) {
+                throw ApiException.notFound("provider " + id + " does not exist");
+            }
+            return p;
+        });
+    }
+
+    private Uni<ProviderResponse> event(String type, Provider p) {
+        ProviderResponse response = ProviderResponse.of(p);
+        return outbox.write("provider", type, p.id, response.version(), response).replaceWith(response);
+    }
+
+    private static void apply(ProviderRequest r, Provider p) {
+        p.displayName = r.displayName();
+        p.baseUrl = r.baseUrl();
+        p.authScheme = r.authScheme();
+        p.extraHeaders = r.extraHeaders();
+        p.keyRequired = r.keyRequired();
+        p.allowPassThroughModels = r.allowPassThroughModels();
+        p.website = r.website();
+        p.status = r.status();
+        p.surfaces = r.surfaces();
+    }
+}
