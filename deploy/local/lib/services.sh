@@ -204,7 +204,7 @@ run_bootstrap_hook() {
   local hook="$STACK_DIR/bootstrap.sh"
   if [[ -x $hook ]]; then
     info "Bootstrap ($hook)"
-    AIGW_STACK_GATEWAYS=$1 AIGW_SIMULATOR_URL="http://127.0.0.1:$SIMULATOR_PORT" \
+    AIGW_STACK_GATEWAYS=$1 AIGW_SIMULATOR_URL="http://127.0.0.1:$SIMULATOR_PORT" AIGW_SIMULATOR_KEYS="$SIMULATOR_KEYS" \
       AIGW_SIMULATOR_STARTED=$SIMULATOR_STARTED "$hook" || die "bootstrap hook failed"
   fi
 }
@@ -227,12 +227,47 @@ print_summary() {
   for ((i = 1; i <= count; i++)); do
     printf '  %-12s %s\n' "gateway-$i" "http://127.0.0.1:$(gateway_port "$i")"
   done
+  print_calling_snippets
   cat <<EOF
-
-Call the gateway with an access key:
-  curl http://127.0.0.1:8080/v1/models -H "Authorization: Bearer \$KEY"
-No demo access key is created yet: it arrives once the key-service API exists (bootstrap.sh).
 Admin token, service token and vault master key: $SECRETS_FILE (or your environment).
 Logs: $LOG_DIR  ('deploy/local/stack logs [name]').  Stop: 'deploy/local/stack down'.
+EOF
+}
+
+# How to call the gateway with the demo access key that bootstrap.sh created.
+print_calling_snippets() {
+  local key_file="$STACK_DIR/run/demo-access-key" key
+  if [[ ! -s $key_file ]]; then
+    printf '\nNo demo access key was created (see the bootstrap output above).\n'
+    return
+  fi
+  key=$(cat "$key_file")
+  cat <<EOF
+
+Demo access key (allow-all; also in $key_file):
+  export AIGW_KEY=$key
+
+Call the gateway with curl (answered by the provider simulator, no internet needed):
+  curl http://127.0.0.1:8080/v1/chat/completions -H "Authorization: Bearer \$AIGW_KEY" \\
+    -H 'Content-Type: application/json' \\
+    -d '{"model":"simulator:sim-chat","messages":[{"role":"user","content":"Hello!"}]}'
+  curl http://127.0.0.1:8080/v1/models -H "Authorization: Bearer \$AIGW_KEY"
+
+With the OpenAI SDK (Python):
+  from openai import OpenAI
+  client = OpenAI(base_url="http://127.0.0.1:8080/v1", api_key="$key")
+  print(client.chat.completions.create(model="simulator:sim-chat",
+        messages=[{"role": "user", "content": "Hello!"}]).choices[0].message.content)
+
+Add a real OpenRouter key (three calls; the admin token is in $SECRETS_FILE):
+  curl -X POST http://127.0.0.1:8081/admin/v1/provider-keys -H "Authorization: Bearer \$AIGW_ADMIN_TOKEN" \\
+    -H 'Content-Type: application/json' -d '{"providerId":"openrouter","name":"primary","value":"sk-or-v1-..."}'
+  curl -X POST http://127.0.0.1:8082/admin/v1/configurations -H "Authorization: Bearer \$AIGW_ADMIN_TOKEN" \\
+    -H 'Content-Type: application/json' -d '{"name":"openrouter-only","access":{"providers":{"allow":["openrouter"]}},
+      "router":{"rules":[{"provider":"openrouter","steps":[{"type":"keys","keys":["<pk_ id from the first call>"]}]}]}}'
+  curl -X PATCH http://127.0.0.1:8081/admin/v1/access-keys/ak_${key:3:12} \\
+    -H "Authorization: Bearer \$AIGW_ADMIN_TOKEN" -H 'Content-Type: application/json' \\
+    -d '{"configurationId":"<cfg_ id from the second call>"}'
+  and call the model "openrouter:anthropic/claude-3.5-sonnet" with the demo key.
 EOF
 }
