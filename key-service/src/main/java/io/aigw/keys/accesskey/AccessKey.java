@@ -46,7 +46,8 @@ public class AccessKey {
     @Column(name = "expires_at")
     public Instant expiresAt;
 
-    @Column(name = "last_used_at")
+    /** Written only by the usage ledger's batched update, never by entity flushes (so no version bump). */
+    @Column(name = "last_used_at", insertable = false, updatable = false)
     public Instant lastUsedAt;
 
     @Column(name = "created_at", nullable = false)

@@ -4,9 +4,11 @@ import io.aigw.keys.common.Metadata;
 import io.aigw.keys.common.PageRequest;
 import io.aigw.keys.common.PageResponse;
 import io.aigw.keys.common.Timestamps;
+import io.aigw.keys.error.FieldError;
 import io.aigw.keys.error.ProblemException;
 import io.aigw.keys.outbox.OutboxTopics;
 import io.aigw.keys.outbox.OutboxWriter;
+import io.aigw.keys.projection.ProjectionQueries;
 import io.aigw.keys.security.IssuedToken;
 import io.aigw.keys.security.SecretHasher;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -26,17 +28,24 @@ public class AccessKeyService {
     private final AccessKeyRepository repository;
     private final OutboxWriter outbox;
     private final SecretHasher hasher;
+    private final ProjectionQueries projections;
 
-    public AccessKeyService(AccessKeyRepository repository, OutboxWriter outbox, SecretHasher hasher) {
+    public AccessKeyService(AccessKeyRepository repository, OutboxWriter outbox, SecretHasher hasher,
+            ProjectionQueries projections) {
         this.repository = repository;
         this.outbox = outbox;
         this.hasher = hasher;
+        this.projections = projections;
     }
 
     @WithTransaction
     public Uni<AccessKeyCreatedResponse> create(AccessKeyCreateRequest body) {
         Instant now = Timestamps.now();
         AccessKeyValidator.validateCreate(body, now);
+        return requireConfiguration(body.configurationId()).chain(() -> insert(body, now));
+    }
+
+    private Uni<AccessKeyCreatedResponse> insert(AccessKeyCreateRequest body, Instant now) {
         IssuedToken token = IssuedToken.generate("ag");
         AccessKey key = new AccessKey();
         key.id = ID_PREFIX + token.publicId();
@@ -77,7 +86,8 @@ public class AccessKeyService {
     public Uni<AccessKeyResponse> patch(String id, AccessKeyPatchRequest body) {
         Instant now = Timestamps.now();
         Instant expiresAt = AccessKeyValidator.validatePatch(body, now);
-        return find(id).chain(key -> {
+        String configurationId = AccessKeyValidator.present(body.configurationId()) ? body.configurationId().asText() : null;
+        return requireConfiguration(configurationId).chain(() -> find(id)).chain(key -> {
             if (!AccessKeyPatch.apply(key, body, expiresAt)) {
                 return Uni.createFrom().item(AccessKeyMapper.toResponse(key, now));
             }
@@ -117,6 +127,18 @@ public class AccessKeyService {
         return repository.findByPublicId(publicId)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("No access key with this public id."))
                 .map(key -> AccessKeyMapper.toRecord(key, Timestamps.now()));
+    }
+
+    /** A configurationId must name a live configuration of the config-changes projection. */
+    private Uni<Void> requireConfiguration(String configurationId) {
+        if (configurationId == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return projections.configurationExists(configurationId).invoke(exists -> {
+            if (!exists) {
+                throw ProblemException.validation(FieldError.at("/configurationId", "Unknown configuration."));
+            }
+        }).replaceWithVoid();
     }
 
     private Uni<AccessKey> find(String id) {

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 /** Field rules for access-key writes; reports every problem at once, with JSON pointers. */
 final class AccessKeyValidator {
 
-    /** Contract id shape of a configuration; existence is not checked yet (no config-changes projection). */
+    /** Contract id shape of a configuration; existence is checked against the config-changes projection. */
     static final Pattern CONFIGURATION_ID = Pattern.compile("cfg_[0-9a-z]{16}");
 
     private AccessKeyValidator() {

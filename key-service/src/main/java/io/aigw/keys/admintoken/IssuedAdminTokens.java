@@ -4,12 +4,18 @@ import io.aigw.keys.security.AdminTokenVerifier;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Placeholder until admin tokens are issued: only the bootstrap token is accepted. */
+/** Lets the auth filter accept active issued admin tokens (no cache here: revocation counts at once). */
 @ApplicationScoped
 public class IssuedAdminTokens implements AdminTokenVerifier {
 
+    private final AdminTokenService service;
+
+    public IssuedAdminTokens(AdminTokenService service) {
+        this.service = service;
+    }
+
     @Override
     public Uni<Boolean> isValid(String token) {
-        return Uni.createFrom().item(false);
+        return service.verify(token).map(AdminTokenVerifyResponse::valid);
     }
 }

@@ -30,6 +30,15 @@ public interface KeysConfig {
     /** Outbox relay settings. */
     Relay relay();
 
+    /** Usage ledger settings. */
+    Usage usage();
+
+    interface Usage {
+        /** How often the access keys' lastUsedAt are written (one batched UPDATE; at most one write per key per interval). */
+        @WithDefault("30s")
+        Duration lastUsedFlushInterval();
+    }
+
     interface Relay {
         /** How often the relay looks for unpublished outbox rows. */
         @WithDefault("100ms")

@@ -29,6 +29,10 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(409, "conflict", "Conflict", detail, null);
     }
 
+    public static ProblemException stillReferenced(String detail) {
+        return new ProblemException(409, "still-referenced", "Still referenced", detail, null);
+    }
+
     public static ProblemException validation(List<FieldError> errors) {
         return new ProblemException(400, "validation-failed", "Validation failed",
                 "The request is not valid; see errors.", List.copyOf(errors));

@@ -6,10 +6,12 @@ import io.aigw.keys.common.PageRequest;
 import io.aigw.keys.common.PageResponse;
 import io.aigw.keys.common.RandomIds;
 import io.aigw.keys.common.Timestamps;
+import io.aigw.keys.error.FieldError;
 import io.aigw.keys.error.ProblemException;
 import io.aigw.keys.outbox.OutboxRepository;
 import io.aigw.keys.outbox.OutboxTopics;
 import io.aigw.keys.outbox.OutboxWriter;
+import io.aigw.keys.projection.ProjectionQueries;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
@@ -30,18 +32,29 @@ public class ProviderKeyService {
     private final ProviderKeyCipher cipher;
     private final OutboxWriter outbox;
     private final OutboxRepository outboxRows;
+    private final ProjectionQueries projections;
 
     public ProviderKeyService(ProviderKeyRepository repository, ProviderKeyCipher cipher, OutboxWriter outbox,
-            OutboxRepository outboxRows) {
+            OutboxRepository outboxRows, ProjectionQueries projections) {
         this.repository = repository;
         this.cipher = cipher;
         this.outbox = outbox;
         this.outboxRows = outboxRows;
+        this.projections = projections;
     }
 
     @WithTransaction
     public Uni<ProviderKeyResponse> create(ProviderKeyCreateRequest body) {
         ProviderKeyValidator.validateCreate(body);
+        return projections.providerExists(body.providerId()).chain(exists -> {
+            if (!exists) {
+                throw ProblemException.validation(FieldError.at("/providerId", "Unknown provider."));
+            }
+            return insert(body);
+        });
+    }
+
+    private Uni<ProviderKeyResponse> insert(ProviderKeyCreateRequest body) {
         Instant now = Timestamps.now();
         ProviderKey key = new ProviderKey();
         key.id = ID_PREFIX + RandomIds.base32(16);
@@ -101,10 +114,16 @@ public class ProviderKeyService {
         });
     }
 
+    /** Deletes the key unless a configuration's router still names it (409 still-referenced). */
     @WithTransaction
     public Uni<Void> delete(String id) {
         Instant now = Timestamps.now();
-        return find(id).chain(key -> {
+        return find(id).call(key -> projections.configurationsUsing(key.id).invoke(users -> {
+            if (!users.isEmpty()) {
+                throw ProblemException.stillReferenced("The provider key is used by configuration(s) "
+                        + String.join(", ", users) + "; remove it from their routing rules first.");
+            }
+        })).chain(key -> {
             ProviderKeyChanged event = ProviderKeyChanged.of("deleted", key.id, key.revision() + 1, now, null);
             return repository.delete(key).call(repository::flush)
                     .chain(() -> outbox.append(OutboxTopics.PROVIDER_KEY_CHANGES, event.kafkaKey(), event.eventId(), event));

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 /** Field rules for provider-key writes. Messages never quote the value. */
 final class ProviderKeyValidator {
 
-    /** Contract id shape of a provider; existence is not checked yet (no catalog-changes projection). */
+    /** Contract id shape of a provider; existence is checked against the catalog-changes projection. */
     static final Pattern PROVIDER_ID = Pattern.compile("[a-z0-9-]{1,63}");
     static final int MAX_VALUE = 8192;
 

@@ -16,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.aigw.keys.support.TestCatalog;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.nio.charset.StandardCharsets;
@@ -125,12 +126,13 @@ class AccessKeyResourceTest {
     @Test
     void shouldKeepAbsentFieldsAndClearNullFieldsOnPatch() {
         String expires = Instant.now().plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString();
+        String cfg = TestCatalog.configuration();
         String id = create("{\"name\":\"p\",\"description\":\"d\",\"metadata\":{\"a\":1},"
-                + "\"configurationId\":\"cfg_0123456789abcdef\",\"expiresAt\":\"" + expires + "\"}").getString("id");
+                + "\"configurationId\":\"" + cfg + "\",\"expiresAt\":\"" + expires + "\"}").getString("id");
 
         admin().body("{\"name\":\"renamed\"}").when().patch(PATH + "/" + id).then().statusCode(200)
                 .body("name", equalTo("renamed")).body("description", equalTo("d"))
-                .body("metadata.a", equalTo(1)).body("configurationId", equalTo("cfg_0123456789abcdef"))
+                .body("metadata.a", equalTo(1)).body("configurationId", equalTo(cfg))
                 .body("expiresAt", startsWith(expires.substring(0, 19)))
                 .body("version", equalTo(2));
 
@@ -185,7 +187,7 @@ class AccessKeyResourceTest {
 
     @Test
     void shouldPageThroughEveryKeyOfAConfigurationWithoutDuplicates() {
-        String cfg = "cfg_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        String cfg = TestCatalog.configuration();
         List<String> createdIds = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             createdIds.add(create("{\"name\":\"page-" + i + "\",\"configurationId\":\"" + cfg + "\"}").getString("id"));

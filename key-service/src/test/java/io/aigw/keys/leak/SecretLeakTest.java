@@ -13,6 +13,7 @@ import io.aigw.keys.providerkey.ProviderKeyRotateRequest;
 import io.aigw.keys.providerkey.ProviderKeyValueResponse;
 import io.aigw.keys.support.LogCapture;
 import io.aigw.keys.support.TopicTail;
+import io.aigw.keys.support.TestCatalog;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
@@ -43,7 +44,7 @@ class SecretLeakTest {
         try (LogCapture logs = new LogCapture();
                 TopicTail providerEvents = new TopicTail("provider-key-changes");
                 TopicTail accessEvents = new TopicTail("access-key-changes")) {
-            String id = keep(admin().body("{\"providerId\":\"openrouter\",\"name\":\"leak\",\"value\":\"" + value + "\"}")
+            String id = keep(admin().body("{\"providerId\":\"" + TestCatalog.provider("openrouter") + "\",\"name\":\"leak\",\"value\":\"" + value + "\"}")
                     .post("/admin/v1/provider-keys").then().statusCode(201).extract()).path("id");
             keep(admin().get("/admin/v1/provider-keys/" + id).then().statusCode(200).extract());
             keep(admin().get("/admin/v1/provider-keys?limit=100").then().statusCode(200).extract());
@@ -54,9 +55,9 @@ class SecretLeakTest {
                     .then().statusCode(400).extract());
             keep(admin().body("{\"providerId\":\"BAD ID\",\"name\":\"x\",\"value\":\"" + value + "\"}")
                     .post("/admin/v1/provider-keys").then().statusCode(400).extract());
-            keep(admin().body("{\"providerId\":\"openai\",\"name\":\"x\",\"value\":[\"" + value + "\"]}")
+            keep(admin().body("{\"providerId\":\"" + TestCatalog.provider("openai") + "\",\"name\":\"x\",\"value\":[\"" + value + "\"]}")
                     .post("/admin/v1/provider-keys").then().statusCode(400).extract());
-            keep(admin().body("{\"providerId\":\"openai\",\"value\":\"" + value)
+            keep(admin().body("{\"providerId\":\"" + TestCatalog.provider("openai") + "\",\"value\":\"" + value)
                     .post("/admin/v1/provider-keys").then().statusCode(400).extract());
             keep(admin().body("{\"value\":\" " + value + "\"}").post("/admin/v1/provider-keys/" + id + "/rotate")
                     .then().statusCode(400).extract());
@@ -80,6 +81,18 @@ class SecretLeakTest {
             keep(admin().delete("/admin/v1/access-keys/" + accessId).then().statusCode(204).extract());
             keep(admin().delete("/admin/v1/provider-keys/" + id).then().statusCode(204).extract());
 
+            ExtractableResponse<Response> adminToken = admin().body("{\"name\":\"leaky-admin\"}")
+                    .post("/admin/v1/admin-tokens").then().statusCode(201).extract();
+            String issued = adminToken.path("token");
+            String adminSecret = issued.substring(issued.lastIndexOf('-') + 1);
+            keep(admin().get("/admin/v1/admin-tokens/" + adminToken.path("id")).then().statusCode(200).extract());
+            keep(admin().get("/admin/v1/admin-tokens?limit=100").then().statusCode(200).extract());
+            keep(io.restassured.RestAssured.given().header("Authorization", "Bearer " + issued + "x")
+                    .get("/admin/v1/access-keys").then().statusCode(401).extract());
+            keep(service().contentType("application/json").urlEncodingEnabled(false).body("{\"token\":\"" + issued + "\"}")
+                    .post("/internal/v1/admin-tokens:verify").then().statusCode(200).extract());
+            keep(admin().post("/admin/v1/admin-tokens/" + adminToken.path("id") + "/revoke").then().statusCode(200).extract());
+
             List<String> events = new ArrayList<>();
             providerEvents.await(TopicTail.keyed("provider-key:" + id), 4, Duration.ofSeconds(5))
                     .forEach(r -> events.add(r.value()));
@@ -89,7 +102,7 @@ class SecretLeakTest {
 
             String logText = logs.text();
             assertTrue(logText.contains("audit: value of provider key " + id), "the value fetch is audit-logged");
-            for (String secretText : List.of(value, rotated, value.substring(9, 30), secret)) {
+            for (String secretText : List.of(value, rotated, value.substring(9, 30), secret, adminSecret)) {
                 responses.forEach(r -> assertFalse(r.contains(secretText), "a response leaked a secret: " + r));
                 events.forEach(e -> assertFalse(e.contains(secretText), "an event leaked a secret: " + e));
                 assertFalse(logText.contains(secretText), "a log line leaked a secret");

@@ -12,6 +12,7 @@ import io.aigw.keys.accesskey.AccessKeyChanged;
 import io.aigw.keys.accesskey.AccessKeyResponse;
 import io.aigw.keys.providerkey.ProviderKeyChanged;
 import io.aigw.keys.providerkey.ProviderKeyResponse;
+import io.aigw.keys.support.TestCatalog;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -61,7 +62,7 @@ class EventFixtureTest {
     void shouldServeSnapshotsInTheFixtureShape() {
         admin().body("{\"name\":\"snapshot-shape\",\"metadata\":{\"k\":\"v\"}}").post("/admin/v1/access-keys")
                 .then().statusCode(201);
-        admin().body("{\"providerId\":\"openai\",\"name\":\"shape\",\"value\":\"sk-shape-0123456789abcdefghij\"}")
+        admin().body("{\"providerId\":\"" + TestCatalog.provider("openai") + "\",\"name\":\"shape\",\"value\":\"sk-shape-0123456789abcdefghij\"}")
                 .post("/admin/v1/provider-keys").then().statusCode(201);
         JsonNode accessKeys = read(service().get("/internal/v1/access-key-snapshot").then().statusCode(200)
                 .extract().asString());

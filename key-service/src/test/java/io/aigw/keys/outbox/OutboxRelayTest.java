@@ -12,6 +12,7 @@ import io.aigw.keys.accesskey.AccessKeyService;
 import io.aigw.keys.support.JsonShape;
 import io.aigw.keys.support.TopicTail;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.aigw.keys.support.TestCatalog;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
@@ -68,7 +69,7 @@ class OutboxRelayTest {
     @Test
     void shouldPublishProviderKeyChangesIncludingRotation() {
         try (TopicTail tail = new TopicTail("provider-key-changes")) {
-            String id = admin().body("{\"providerId\":\"openai\",\"name\":\"ev\",\"value\":\"sk-proj-aaaaaaaaaaaaaaaaaaaaaaaa1111\"}")
+            String id = admin().body("{\"providerId\":\"" + TestCatalog.provider("openai") + "\",\"name\":\"ev\",\"value\":\"sk-proj-aaaaaaaaaaaaaaaaaaaaaaaa1111\"}")
                     .post("/admin/v1/provider-keys").then().statusCode(201).extract().path("id");
             admin().body("{\"name\":\"ev2\"}").patch("/admin/v1/provider-keys/" + id).then().statusCode(200);
             admin().body("{\"value\":\"sk-proj-bbbbbbbbbbbbbbbbbbbbbbbb2222\"}").post("/admin/v1/provider-keys/" + id + "/rotate")

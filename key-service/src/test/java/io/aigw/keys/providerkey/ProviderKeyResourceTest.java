@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.aigw.keys.support.TestCatalog;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.util.ArrayList;
@@ -34,7 +35,7 @@ class ProviderKeyResourceTest {
     @Test
     void shouldCreateAndShowOnlyTheRedactedValue() {
         String value = uniqueValue();
-        admin().body("{\"providerId\":\"openrouter\",\"name\":\"primary\",\"description\":\"main\","
+        admin().body("{\"providerId\":\"" + TestCatalog.provider("openrouter") + "\",\"name\":\"primary\",\"description\":\"main\","
                         + "\"metadata\":{\"owner\":\"ops\"},\"value\":\"" + value + "\"}")
                 .when().post(PATH).then().statusCode(201)
                 .header("Location", matchesPattern(".*/admin/v1/provider-keys/pk_[0-9a-z]{16}"))
@@ -49,9 +50,9 @@ class ProviderKeyResourceTest {
     @Test
     void shouldReturnTheDecryptedValueOnlyOnTheInternalApi() {
         String value = uniqueValue();
-        String id = create("anthropic", "gw", value).getString("id");
+        String id = create(TestCatalog.provider("anthropic"), "gw", value).getString("id");
         service().when().get("/internal/v1/provider-keys/" + id + "/value").then().statusCode(200)
-                .body("id", equalTo(id)).body("providerId", equalTo("anthropic")).body("version", equalTo(1))
+                .body("id", equalTo(id)).body("providerId", equalTo(TestCatalog.provider("anthropic"))).body("version", equalTo(1))
                 .body("value", equalTo(value));
         admin().when().get("/internal/v1/provider-keys/" + id + "/value").then().statusCode(401);
         service().when().get("/internal/v1/provider-keys/pk_0000000000000000/value").then().statusCode(404);
@@ -62,7 +63,7 @@ class ProviderKeyResourceTest {
 
     @Test
     void shouldRotateKeepingTheIdAndBumpingTheVersion() {
-        String id = create("openai", "rot", uniqueValue()).getString("id");
+        String id = create(TestCatalog.provider("openai"), "rot", uniqueValue()).getString("id");
         String next = "sk-proj-" + UUID.randomUUID().toString().replace("-", "") + "9999";
         admin().body("{\"value\":\"" + next + "\"}").when().post(PATH + "/" + id + "/rotate").then().statusCode(200)
                 .body("id", equalTo(id)).body("version", equalTo(2))
@@ -77,7 +78,7 @@ class ProviderKeyResourceTest {
     @Test
     void shouldPatchOnlyNameDescriptionAndMetadata() {
         String value = uniqueValue();
-        String id = admin().body("{\"providerId\":\"groq\",\"name\":\"n\",\"description\":\"d\",\"metadata\":{\"a\":1},"
+        String id = admin().body("{\"providerId\":\"" + TestCatalog.provider("groq") + "\",\"name\":\"n\",\"description\":\"d\",\"metadata\":{\"a\":1},"
                 + "\"value\":\"" + value + "\"}").post(PATH).then().statusCode(201).extract().path("id");
         admin().body("{\"name\":\"n2\"}").when().patch(PATH + "/" + id).then().statusCode(200)
                 .body("name", equalTo("n2")).body("description", equalTo("d")).body("metadata.a", equalTo(1))
@@ -86,7 +87,7 @@ class ProviderKeyResourceTest {
                 .body("description", nullValue()).body("metadata", nullValue()).body("version", equalTo(3));
         admin().body("{\"value\":\"sk-other-value-123456789\"}").when().patch(PATH + "/" + id).then().statusCode(400)
                 .body("errors[0].pointer", equalTo("/value"));
-        admin().body("{\"providerId\":\"openai\"}").when().patch(PATH + "/" + id).then().statusCode(400)
+        admin().body("{\"providerId\":\"" + TestCatalog.provider("openai") + "\"}").when().patch(PATH + "/" + id).then().statusCode(400)
                 .body("errors[0].pointer", equalTo("/providerId"));
         admin().body("{\"name\":null}").when().patch(PATH + "/" + id).then().statusCode(400);
         service().when().get("/internal/v1/provider-keys/" + id + "/value").then()
@@ -100,18 +101,18 @@ class ProviderKeyResourceTest {
                 .body("errors.pointer", hasItem("/providerId"))
                 .body("errors.pointer", hasItem("/name"))
                 .body("errors.pointer", hasItem("/value"));
-        admin().body("{\"providerId\":\"openai\",\"name\":\"x\"}").when().post(PATH).then().statusCode(400)
+        admin().body("{\"providerId\":\"" + TestCatalog.provider("openai") + "\",\"name\":\"x\"}").when().post(PATH).then().statusCode(400)
                 .body("errors[0].pointer", equalTo("/value"));
     }
 
     @Test
     void shouldFilterByProviderAndPaginate() {
-        String provider = "p-" + UUID.randomUUID().toString().substring(0, 8);
+        String provider = TestCatalog.provider("p-" + UUID.randomUUID().toString().substring(0, 8));
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             ids.add(create(provider, "k" + i, uniqueValue()).getString("id"));
         }
-        create("other-provider", "noise", uniqueValue());
+        create(TestCatalog.provider("other-provider"), "noise", uniqueValue());
         JsonPath first = admin().queryParam("providerId", provider).queryParam("limit", 2).get(PATH)
                 .then().statusCode(200).extract().jsonPath();
         JsonPath second = admin().queryParam("providerId", provider).queryParam("limit", 2)
@@ -124,7 +125,7 @@ class ProviderKeyResourceTest {
 
     @Test
     void shouldDeleteAndThenAnswer404() {
-        String id = create("mistral", "del", uniqueValue()).getString("id");
+        String id = create(TestCatalog.provider("mistral"), "del", uniqueValue()).getString("id");
         admin().when().delete(PATH + "/" + id).then().statusCode(204);
         admin().when().get(PATH + "/" + id).then().statusCode(404);
         service().when().get("/internal/v1/provider-keys/" + id + "/value").then().statusCode(404);

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.aigw.keys.support.TestCatalog;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -47,7 +48,7 @@ class ProviderKeyRewrapTest {
     @Test
     void shouldRewrapKeysOfTheRetiredMasterKeyWithoutChangingValuesOrVersions() {
         String value = ProviderKeyResourceTest.uniqueValue();
-        String id = ProviderKeyResourceTest.create("openrouter", "legacy", value).getString("id");
+        String id = ProviderKeyResourceTest.create(TestCatalog.provider("openrouter"), "legacy", value).getString("id");
         // as if it had been written before the rotation, under the retired key test-k1
         ProviderKeyCipher beforeRotation = ProviderKeyCipherTest.cipher("test-k1", K1, null);
         store(id, beforeRotation.seal(id, value));
@@ -74,8 +75,8 @@ class ProviderKeyRewrapTest {
     @Test
     void shouldRefuseToServeACiphertextMovedFromAnotherRow() {
         String secretA = ProviderKeyResourceTest.uniqueValue();
-        String a = ProviderKeyResourceTest.create("openai", "a", secretA).getString("id");
-        String b = ProviderKeyResourceTest.create("openai", "b", ProviderKeyResourceTest.uniqueValue()).getString("id");
+        String a = ProviderKeyResourceTest.create(TestCatalog.provider("openai"), "a", secretA).getString("id");
+        String b = ProviderKeyResourceTest.create(TestCatalog.provider("openai"), "b", ProviderKeyResourceTest.uniqueValue()).getString("id");
         Row rowA = row(a);
         pool.preparedQuery("update provider_key set encrypted_value = $2, wrapped_data_key = $3 where id = $1")
                 .execute(Tuple.of(b, Buffer.buffer(rowA.getBuffer("encrypted_value").getBytes()),
@@ -90,7 +91,7 @@ class ProviderKeyRewrapTest {
 
     @Test
     void shouldRefuseToServeATamperedCiphertext() {
-        String id = ProviderKeyResourceTest.create("openai", "t", ProviderKeyResourceTest.uniqueValue()).getString("id");
+        String id = ProviderKeyResourceTest.create(TestCatalog.provider("openai"), "t", ProviderKeyResourceTest.uniqueValue()).getString("id");
         byte[] encrypted = row(id).getBuffer("encrypted_value").getBytes();
         encrypted[encrypted.length - 1] ^= 1;
         pool.preparedQuery("update provider_key set encrypted_value = $2 where id = $1")

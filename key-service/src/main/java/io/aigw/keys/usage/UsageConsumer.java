@@ -1,0 +1,101 @@
+package io.aigw.keys.usage;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.pgclient.PgException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Reads {@code usage-events} in batches (group {@code key-service-usage}) into the ledger: one
+ * multi-row idempotent insert per batch, then the access keys' lastUsedAt are noted for the batched
+ * update. Records that are not usage events are logged and skipped; database failures are retried.
+ */
+@ApplicationScoped
+public class UsageConsumer {
+
+    private final UsageRepository repository;
+    private final LastUsedTracker lastUsed;
+    private final ObjectMapper mapper;
+    private volatile boolean doubleEncodedWarned;
+
+    public UsageConsumer(UsageRepository repository, LastUsedTracker lastUsed, ObjectMapper mapper) {
+        this.repository = repository;
+        this.lastUsed = lastUsed;
+        this.mapper = mapper;
+    }
+
+    @Incoming("usage-events")
+    public Uni<Void> onBatch(ConsumerRecords<String, String> records) {
+        List<UsageEvent> events = new ArrayList<>();
+        records.forEach(record -> {
+            UsageEvent event = read(record);
+            if (event != null) {
+                events.add(event);
+            }
+        });
+        return store(events);
+    }
+
+    /** Stores a batch of attempts (at-least-once: a redelivered event is ignored by its eventId). */
+    public Uni<Void> store(List<UsageEvent> events) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Uni.createFrom().deferred(() -> insert(events))
+                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).indefinitely()
+                .invoke(inserted -> events.forEach(e -> lastUsed.note(e.accessKeyId(), e.occurredAt())))
+                .replaceWithVoid();
+    }
+
+    /** A batch the database rejects for its data is retried event by event, skipping only the bad ones. */
+    private Uni<Integer> insert(List<UsageEvent> events) {
+        return repository.insertAll(events).onFailure(UsageConsumer::isBadData).recoverWithUni(() -> Multi.createFrom()
+                .iterable(events)
+                .onItem().transformToUniAndConcatenate(event -> repository.insertAll(List.of(event))
+                        .onFailure(UsageConsumer::isBadData).recoverWithItem(() -> {
+                            Log.warnf("Skipped usage event %s: the database rejected its values", event.eventId());
+                            return 0;
+                        }))
+                .collect().asList().map(counts -> counts.stream().mapToInt(Integer::intValue).sum()));
+    }
+
+    /** SQLSTATE class 22 (data exception) or 23 (integrity violation): retrying the same values cannot help. */
+    private static boolean isBadData(Throwable failure) {
+        return failure instanceof PgException pg && pg.getSqlState() != null
+                && (pg.getSqlState().startsWith("22") || pg.getSqlState().startsWith("23"));
+    }
+
+    private UsageEvent read(ConsumerRecord<String, String> record) {
+        if (record.value() == null) {
+            return null;
+        }
+        try {
+            JsonNode tree = mapper.readTree(record.value());
+            if (tree.isTextual()) {
+                if (!doubleEncodedWarned) {
+                    doubleEncodedWarned = true;
+                    Log.warn("Usage events arrive as JSON strings holding JSON (encoded twice); read anyway.");
+                }
+                tree = mapper.readTree(tree.asText());
+            }
+            UsageEvent event = mapper.treeToValue(tree, UsageEvent.class);
+            if (!event.isComplete()) {
+                Log.warnf("Skipped a usage event without eventId, requestId or occurredAt (key %s)", record.key());
+                return null;
+            }
+            return event;
+        } catch (Exception e) {
+            Log.warnf("Skipped a record on usage-events that is not a usage event (key %s)", record.key());
+            return null;
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package io.aigw.keys.usage;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One upstream attempt as the gateway publishes it on {@code usage-events} (contracts.md "Usage event"),
+ * and as the usage API returns it. Unknown fields are ignored so that the producer can add some.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record UsageEvent(UUID eventId, String requestId, String accessKeyId, String configurationId,
+        String providerId, String modelId, String providerKeyId, String surface, int attempt,
+        @JsonProperty("final") boolean isFinal, Integer status, String outcome, boolean streaming, UsageTokens tokens,
+        BigDecimal costUsd, Long latencyMs, Long timeToFirstTokenMs, Instant occurredAt) {
+
+    /** Whether the fields the ledger cannot do without are there. */
+    boolean isComplete() {
+        return eventId != null && requestId != null && !requestId.isBlank() && occurredAt != null;
+    }
+}

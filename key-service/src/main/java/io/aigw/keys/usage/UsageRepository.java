@@ -1,0 +1,139 @@
+package io.aigw.keys.usage;
+
+import io.aigw.keys.common.PageRequest;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.sqlclient.data.Numeric;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The usage ledger in plain SQL on the reactive pool: bulk inserts and aggregations are what it does,
+ * which Hibernate adds nothing to. Inserts are idempotent on {@code event_id}.
+ */
+@ApplicationScoped
+public class UsageRepository {
+
+    private static final String COLUMNS = "event_id, request_id, access_key_id, configuration_id, provider_id,"
+            + " model_id, provider_key_id, surface, attempt, final, status, outcome, streaming, input_tokens,"
+            + " output_tokens, cached_input_tokens, reasoning_tokens, tokens_estimated, cost_usd, latency_ms,"
+            + " time_to_first_token_ms, occurred_at";
+    private static final String INSERT = "insert into usage_event (" + COLUMNS + ") values ($1, $2, $3, $4, $5, $6,"
+            + " $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)"
+            + " on conflict (event_id) do nothing";
+    /** Grouping expressions by {@code groupBy} value (a whitelist: never SQL from the caller). */
+    static final Map<String, String> GROUP_KEYS = Map.of("provider", "provider_id",
+            "model", "provider_id || ':' || model_id", "accessKey", "access_key_id");
+
+    private final Pool pool;
+
+    public UsageRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** Stores the attempts not stored yet; answers how many were new. */
+    public Uni<Integer> insertAll(List<UsageEvent> events) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        List<Tuple> rows = events.stream().map(UsageRepository::tuple).toList();
+        return pool.preparedQuery(INSERT).executeBatch(rows).map(UsageRepository::rowCount);
+    }
+
+    /** Newest first; the cursor holds the last row's (occurredAt, eventId). */
+    public Uni<List<UsageEvent>> page(Instant from, Instant to, String accessKeyId, PageRequest page) {
+        List<Object> params = new ArrayList<>(List.of(utc(from), utc(to)));
+        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from usage_event where occurred_at >= $1 and occurred_at < $2");
+        if (accessKeyId != null) {
+            params.add(accessKeyId);
+            sql.append(" and access_key_id = $").append(params.size());
+        }
+        if (page.hasCursor()) {
+            params.add(utc(page.afterCreatedAt()));
+            params.add(UUID.fromString(page.afterId()));
+            sql.append(" and (occurred_at, event_id) < ($").append(params.size() - 1).append(", $").append(params.size()).append(')');
+        }
+        params.add(page.limit() + 1);
+        sql.append(" order by occurred_at desc, event_id desc limit $").append(params.size());
+        return pool.preparedQuery(sql.toString()).execute(Tuple.from(params)).map(UsageRepository::events);
+    }
+
+    public Uni<List<UsageEvent>> trace(String requestId) {
+        return pool.preparedQuery("select " + COLUMNS + " from usage_event where request_id = $1 order by attempt, occurred_at")
+                .execute(Tuple.of(requestId)).map(UsageRepository::events);
+    }
+
+    /** Daily (UTC) buckets per group key. */
+    public Uni<List<UsageBucket>> overview(Instant from, Instant to, String groupBy) {
+        String sql = "select (occurred_at at time zone 'UTC')::date as day, " + GROUP_KEYS.get(groupBy) + " as key,"
+                + " count(distinct request_id) as requests, count(*) as attempts,"
+                + " coalesce(sum(input_tokens), 0)::bigint as input_tokens,"
+                + " coalesce(sum(output_tokens), 0)::bigint as output_tokens, coalesce(sum(cost_usd), 0) as cost"
+                + " from usage_event where occurred_at >= $1 and occurred_at < $2 group by 1, 2 order by 1, 2";
+        return pool.preparedQuery(sql).execute(Tuple.of(utc(from), utc(to))).map(rows -> {
+            List<UsageBucket> buckets = new ArrayList<>();
+            rows.forEach(row -> buckets.add(new UsageBucket(row.getLocalDate("day").toString(), row.getString("key"),
+                    row.getLong("requests"), row.getLong("attempts"), row.getLong("input_tokens"),
+                    row.getLong("output_tokens"), Money.normalize(row.getBigDecimal("cost")))));
+            return buckets;
+        });
+    }
+
+    public Uni<UsageTotals> totals(Instant from, Instant to, String column, String value) {
+        String filter = column == null ? "" : " and " + column + " = $3";
+        String sql = "select count(distinct request_id) as requests, count(*) as attempts,"
+                + " coalesce(sum(input_tokens), 0)::bigint as input_tokens,"
+                + " coalesce(sum(output_tokens), 0)::bigint as output_tokens, coalesce(sum(cost_usd), 0) as cost"
+                + " from usage_event where occurred_at >= $1 and occurred_at < $2" + filter;
+        Tuple params = column == null ? Tuple.of(utc(from), utc(to)) : Tuple.of(utc(from), utc(to), value);
+        return pool.preparedQuery(sql).execute(params).map(rows -> {
+            Row row = rows.iterator().next();
+            return new UsageTotals(row.getLong("requests"), row.getLong("attempts"), row.getLong("input_tokens"),
+                    row.getLong("output_tokens"), Money.normalize(row.getBigDecimal("cost")));
+        });
+    }
+
+    private static int rowCount(RowSet<Row> rows) {
+        int count = 0;
+        for (RowSet<Row> batch = rows; batch != null; batch = batch.next()) {
+            count += batch.rowCount();
+        }
+        return count;
+    }
+
+    private static Tuple tuple(UsageEvent e) {
+        UsageTokens tokens = e.tokens() == null ? UsageTokens.NONE : e.tokens();
+        return Tuple.from(java.util.Arrays.asList(e.eventId(), e.requestId(), e.accessKeyId(), e.configurationId(),
+                e.providerId(), e.modelId(), e.providerKeyId(), e.surface(), e.attempt(), e.isFinal(), e.status(),
+                e.outcome(), e.streaming(), tokens.input(), tokens.output(), tokens.cachedInput(), tokens.reasoning(),
+                tokens.estimated(), Numeric.create(e.costUsd() == null ? java.math.BigDecimal.ZERO : e.costUsd()),
+                e.latencyMs(), e.timeToFirstTokenMs(), utc(e.occurredAt())));
+    }
+
+    private static List<UsageEvent> events(RowSet<Row> rows) {
+        List<UsageEvent> events = new ArrayList<>();
+        rows.forEach(row -> events.add(new UsageEvent(row.getUUID("event_id"), row.getString("request_id"),
+                row.getString("access_key_id"), row.getString("configuration_id"), row.getString("provider_id"),
+                row.getString("model_id"), row.getString("provider_key_id"), row.getString("surface"),
+                row.getInteger("attempt"), row.getBoolean("final"), row.getInteger("status"), row.getString("outcome"),
+                row.getBoolean("streaming"), new UsageTokens(row.getLong("input_tokens"), row.getLong("output_tokens"),
+                        row.getLong("cached_input_tokens"), row.getLong("reasoning_tokens"),
+                        row.getBoolean("tokens_estimated")),
+                Money.normalize(row.getBigDecimal("cost_usd")), row.getLong("latency_ms"),
+                row.getLong("time_to_first_token_ms"), row.getOffsetDateTime("occurred_at").toInstant())));
+        return events;
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

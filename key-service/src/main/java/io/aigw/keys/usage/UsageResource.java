@@ -1,0 +1,46 @@
+package io.aigw.keys.usage;
+
+import io.aigw.keys.common.PageRequest;
+import io.aigw.keys.common.PageResponse;
+import io.aigw.keys.common.QueryParams;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/** Admin API over the usage ledger (one row per upstream attempt). */
+@Path("/admin/v1/usage")
+@Produces(MediaType.APPLICATION_JSON)
+public class UsageResource {
+
+    private final UsageService service;
+
+    public UsageResource(UsageService service) {
+        this.service = service;
+    }
+
+    @GET
+    @Path("events")
+    public Uni<PageResponse<UsageEvent>> events(@RestQuery String from, @RestQuery String to,
+            @RestQuery String accessKeyId, @RestQuery String limit, @RestQuery String cursor) {
+        UsageRange range = UsageRange.parse(from, to);
+        return service.events(range, accessKeyId, PageRequest.of(QueryParams.limit(limit), cursor));
+    }
+
+    @GET
+    @Path("overview")
+    public Uni<UsageOverviewResponse> overview(@RestQuery String from, @RestQuery String to, @RestQuery String groupBy) {
+        String group = groupBy == null || groupBy.isEmpty() ? "provider" : groupBy;
+        QueryParams.oneOf("groupBy", group, UsageRepository.GROUP_KEYS.keySet());
+        return service.overview(UsageRange.parse(from, to), group);
+    }
+
+    @GET
+    @Path("requests/{requestId}")
+    public Uni<UsageTraceResponse> trace(@RestPath String requestId) {
+        return service.trace(requestId);
+    }
+}
