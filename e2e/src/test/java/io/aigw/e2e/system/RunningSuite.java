@@ -1,0 +1,73 @@
+package io.aigw.e2e.system;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/**
+ * The suite that {@code deploy/local/stack up} started: its URLs, the admin token and the demo
+ * access key, all taken from the environment the stack's test phase passes down.
+ */
+final class RunningSuite {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    final String gatewayUrl = env("AIGW_E2E_GATEWAY_URL", "http://127.0.0.1:8080");
+    final String keysUrl = env("AIGW_E2E_KEYS_URL", "http://127.0.0.1:8081");
+    final String adminToken = required("AIGW_ADMIN_TOKEN");
+    final String demoAccessKey = required("AIGW_E2E_ACCESS_KEY");
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    HttpResponse<String> gatewayPost(String path, String accessKey, String body) {
+        return send(HttpRequest.newBuilder(URI.create(gatewayUrl + path))
+                .header("Authorization", "Bearer " + accessKey)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    HttpResponse<String> admin(String method, String url, String body) {
+        return send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + adminToken)
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    static JsonNode json(HttpResponse<String> response) {
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + response.body(), e);
+        }
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new AssertionError("the running suite did not answer: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    private static String required(String name) {
+        String value = System.getenv(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException(name + " is not set: run these tests through 'deploy/local/stack test'");
+        }
+        return value;
+    }
+}
