@@ -15,8 +15,34 @@ public interface ConfigServiceConfig {
     /** Service token for {@code /internal/v1/*} (from {@code AIGW_SERVICE_TOKEN}; required). */
     Optional<String> serviceToken();
 
+    /** Base URL of key-service, which verifies issued admin tokens (from {@code AIGW_KEYS_URL}). */
+    @WithDefault("http://127.0.0.1:8081")
+    String keysUrl();
+
+    /** Verification of admin tokens issued by key-service ({@code aga-…}). */
+    IssuedTokens issuedTokens();
+
     /** Transactional outbox relay. */
     Outbox outbox();
+
+    interface IssuedTokens {
+
+        /** How long a "valid" answer of key-service is reused (capped at 5 s, so a revocation bites quickly). */
+        @WithDefault("5s")
+        Duration validTtl();
+
+        /** How long an "invalid" answer is reused (shorter, so a freshly issued token works at once). */
+        @WithDefault("1s")
+        Duration invalidTtl();
+
+        /** Time limit of one verify call; past it the token is refused (401) and nothing is cached. */
+        @WithDefault("2s")
+        Duration timeout();
+
+        /** At most this many answers are cached (keyed by a SHA-256 of the token, never the token). */
+        @WithDefault("10000")
+        int cacheSize();
+    }
 
     interface Outbox {
 

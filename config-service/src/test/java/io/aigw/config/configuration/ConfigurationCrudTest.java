@@ -40,7 +40,7 @@ class ConfigurationCrudTest {
         anth = TestCatalog.uniqueId("anth");
         catalog.provider(or, true);
         catalog.provider(anth, false);
-        catalog.model(anth, "claude-sonnet-4-5", true);
+        catalog.model(anth, "claude-sonnet-4-5", false);
         orKey = catalog.providerKey(or);
         orBackup = catalog.providerKey(or);
     }

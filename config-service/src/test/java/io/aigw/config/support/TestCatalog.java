@@ -46,7 +46,15 @@ public class TestCatalog {
         awaitVersion("catalog_provider", id, 1);
     }
 
+    /**
+     * Publishes a model. A bare id must be unique ({@link #uniqueId}): the topic is shared with a running
+     * local stack, whose config-service would otherwise find a real bare id (say {@code claude-sonnet-4-5})
+     * ambiguous and refuse it.
+     */
     public void model(String provider, String modelId, boolean bareId) {
+        if (bareId && !modelId.matches(".*-[0-9a-f]{8}")) {
+            throw new IllegalArgumentException("a bare model id published to the shared topic must be unique: " + modelId);
+        }
         String id = provider + ":" + modelId;
         String data = "{\"providerId\":\"" + provider + "\",\"modelId\":\"" + modelId + "\",\"providerModelId\":\""
                 + modelId + "\",\"displayName\":\"" + modelId + "\",\"bareId\":" + bareId + ",\"aliases\":[],"
