@@ -193,10 +193,6 @@ class WorkloadManifestsTest {
     @Test
     void shouldWireTheGatewayToTheOtherServicesRedisAndItsPodName() {
         Map<String, String> config = Manifests.config("default", "gateway-service");
-        assertEquals("http://aigw-key-service:8081", config.get("AIGW_KEY_SERVICE_URL"));
-        assertEquals("http://aigw-config-service:8082", config.get("AIGW_CONFIG_SERVICE_URL"));
-        assertEquals("http://aigw-model-catalog-service:8083", config.get("AIGW_CATALOG_SERVICE_URL"));
-        // The names gateway-service's application.properties reads today.
         assertEquals("http://aigw-key-service:8081", config.get("AIGW_KEYS_URL"));
         assertEquals("http://aigw-config-service:8082", config.get("AIGW_CONFIG_URL"));
         assertEquals("http://aigw-model-catalog-service:8083", config.get("AIGW_CATALOG_URL"));
@@ -207,6 +203,14 @@ class WorkloadManifestsTest {
         assertEquals("metadata.name", instanceId.getValueFrom().getFieldRef().getFieldPath());
         assertEquals("aigw-gateway-service", container("default", "gateway-service").getEnvFrom().get(0)
                 .getConfigMapRef().getName());
+    }
+
+    @Test
+    void shouldPointTheAdminServicesAtKeyServiceToVerifyIssuedAdminTokens() {
+        for (String service : List.of("config-service", "model-catalog-service")) {
+            assertEquals("http://aigw-key-service:8081", Manifests.config("default", service).get("AIGW_KEYS_URL"),
+                    service);
+        }
     }
 
     @Test
