@@ -64,6 +64,10 @@ public interface GatewayConfig {
     @WithDefault("10s")
     Duration upstreamConnectTimeout();
 
+    /** How long the request path waits for Redis to check limits before `limitsFailMode` decides. */
+    @WithDefault("250ms")
+    Duration limitsTimeout();
+
     /** Origins allowed by CORS on `/v1/*` (`*` = any). */
     @WithDefault("*")
     List<String> corsOrigins();

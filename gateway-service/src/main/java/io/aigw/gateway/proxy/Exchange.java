@@ -8,9 +8,15 @@ import io.aigw.gateway.error.ErrorResponder;
 import io.aigw.gateway.error.GatewayException;
 import io.aigw.gateway.provider.UpstreamErrorTranslator;
 import io.aigw.gateway.routing.GatewaySettings;
+import io.aigw.gateway.routing.Limits;
 import io.aigw.gateway.routing.ModelAddress;
 import io.aigw.gateway.routing.PlannedAttempt;
 import io.aigw.gateway.routing.Surface;
+import io.aigw.gateway.translate.AnthropicRequest;
+import io.aigw.gateway.translate.AnthropicStreamTranslator;
+import io.aigw.gateway.translate.AnthropicToOpenAiTranslator;
+import io.aigw.gateway.translate.StreamTransform;
+import io.aigw.gateway.translate.UsageChunkFilter;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -34,6 +40,8 @@ final class Exchange {
     private final HttpServerResponse response;
     private final Surface surface;
     private final RequestBody body;
+    /** The body translated for Anthropic-only models of a chat-completions request, else null. */
+    private final AnthropicRequest translated;
     private final List<PlannedAttempt> plan;
     private final GatewaySettings settings;
     private final long deadline;
@@ -54,9 +62,11 @@ final class Exchange {
     private boolean committed;
 
     Exchange(ExchangeServices services, HttpServerRequest request, Surface surface, RequestBody body,
-            List<PlannedAttempt> plan, GatewaySettings settings, AccessKeyRecord key) {
+            AnthropicRequest translated, List<PlannedAttempt> plan, GatewaySettings settings, AccessKeyRecord key,
+            Limits limits) {
+        this.translated = translated;
         this.services = services;
-        this.usage = new UsageTrail(services.usage, request.response().headers().get(GatewayHeaders.REQUEST_ID), key,
+        this.usage = new UsageTrail(services.usage, services.limits, limits, request.response().headers().get(GatewayHeaders.REQUEST_ID), key,
                 surface, body);
         this.context = Vertx.currentContext();
         this.request = request;
@@ -115,7 +125,8 @@ final class Exchange {
         currentStarted = started;
         inFlight = null;
         attemptTimer = services.vertx.setTimer(timeout, id -> onAttemptTimeout(seq, attempt, started));
-        services.upstream.open(attempt.address().provider(), surface, key, request.headers(), timeout)
+        services.upstream.open(attempt.address().provider(), attempt.address().upstreamSurface(surface), key,
+                        request.headers(), timeout)
                 .compose(upstream -> {
                     if (current(seq)) {
                         inFlight = upstream;
@@ -175,7 +186,7 @@ final class Exchange {
         services.metrics.attempt(attempt.address().provider().id(), attempt.address().canonical(), status,
                 System.nanoTime() - started);
         if (status >= 200 && status < 300 && body.stream() && surface.streamable()) {
-            new StreamRelay(this, upstream, attempt, seq).start();
+            new StreamRelay(this, upstream, attempt, seq, streamTransform(attempt.address())).start();
         } else if (status >= 200 && status < 300) {
             upstream.body().onComplete(b -> onContext(() -> {
                 if (!current(seq)) {
@@ -263,9 +274,18 @@ final class Exchange {
         if (finished) {
             return;
         }
+        Buffer answer = content;
+        if (translates(attempt.address())) {
+            byte[] chat = AnthropicToOpenAiTranslator.response(content.getBytes());
+            if (chat == null) {
+                onTransportFailure(attempt, new IllegalStateException("unreadable answer"), currentStarted);
+                return;
+            }
+            answer = Buffer.buffer(chat);
+        }
         finish();
         writeHead(attempt, upstream);
-        response.end(content);
+        response.end(answer);
         record(attempt, upstream.statusCode());
         attemptDone(attempt, upstream.statusCode(), "success", usage.ofBody(content), null);
         usage.flush(true);
@@ -362,10 +382,36 @@ final class Exchange {
 
     private Buffer payload(ModelAddress address) {
         if (address != payloadFor) {
-            payload = body.rewrite(address.upstreamModelId(), address.unsupportedParameters());
+            payload = translates(address)
+                    ? translated.forModel(address.upstreamModelId(), address.unsupportedParameters())
+                    : body.rewrite(address.upstreamModelId(), address.unsupportedParameters(), asksUsage(address));
             payloadFor = address;
         }
         return payload;
+    }
+
+    /** Whether attempts at this model go to Anthropic's messages surface for a chat-completions request. */
+    private boolean translates(ModelAddress address) {
+        return translated != null && address.upstreamSurface(surface) == Surface.MESSAGES && surface != Surface.MESSAGES;
+    }
+
+    /**
+     * Whether the gateway asks upstream for stream usage the client did not ask for (OpenAI-format streams
+     * report usage only when `stream_options.include_usage` is set): its usage chunk is then dropped.
+     */
+    private boolean asksUsage(ModelAddress address) {
+        Surface upstream = address.upstreamSurface(surface);
+        return body.stream() && !body.includeUsage()
+                && (upstream == Surface.CHAT_COMPLETIONS || upstream == Surface.COMPLETIONS)
+                && !address.unsupportedParameters().contains("stream_options");
+    }
+
+    /** How a stream from this model is rewritten for the client: translated, filtered, or relayed as is (null). */
+    private StreamTransform streamTransform(ModelAddress address) {
+        if (translates(address)) {
+            return new AnthropicStreamTranslator(translated.includeUsage(), address.provider().id());
+        }
+        return asksUsage(address) ? new UsageChunkFilter() : null;
     }
 
     long attemptStartedNanos() {

@@ -1,5 +1,6 @@
 package io.aigw.gateway.proxy;
 
+import io.aigw.gateway.limits.LimitEnforcer;
 import io.aigw.gateway.metrics.GatewayMetrics;
 import io.aigw.gateway.provider.ProviderKeyVault;
 import io.aigw.gateway.provider.UpstreamClient;
@@ -16,9 +17,11 @@ public class ExchangeServices {
     final ProviderKeyVault vault;
     final GatewayMetrics metrics;
     final UsageMeter usage;
+    final LimitEnforcer limits;
 
     public ExchangeServices(Vertx vertx, UpstreamClient upstream, ProviderKeyVault vault, GatewayMetrics metrics,
-            UsageMeter usage) {
+            UsageMeter usage, LimitEnforcer limits) {
+        this.limits = limits;
         this.usage = usage;
         this.vertx = vertx;
         this.upstream = upstream;

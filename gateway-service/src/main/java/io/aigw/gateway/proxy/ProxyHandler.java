@@ -6,11 +6,15 @@ import io.aigw.gateway.error.ErrorResponder;
 import io.aigw.gateway.error.GatewayException;
 import io.aigw.gateway.routing.AttemptPlanner;
 import io.aigw.gateway.routing.CandidateResolver;
+import io.aigw.gateway.routing.GatewaySettings;
+import io.aigw.gateway.routing.Limits;
 import io.aigw.gateway.routing.ModelAddress;
 import io.aigw.gateway.routing.PlannedAttempt;
 import io.aigw.gateway.routing.RoutePolicy;
 import io.aigw.gateway.routing.RoutingSnapshot;
 import io.aigw.gateway.routing.Surface;
+import io.aigw.gateway.translate.AnthropicRequest;
+import io.aigw.gateway.translate.OpenAiToAnthropicTranslator;
 import io.quarkus.logging.Log;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,6 +33,21 @@ public class ProxyHandler {
         this.services = services;
     }
 
+    private void refuse(HttpServerRequest request, Surface surface, GatewayException e) {
+        ErrorResponder.send(request, surface.errorFormat(), e);
+        services.metrics.request(surface.id(), null, null, e.status());
+    }
+
+    /** Whether some attempt of a chat-completions request goes to a model served only on Anthropic's surface. */
+    private static boolean translates(List<PlannedAttempt> plan) {
+        for (PlannedAttempt attempt : plan) {
+            if (attempt.address().upstreamSurface(Surface.CHAT_COMPLETIONS) == Surface.MESSAGES) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public void handle(HttpServerRequest request, Surface surface, RoutingSnapshot snapshot, AccessKeyRecord key,
             byte[] bytes, int length) {
         try {
@@ -44,10 +63,20 @@ public class ProxyHandler {
                 throw new GatewayException(ErrorCode.NO_PROVIDER_KEY,
                         "No usable provider key for \"" + candidates.get(0).provider().id() + "\".");
             }
-            new Exchange(services, request, surface, body, plan, snapshot.settings(), key).start();
+            AnthropicRequest translated = surface == Surface.CHAT_COMPLETIONS && translates(plan)
+                    ? OpenAiToAnthropicTranslator.translate(bytes, length) : null;
+            GatewaySettings settings = snapshot.settings();
+            Limits limits = policy.limitsOr(settings.defaultLimits());
+            Exchange exchange = new Exchange(services, request, surface, body, translated, plan, settings, key, limits);
+            if (!limits.any()) {
+                exchange.start();
+                return;
+            }
+            services.limits.admit(key.id(), limits, settings.limitsFailOpen()).subscribe().with(
+                    ok -> exchange.onContext(exchange::start),
+                    failure -> exchange.onContext(() -> refuse(request, surface, ErrorResponder.asGatewayError(failure))));
         } catch (GatewayException e) {
-            ErrorResponder.send(request, surface.errorFormat(), e);
-            services.metrics.request(surface.id(), null, null, e.status());
+            refuse(request, surface, e);
         } catch (RuntimeException e) {
             Log.errorf(e, "Unexpected failure on %s", surface.id());
             ErrorResponder.send(request, surface.errorFormat(), ErrorResponder.asGatewayError(e));

@@ -26,13 +26,15 @@ public final class RequestBody {
     private final String model;
     private final List<String> models;
     private final boolean stream;
+    private final boolean includeUsage;
     private final String[] names;
     private final int[] starts;
     private final int[] ends;
     private final int count;
 
-    private RequestBody(byte[] bytes, String model, List<String> models, boolean stream, String[] names, int[] starts,
-            int[] ends, int count) {
+    private RequestBody(byte[] bytes, String model, List<String> models, boolean stream, boolean includeUsage,
+            String[] names, int[] starts, int[] ends, int count) {
+        this.includeUsage = includeUsage;
         this.bytes = bytes;
         this.model = model;
         this.models = models;
@@ -56,6 +58,11 @@ public final class RequestBody {
         return stream;
     }
 
+    /** Whether the client asked for stream usage (`stream_options.include_usage: true`). */
+    public boolean includeUsage() {
+        return includeUsage;
+    }
+
     public int length() {
         return bytes.length;
     }
@@ -74,6 +81,7 @@ public final class RequestBody {
             String model = null;
             List<String> models = List.of();
             boolean stream = false;
+            boolean includeUsage = false;
             JsonToken token;
             while ((token = p.nextToken()) == JsonToken.FIELD_NAME) {
                 if (count == capacity) {
@@ -96,6 +104,7 @@ public final class RequestBody {
                     case "model" -> model = string(p, value);
                     case "models" -> models = strings(p, value);
                     case "stream" -> stream = bool(p, value);
+                    case "stream_options" -> includeUsage = includeUsage(p, value);
                     default -> p.skipChildren();
                 }
             }
@@ -112,7 +121,7 @@ public final class RequestBody {
                 throw invalid("The request needs a \"model\".", "model");
             }
             byte[] own = length == bytes.length ? bytes : java.util.Arrays.copyOf(bytes, length);
-            return new RequestBody(own, model, models, stream, names, starts, ends, count);
+            return new RequestBody(own, model, models, stream, includeUsage, names, starts, ends, count);
         } catch (IOException e) {
             throw invalid("The request body is not valid JSON.", null);
         }
@@ -123,6 +132,14 @@ public final class RequestBody {
      * removed, every other field's bytes as received.
      */
     public Buffer rewrite(String upstreamModel, Set<String> strip) {
+        return rewrite(upstreamModel, strip, false);
+    }
+
+    /**
+     * As {@link #rewrite(String, Set)}; with {@code askUsage}, `stream_options.include_usage` is set to true
+     * (added, or merged into the client's `stream_options`).
+     */
+    public Buffer rewrite(String upstreamModel, Set<String> strip, boolean askUsage) {
         byte[] quoted = JsonStringEncoder.getInstance().quoteAsUTF8(upstreamModel);
         Buffer out = Buffer.buffer(bytes.length + quoted.length + 16);
         out.appendByte((byte) '{');
@@ -138,11 +155,37 @@ public final class RequestBody {
             first = false;
             if (name.equals("model")) {
                 out.appendString("\"model\":\"", "UTF-8").appendBytes(quoted).appendByte((byte) '"');
+            } else if (askUsage && name.equals("stream_options")) {
+                out.appendString("\"stream_options\":").appendBytes(streamOptionsWithUsage(i));
+                askUsage = false;
             } else {
                 out.appendBytes(bytes, starts[i], ends[i] - starts[i]);
             }
         }
+        if (askUsage) {
+            out.appendString(first ? "" : ",").appendString(STREAM_USAGE);
+        }
         return out.appendByte((byte) '}');
+    }
+
+    private static final String STREAM_USAGE = "\"stream_options\":{\"include_usage\":true}";
+
+    /** The client's `stream_options` (field {@code i}) with `include_usage` set to true. */
+    private byte[] streamOptionsWithUsage(int i) {
+        try {
+            com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+            byte[] field = new byte[ends[i] - starts[i] + 2];
+            field[0] = '{';
+            System.arraycopy(bytes, starts[i], field, 1, ends[i] - starts[i]);
+            field[field.length - 1] = '}';
+            com.fasterxml.jackson.databind.JsonNode options = mapper.readTree(field).get("stream_options");
+            com.fasterxml.jackson.databind.node.ObjectNode merged = options instanceof com.fasterxml.jackson.databind.node.ObjectNode o
+                    ? o : mapper.createObjectNode();
+            merged.put("include_usage", true);
+            return mapper.writeValueAsBytes(merged);
+        } catch (IOException e) {
+            return "{\"include_usage\":true}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
     }
 
     /** The field names in order (tests). */
@@ -196,6 +239,24 @@ public final class RequestBody {
             throw invalid("\"models\" must be an array of model addresses.", "models");
         }
         return list;
+    }
+
+    private static boolean includeUsage(JsonParser p, JsonToken value) throws IOException {
+        if (value != JsonToken.START_OBJECT) {
+            p.skipChildren();
+            return false;
+        }
+        boolean include = false;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken v = p.nextToken();
+            if ("include_usage".equals(name)) {
+                include = v == JsonToken.VALUE_TRUE;
+            } else {
+                p.skipChildren();
+            }
+        }
+        return include;
     }
 
     private static boolean bool(JsonParser p, JsonToken value) throws IOException {

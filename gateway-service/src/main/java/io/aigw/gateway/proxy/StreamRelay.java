@@ -4,6 +4,7 @@ import io.aigw.gateway.error.ErrorCode;
 import io.aigw.gateway.error.ErrorEnvelopes;
 import io.aigw.gateway.error.GatewayException;
 import io.aigw.gateway.routing.PlannedAttempt;
+import io.aigw.gateway.translate.StreamTransform;
 import io.aigw.gateway.usage.UsageEvent;
 import io.aigw.gateway.usage.UsageExtractor;
 import io.vertx.core.Handler;
@@ -36,9 +37,12 @@ final class StreamRelay {
     private boolean done;
 
     private final int seq;
+    /** Rewrites the events before they are sent (translation, usage-chunk filter); null = relay as received. */
+    private final StreamTransform transform;
 
-    StreamRelay(Exchange exchange, HttpClientResponse upstream, PlannedAttempt attempt, int seq) {
+    StreamRelay(Exchange exchange, HttpClientResponse upstream, PlannedAttempt attempt, int seq, StreamTransform transform) {
         this.seq = seq;
+        this.transform = transform;
         this.exchange = exchange;
         this.upstream = upstream;
         this.attempt = attempt;
@@ -96,13 +100,18 @@ final class StreamRelay {
             length = pending.length();
         }
         sniffUsage(pending, length);
-        relayedBytes += length;
+        Buffer events;
         if (length == pending.length()) {
-            client.write(pending);
+            events = pending;
             pending = null;
         } else {
-            client.write(pending.getBuffer(0, length));
+            events = pending.getBuffer(0, length);
             pending = pending.getBuffer(length, pending.length());
+        }
+        Buffer out = transform == null ? events : transform.apply(events);
+        relayedBytes += out.length();
+        if (out.length() > 0) {
+            client.write(out);
         }
         if (client.writeQueueFull()) {
             upstream.pause();
@@ -128,7 +137,7 @@ final class StreamRelay {
 
     /** Reads `usage` from the events about to be written (only those that mention it are parsed). */
     private void sniffUsage(Buffer events, int length) {
-        if (!UsageExtractor.mentionsUsage(events, 0, length)) {
+        if (!UsageExtractor.mentionsUsageObject(events, 0, length)) {
             return;
         }
         for (String line : events.getString(0, length, "UTF-8").split("\n")) {

@@ -1,6 +1,8 @@
 package io.aigw.gateway.proxy;
 
 import io.aigw.gateway.auth.AccessKeyRecord;
+import io.aigw.gateway.limits.LimitEnforcer;
+import io.aigw.gateway.routing.Limits;
 import io.aigw.gateway.routing.PlannedAttempt;
 import io.aigw.gateway.routing.Surface;
 import io.aigw.gateway.usage.UsageEvent;
@@ -19,9 +21,14 @@ final class UsageTrail {
     private final AccessKeyRecord key;
     private final Surface surface;
     private final RequestBody body;
+    private final LimitEnforcer limiter;
+    private final Limits limits;
     private UsageMeter.Attempt pending;
 
-    UsageTrail(UsageMeter meter, String requestId, AccessKeyRecord key, Surface surface, RequestBody body) {
+    UsageTrail(UsageMeter meter, LimitEnforcer limiter, Limits limits, String requestId, AccessKeyRecord key,
+            Surface surface, RequestBody body) {
+        this.limiter = limiter;
+        this.limits = limits;
         this.meter = meter;
         this.requestId = requestId;
         this.key = key;
@@ -43,7 +50,8 @@ final class UsageTrail {
         UsageMeter.Attempt done = pending;
         if (done != null) {
             pending = null;
-            meter.record(isFinal ? done.asFinal() : done);
+            UsageEvent event = meter.record(isFinal ? done.asFinal() : done);
+            limiter.consume(key.id(), limits, event.tokens().input() + event.tokens().output(), event.costUsd());
         }
     }
 

@@ -92,7 +92,7 @@ public final class AttemptPlanner {
                 return;
             }
             if (policy.access().allowsProvider(address.provider().id()) && policy.access().allowsModel(address.canonical())
-                    && address.serves(surface)) {
+                    && address.upstreamSurface(surface) != null) {
                 add(address);
             }
         }

@@ -34,7 +34,7 @@ public final class CandidateResolver {
             throw new GatewayException(ErrorCode.MODEL_NOT_ALLOWED,
                     "This access key may not call model \"" + address.canonical() + "\".", param);
         }
-        if (!address.serves(surface)) {
+        if (address.upstreamSurface(surface) == null) {
             throw new GatewayException(ErrorCode.UNSUPPORTED_SURFACE, "\"" + address.canonical()
                     + "\" is not served on " + surface.id() + " by provider \"" + provider + "\".", param);
         }

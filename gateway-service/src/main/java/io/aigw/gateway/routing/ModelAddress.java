@@ -26,6 +26,21 @@ public record ModelAddress(Provider provider, String modelId, CatalogModel model
         return model != null ? model.surfaces().contains(surface) : provider.serves(surface);
     }
 
+    /**
+     * The surface an attempt at this model is sent on for a client request on {@code requested}: the same one
+     * when served, `anthropic/messages` for chat-completions to a model served only there (translated both
+     * ways), else null.
+     */
+    public Surface upstreamSurface(Surface requested) {
+        if (serves(requested)) {
+            return requested;
+        }
+        if (requested == Surface.CHAT_COMPLETIONS && serves(Surface.MESSAGES)) {
+            return Surface.MESSAGES;
+        }
+        return null;
+    }
+
     public Set<String> unsupportedParameters() {
         return model != null ? model.unsupportedParameters() : Set.of();
     }

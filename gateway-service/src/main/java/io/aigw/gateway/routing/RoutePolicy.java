@@ -2,12 +2,20 @@ package io.aigw.gateway.routing;
 
 import java.util.Map;
 
-/** A configuration compiled for routing: its access scope and its rules by canonical model / provider id. */
+/**
+ * A configuration compiled for routing: its access scope, its rules by canonical model / provider id and its
+ * limits ({@code null} for keys without a configuration: the gateway settings' default limits apply).
+ */
 public record RoutePolicy(String id, AccessScope access, Map<String, RoutingRule> modelRules,
-        Map<String, RoutingRule> providerRules) {
+        Map<String, RoutingRule> providerRules, Limits limits) {
 
-    /** Access keys without a configuration: everything allowed, default routing. */
-    public static final RoutePolicy ALLOW_ALL = new RoutePolicy(null, AccessScope.ALLOW_ALL, Map.of(), Map.of());
+    /** Access keys without a configuration: everything allowed, default routing, default limits. */
+    public static final RoutePolicy ALLOW_ALL = new RoutePolicy(null, AccessScope.ALLOW_ALL, Map.of(), Map.of(), null);
+
+    /** This policy's limits, or {@code defaults} for keys without a configuration. */
+    public Limits limitsOr(Limits defaults) {
+        return limits != null ? limits : defaults;
+    }
 
     /** The rule for this candidate: a model rule wins over a provider rule; null = default routing. */
     public RoutingRule ruleFor(ModelAddress address) {

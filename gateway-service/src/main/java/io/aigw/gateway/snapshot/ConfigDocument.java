@@ -9,7 +9,7 @@ public record ConfigDocument(long version, String generatedAt, List<Configuratio
         SettingsDoc settings) {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record ConfigurationDoc(String id, String name, AccessDoc access, RouterDoc router) {
+    public record ConfigurationDoc(String id, String name, AccessDoc access, RouterDoc router, LimitsDoc limits) {
     }
 
     /** An absent dimension is no restriction; an empty `allow` list allows nothing. */
@@ -35,6 +35,12 @@ public record ConfigDocument(long version, String generatedAt, List<Configuratio
 
     /** Durations in ISO-8601 (`PT1M`) or Go style (`30s`, `2m`). */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record SettingsDoc(String attemptTimeout, String totalTimeout, Integer maxAttempts, Long maxBodyBytes) {
+    public record SettingsDoc(String attemptTimeout, String totalTimeout, Integer maxAttempts, Long maxBodyBytes,
+            LimitsDoc defaultLimits, String limitsFailMode) {
+    }
+
+    /** SPEC §2.4; null fields are no limit. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record LimitsDoc(Long requestsPerMinute, Long tokensPerMinute, java.math.BigDecimal monthlyBudgetUsd) {
     }
 }

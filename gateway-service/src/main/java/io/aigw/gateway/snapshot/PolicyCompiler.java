@@ -31,7 +31,8 @@ final class PolicyCompiler {
         Map<String, RoutePolicy> policies = new HashMap<>();
         for (ConfigurationDoc doc : docs) {
             String id = SnapshotBuilder.require(doc.id(), "configuration id");
-            policies.put(id, new RoutePolicy(id, scope(doc, directory), modelRules(doc, directory), providerRules(doc)));
+            policies.put(id, new RoutePolicy(id, scope(doc, directory), modelRules(doc, directory), providerRules(doc),
+                    SnapshotBuilder.limits(doc.limits())));
         }
         return Map.copyOf(policies);
     }

@@ -3,6 +3,7 @@ package io.aigw.gateway.snapshot;
 import io.aigw.gateway.routing.AuthScheme;
 import io.aigw.gateway.routing.CatalogModel;
 import io.aigw.gateway.routing.GatewaySettings;
+import io.aigw.gateway.routing.Limits;
 import io.aigw.gateway.routing.Pricing;
 import io.aigw.gateway.routing.Provider;
 import io.aigw.gateway.routing.ProviderKeyRef;
@@ -106,12 +107,35 @@ public final class SnapshotBuilder {
                 s.attemptTimeout() == null ? d.attemptTimeout() : DurationText.parse(s.attemptTimeout()),
                 s.totalTimeout() == null ? d.totalTimeout() : DurationText.parse(s.totalTimeout()),
                 s.maxAttempts() == null ? d.maxAttempts() : s.maxAttempts(),
-                s.maxBodyBytes() == null ? d.maxBodyBytes() : s.maxBodyBytes());
+                s.maxBodyBytes() == null ? d.maxBodyBytes() : s.maxBodyBytes(), limits(s.defaultLimits()),
+                failOpen(s.limitsFailMode()));
         if (result.maxAttempts() < 1 || result.maxBodyBytes() < 1 || result.attemptTimeout().isNegative()
                 || result.attemptTimeout().isZero() || result.totalTimeout().isNegative() || result.totalTimeout().isZero()) {
             throw new IllegalArgumentException("gateway settings out of range");
         }
         return result;
+    }
+
+    static Limits limits(ConfigDocument.LimitsDoc doc) {
+        if (doc == null) {
+            return Limits.NONE;
+        }
+        if ((doc.requestsPerMinute() != null && doc.requestsPerMinute() < 0)
+                || (doc.tokensPerMinute() != null && doc.tokensPerMinute() < 0)
+                || (doc.monthlyBudgetUsd() != null && doc.monthlyBudgetUsd().signum() < 0)) {
+            throw new IllegalArgumentException("limits out of range");
+        }
+        return new Limits(doc.requestsPerMinute(), doc.tokensPerMinute(), doc.monthlyBudgetUsd());
+    }
+
+    private static boolean failOpen(String mode) {
+        if (mode == null || "open".equals(mode)) {
+            return true;
+        }
+        if ("closed".equals(mode)) {
+            return false;
+        }
+        throw new IllegalArgumentException("limitsFailMode must be open or closed");
     }
 
     private static Set<Surface> surfaces(List<String> ids) {

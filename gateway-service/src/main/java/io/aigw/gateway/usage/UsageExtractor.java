@@ -22,8 +22,11 @@ public final class UsageExtractor {
     private UsageExtractor() {
     }
 
-    /** Whether {@code bytes[from..to)} mentions `"usage"` (a cheap test before parsing a stream event). */
-    public static boolean mentionsUsage(Buffer bytes, int from, int to) {
+    /**
+     * Whether {@code bytes[from..to)} has a `"usage"` key whose value is an object (OpenAI streams asked for
+     * usage carry `"usage":null` on every chunk: those need no parsing).
+     */
+    public static boolean mentionsUsageObject(Buffer bytes, int from, int to) {
         outer:
         for (int i = from; i <= to - USAGE.length; i++) {
             for (int j = 0; j < USAGE.length; j++) {
@@ -31,7 +34,13 @@ public final class UsageExtractor {
                     continue outer;
                 }
             }
-            return true;
+            int k = i + USAGE.length;
+            while (k < to && (bytes.getByte(k) == ' ' || bytes.getByte(k) == ':' || bytes.getByte(k) == '\t')) {
+                k++;
+            }
+            if (k < to && bytes.getByte(k) == '{') {
+                return true;
+            }
         }
         return false;
     }

@@ -27,16 +27,18 @@ public class UsageMeter {
         return estimator.count(utf8, length);
     }
 
-    /** Publishes the event of one attempt. */
-    public void record(Attempt a) {
+    /** Publishes the event of one attempt; answers it (for the limit counters). */
+    public UsageEvent record(Attempt a) {
         PlannedAttempt planned = a.planned();
         Pricing pricing = planned.address().model() == null ? null : planned.address().model().pricing();
         UsageEvent.Tokens tokens = a.tokens() == null ? UsageEvent.Tokens.NONE : a.tokens();
-        publisher.publish(new UsageEvent(UUID.randomUUID().toString(), a.requestId(), a.accessKeyId(),
+        UsageEvent event = new UsageEvent(UUID.randomUUID().toString(), a.requestId(), a.accessKeyId(),
                 a.configurationId(), planned.address().provider().id(), planned.address().modelId(),
                 planned.key() == null ? null : planned.key().id(), a.surface(), a.number(), a.isFinal(), a.status(),
                 a.outcome(), a.streaming(), tokens, CostCalculator.cost(pricing, tokens), a.latencyMs(),
-                a.timeToFirstTokenMs(), Instant.now().toString()));
+                a.timeToFirstTokenMs(), Instant.now().toString());
+        publisher.publish(event);
+        return event;
     }
 
     /** One attempt's facts, gathered by the exchange. */

@@ -12,11 +12,18 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
 
     private ProviderSimulator simulator;
     private ControlPlaneStub stub;
+    private String limitsFailMode = "open";
+
+    /** Init arg `limitsFailMode` (`open` by default) goes into the gateway settings document. */
+    @Override
+    public void init(Map<String, String> initArgs) {
+        limitsFailMode = initArgs.getOrDefault("limitsFailMode", "open");
+    }
 
     @Override
     public Map<String, String> start() {
         simulator = ProviderSimulator.start();
-        stub = new ControlPlaneStub(TestDocuments.catalog(simulator.baseUrl()), TestDocuments.config(),
+        stub = new ControlPlaneStub(TestDocuments.catalog(simulator.baseUrl()), TestDocuments.config(limitsFailMode),
                 TestDocuments.providerKeys(), TestDocuments.KEY_VALUES);
         TestKeys.register(stub);
         return Map.of("aigw.gateway.catalog-url", stub.baseUrl(), "aigw.gateway.config-url", stub.baseUrl(),

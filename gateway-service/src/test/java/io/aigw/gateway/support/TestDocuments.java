@@ -52,6 +52,11 @@ public final class TestDocuments {
     }
 
     public static ObjectNode config() {
+        return config("open");
+    }
+
+    /** The configurations; {@code limitsFailMode} for the gateway settings (`open` or `closed`). */
+    public static ObjectNode config(String limitsFailMode) {
         ObjectNode doc = MAPPER.createObjectNode().put("version", 9).put("generatedAt", T0);
         ArrayNode configurations = doc.putArray("configurations");
         ObjectNode scoped = configuration("cfg_scoped0000000001");
@@ -75,9 +80,12 @@ public final class TestDocuments {
         ObjectNode nothing = configuration("cfg_nothing000000001");
         nothing.putObject("access").putObject("providers").putArray("allow");
         configurations.add(nothing);
+        configurations.add(limited("cfg_rpm0000000000001", 3L, null, null));
+        configurations.add(limited("cfg_tpm0000000000001", null, 5L, null));
+        configurations.add(limited("cfg_budget0000000001", null, null, "0.00001"));
         doc.putObject("settings").put("attemptTimeout", "PT1.5S").put("totalTimeout", "4s").put("maxAttempts", 10)
                 .put("maxBodyBytes", 65536).putNull("maxInputTokens").putNull("maxOutputTokens")
-                .put("limitsFailMode", "open").put("version", 3).put("updatedAt", T0)
+                .put("limitsFailMode", limitsFailMode).put("version", 3).put("updatedAt", T0)
                 .putObject("defaultLimits").putNull("requestsPerMinute").putNull("tokensPerMinute")
                 .putNull("monthlyBudgetUsd");
         return doc;
@@ -121,6 +129,18 @@ public final class TestDocuments {
         m.putObject("pricing").put("inputPerMTok", 2.5).put("outputPerMTok", 10).put("cachedInputPerMTok", 1.25)
                 .putNull("cacheWritePerMTok").putNull("perRequest");
         return m.put("status", "active").put("version", 1).put("createdAt", T0).put("updatedAt", T0);
+    }
+
+    private static ObjectNode limited(String id, Long rpm, Long tpm, String budget) {
+        ObjectNode c = configuration(id);
+        ObjectNode limits = c.putObject("limits");
+        limits.put("requestsPerMinute", rpm).put("tokensPerMinute", tpm);
+        if (budget == null) {
+            limits.putNull("monthlyBudgetUsd");
+        } else {
+            limits.put("monthlyBudgetUsd", new java.math.BigDecimal(budget));
+        }
+        return c;
     }
 
     private static ObjectNode configuration(String id) {

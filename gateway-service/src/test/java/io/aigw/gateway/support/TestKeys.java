@@ -13,6 +13,12 @@ public final class TestKeys {
     public static final String REVOKED = "ag-revoked001-g1-S3cretRevoked_abcdefghijklm";
     public static final String EXPIRED = "ag-expired001-g1-S3cretExpired_abcdefghijklm";
     public static final String DANGLING = "ag-dangling01-g1-S3cretDangling_abcdefghijkl";
+    /** Limited to 3 requests per minute. */
+    public static final String RPM_LIMITED = "ag-rpmlimit01-g1-S3cretRpmLimit_abcdefghijk";
+    /** Limited to 5 tokens per minute. */
+    public static final String TPM_LIMITED = "ag-tpmlimit01-g1-S3cretTpmLimit_abcdefghijk";
+    /** A monthly budget of 0.00001 USD. */
+    public static final String BUDGET_LIMITED = "ag-budget0001-g1-S3cretBudget_abcdefghijklm";
     /** Revoked by a test while the gateway runs. */
     public static final String TO_REVOKE = "ag-torevoke01-g1-S3cretToRevoke_abcdefghijk";
 
@@ -29,6 +35,9 @@ public final class TestKeys {
         add(stub, EXPIRED, "active", Instant.parse("2020-01-01T00:00:00Z"), null);
         add(stub, DANGLING, "active", null, "cfg_gone");
         add(stub, TO_REVOKE, "active", null, null);
+        add(stub, RPM_LIMITED, "active", null, "cfg_rpm0000000000001");
+        add(stub, TPM_LIMITED, "active", null, "cfg_tpm0000000000001");
+        add(stub, BUDGET_LIMITED, "active", null, "cfg_budget0000000001");
     }
 
     /** The public id of a token. */
