@@ -23,8 +23,33 @@ public interface CatalogConfig {
     @WithDefault("false")
     boolean allowLoopbackUpstreams();
 
+    /** Base URL of key-service, which verifies issued admin tokens ({@code aga-…}) (env {@code AIGW_KEYS_URL}). */
+    @WithDefault("http://127.0.0.1:8081")
+    String keysUrl();
+
+    /** Verification of issued admin tokens with key-service. */
+    AdminTokens adminTokens();
+
     /** Outbox relay settings. */
     Outbox outbox();
+
+    interface AdminTokens {
+        /** How long a "valid" answer is trusted (capped at 5 s, and never beyond the token's expiry). */
+        @WithDefault("5s")
+        Duration validTtl();
+
+        /** How long a "not valid" answer is remembered. */
+        @WithDefault("1s")
+        Duration invalidTtl();
+
+        /** Timeout of one call to key-service (connect and answer). */
+        @WithDefault("2s")
+        Duration verifyTimeout();
+
+        /** Maximum number of cached answers. */
+        @WithDefault("10000")
+        int cacheSize();
+    }
 
     interface Outbox {
         /** How often the relay polls for unpublished rows. */

@@ -40,6 +40,10 @@ public class ApiException extends RuntimeException {
         return new ApiException(409, "still-referenced", "Still referenced", detail, null);
     }
 
+    public static ApiException preconditionFailed(String detail) {
+        return new ApiException(412, "precondition-failed", "Precondition failed", detail, null);
+    }
+
     public int status() {
         return status;
     }

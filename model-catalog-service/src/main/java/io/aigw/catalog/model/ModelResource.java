@@ -1,6 +1,7 @@
 package io.aigw.catalog.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.aigw.catalog.common.ETags;
 import io.aigw.catalog.common.Page;
 import io.aigw.catalog.outbox.OutboxRelay;
 import io.smallrye.mutiny.Uni;
@@ -11,8 +12,10 @@ import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.net.URI;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -20,6 +23,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 /**
  * {@code /admin/v1/models}. One model is {@code /admin/v1/models/{providerId}/{modelId}}, where the model id
  * is the rest of the path, slashes and colons included ({@code /admin/v1/models/openrouter/google/gemma-3-27b-it:free}).
+ * One model carries {@code ETag} = its version; PATCH and DELETE honour an optional {@code If-Match} (stale → 412).
  */
 @Path("/admin/v1/models")
 @Produces(MediaType.APPLICATION_JSON)
@@ -43,25 +47,34 @@ public class ModelResource {
 
     @GET
     @Path("{providerId}/{modelId: .+}")
-    public Uni<ModelResponse> get(@RestPath String providerId, @RestPath String modelId) {
-        return service.get(providerId, modelId);
+    public Uni<RestResponse<ModelResponse>> get(@RestPath String providerId, @RestPath String modelId) {
+        return service.get(providerId, modelId).map(ModelResource::withETag);
     }
 
     @POST
     public Uni<RestResponse<ModelResponse>> create(ModelRequest request) {
         return service.create(request).invoke(relay::wakeUp)
-                .map(m -> RestResponse.ResponseBuilder.<ModelResponse>created(URI.create("/admin/v1/models/" + m.providerId() + "/" + m.modelId())).entity(m).build());
+                .map(m -> RestResponse.ResponseBuilder.<ModelResponse>created(URI.create("/admin/v1/models/" + m.providerId() + "/" + m.modelId()))
+                        .header(HttpHeaders.ETAG, ETags.of(m.version())).entity(m).build());
     }
 
     @PATCH
     @Path("{providerId}/{modelId: .+}")
-    public Uni<ModelResponse> patch(@RestPath String providerId, @RestPath String modelId, JsonNode patch) {
-        return service.patch(providerId, modelId, patch).invoke(relay::wakeUp);
+    public Uni<RestResponse<ModelResponse>> patch(@RestPath String providerId, @RestPath String modelId,
+            @RestHeader("If-Match") String ifMatch, JsonNode patch) {
+        long[] expected = ETags.expected(ifMatch);
+        return service.patch(providerId, modelId, patch, expected).invoke(relay::wakeUp).map(ModelResource::withETag);
     }
 
     @DELETE
     @Path("{providerId}/{modelId: .+}")
-    public Uni<RestResponse<Void>> delete(@RestPath String providerId, @RestPath String modelId) {
-        return service.delete(providerId, modelId).invoke(relay::wakeUp).map(v -> RestResponse.noContent());
+    public Uni<RestResponse<Void>> delete(@RestPath String providerId, @RestPath String modelId,
+            @RestHeader("If-Match") String ifMatch) {
+        long[] expected = ETags.expected(ifMatch);
+        return service.delete(providerId, modelId, expected).invoke(relay::wakeUp).map(v -> RestResponse.noContent());
+    }
+
+    private static RestResponse<ModelResponse> withETag(ModelResponse model) {
+        return RestResponse.ResponseBuilder.ok(model).header(HttpHeaders.ETAG, ETags.of(model.version())).build();
     }
 }

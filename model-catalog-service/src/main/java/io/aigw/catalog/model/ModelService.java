@@ -3,12 +3,14 @@ package io.aigw.catalog.model;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.aigw.catalog.common.ETags;
 import io.aigw.catalog.common.JsonMerge;
 import io.aigw.catalog.common.Page;
 import io.aigw.catalog.common.Paging;
 import io.aigw.catalog.error.ApiException;
 import io.aigw.catalog.error.FieldError;
 import io.aigw.catalog.outbox.OutboxWriter;
+import io.aigw.catalog.projection.ReferenceQueries;
 import io.aigw.catalog.provider.Provider;
 import io.aigw.catalog.provider.ProviderRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -29,12 +31,15 @@ public class ModelService {
     private final ModelRepository models;
     private final ProviderRepository providers;
     private final OutboxWriter outbox;
+    private final ReferenceQueries references;
     private final ObjectMapper mapper;
 
-    public ModelService(ModelRepository models, ProviderRepository providers, OutboxWriter outbox, ObjectMapper mapper) {
+    public ModelService(ModelRepository models, ProviderRepository providers, OutboxWriter outbox,
+            ReferenceQueries references, ObjectMapper mapper) {
         this.models = models;
         this.providers = providers;
         this.outbox = outbox;
+        this.references = references;
         this.mapper = mapper;
     }
 
@@ -81,8 +86,9 @@ public class ModelService {
                 .chain(m -> event("created", m));
     }
 
+    /** Merge-patches a model; {@code ifMatch} = accepted versions (null = any). */
     @WithTransaction
-    public Uni<ModelResponse> patch(String providerId, String modelId, JsonNode patch) {
+    public Uni<ModelResponse> patch(String providerId, String modelId, JsonNode patch, long[] ifMatch) {
         if (patch == null || !patch.isObject()) {
             throw ApiException.validation("", "a JSON object is required");
         }
@@ -91,6 +97,7 @@ public class ModelService {
                     "providerId and modelId cannot change; create a new model instead");
         }
         return find(providerId, modelId).chain(m -> {
+            ETags.check(ifMatch, m.publicVersion(), "model " + m.id);
             ObjectNode merged = JsonMerge.apply(mapper.valueToTree(ModelResponse.asRequest(m)), patch);
             ModelRequest r;
             try {
@@ -112,10 +119,20 @@ public class ModelService {
         });
     }
 
+    /** Deletes a model: refused (409 {@code still-referenced}) while a configuration names its address. */
     @WithTransaction
-    public Uni<Void> delete(String providerId, String modelId) {
-        return find(providerId, modelId).chain(m -> models.delete(m).call(models::flush)
-                .call(() -> outbox.write("model", "deleted", m.id, m.publicVersion() + 1, null)));
+    public Uni<Void> delete(String providerId, String modelId, long[] ifMatch) {
+        return find(providerId, modelId).chain(m -> {
+            ETags.check(ifMatch, m.publicVersion(), "model " + m.id);
+            return references.referrersOfModel(m.id).chain(referrers -> {
+                if (!referrers.isEmpty()) {
+                    throw ApiException.stillReferenced("model " + m.id + " is referenced by "
+                            + String.join(" and ", referrers));
+                }
+                return models.delete(m).call(models::flush)
+                        .call(() -> outbox.write("model", "deleted", m.id, m.publicVersion() + 1, null));
+            });
+        });
     }
 
     private Uni<Model> find(String providerId, String modelId) {

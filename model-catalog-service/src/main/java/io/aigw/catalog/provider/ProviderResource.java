@@ -1,6 +1,7 @@
 package io.aigw.catalog.provider;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.aigw.catalog.common.ETags;
 import io.aigw.catalog.common.Page;
 import io.aigw.catalog.importer.ImportResult;
 import io.aigw.catalog.importer.ModelImportService;
@@ -13,13 +14,18 @@ import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.net.URI;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
-/** {@code /admin/v1/providers}: built-in and custom providers. */
+/**
+ * {@code /admin/v1/providers}: built-in and custom providers. One provider carries {@code ETag} = its version;
+ * PATCH and DELETE honour an optional {@code If-Match} (stale → 412).
+ */
 @Path("/admin/v1/providers")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes({ MediaType.APPLICATION_JSON, "application/merge-patch+json" })
@@ -42,20 +48,23 @@ public class ProviderResource {
 
     @GET
     @Path("{id}")
-    public Uni<ProviderResponse> get(@RestPath String id) {
-        return service.get(id);
+    public Uni<RestResponse<ProviderResponse>> get(@RestPath String id) {
+        return service.get(id).map(ProviderResource::withETag);
     }
 
     @POST
     public Uni<RestResponse<ProviderResponse>> create(ProviderRequest request) {
         return service.create(request).invoke(relay::wakeUp)
-                .map(p -> RestResponse.ResponseBuilder.<ProviderResponse>created(URI.create("/admin/v1/providers/" + p.id())).entity(p).build());
+                .map(p -> RestResponse.ResponseBuilder.<ProviderResponse>created(URI.create("/admin/v1/providers/" + p.id()))
+                        .header(HttpHeaders.ETAG, ETags.of(p.version())).entity(p).build());
     }
 
     @PATCH
     @Path("{id}")
-    public Uni<ProviderResponse> patch(@RestPath String id, JsonNode patch) {
-        return service.patch(id, patch).invoke(relay::wakeUp);
+    public Uni<RestResponse<ProviderResponse>> patch(@RestPath String id, @RestHeader("If-Match") String ifMatch,
+            JsonNode patch) {
+        long[] expected = ETags.expected(ifMatch);
+        return service.patch(id, patch, expected).invoke(relay::wakeUp).map(ProviderResource::withETag);
     }
 
     /**
@@ -72,7 +81,12 @@ public class ProviderResource {
 
     @DELETE
     @Path("{id}")
-    public Uni<RestResponse<Void>> delete(@RestPath String id) {
-        return service.delete(id).invoke(relay::wakeUp).map(v -> RestResponse.noContent());
+    public Uni<RestResponse<Void>> delete(@RestPath String id, @RestHeader("If-Match") String ifMatch) {
+        long[] expected = ETags.expected(ifMatch);
+        return service.delete(id, expected).invoke(relay::wakeUp).map(v -> RestResponse.noContent());
+    }
+
+    private static RestResponse<ProviderResponse> withETag(ProviderResponse provider) {
+        return RestResponse.ResponseBuilder.ok(provider).header(HttpHeaders.ETAG, ETags.of(provider.version())).build();
     }
 }

@@ -4,12 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.aigw.catalog.common.ETags;
 import io.aigw.catalog.common.JsonMerge;
 import io.aigw.catalog.common.Page;
 import io.aigw.catalog.common.Paging;
 import io.aigw.catalog.error.ApiException;
 import io.aigw.catalog.model.ModelRepository;
 import io.aigw.catalog.outbox.OutboxWriter;
+import io.aigw.catalog.projection.ReferenceQueries;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -29,14 +31,16 @@ public class ProviderService {
     private final ModelRepository models;
     private final ProviderValidator validator;
     private final OutboxWriter outbox;
+    private final ReferenceQueries references;
     private final ObjectMapper mapper;
 
     public ProviderService(ProviderRepository providers, ModelRepository models, ProviderValidator validator,
-            OutboxWriter outbox, ObjectMapper mapper) {
+            OutboxWriter outbox, ReferenceQueries references, ObjectMapper mapper) {
         this.providers = providers;
         this.models = models;
         this.validator = validator;
         this.outbox = outbox;
+        this.references = references;
         this.mapper = mapper;
     }
 
@@ -73,12 +77,14 @@ public class ProviderService {
         }).chain(p -> event("created", p));
     }
 
+    /** Merge-patches provider {@code id}; {@code ifMatch} = accepted versions (null = any). */
     @WithTransaction
-    public Uni<ProviderResponse> patch(String id, JsonNode patch) {
+    public Uni<ProviderResponse> patch(String id, JsonNode patch, long[] ifMatch) {
         if (patch == null || !patch.isObject()) {
             throw ApiException.validation("", "a JSON object is required");
         }
         return find(id).chain(p -> {
+            ETags.check(ifMatch, p.publicVersion(), "provider " + id);
             checkPatchable(p, patch);
             ObjectNode merged = JsonMerge.apply(mapper.valueToTree(ProviderResponse.asRequest(p)), patch);
             ProviderRequest r;
@@ -96,9 +102,14 @@ public class ProviderService {
         });
     }
 
+    /**
+     * Deletes custom provider {@code id}: refused (409 {@code still-referenced}) while a model, a provider key or
+     * a configuration (as far as the projections know) names it.
+     */
     @WithTransaction
-    public Uni<Void> delete(String id) {
+    public Uni<Void> delete(String id, long[] ifMatch) {
         return find(id).chain(p -> {
+            ETags.check(ifMatch, p.publicVersion(), "provider " + id);
             if (p.builtIn) {
                 throw ApiException.conflict(null, "built-in provider " + id + " cannot be deleted; "
                         + "PATCH its status to disabled instead");
@@ -106,6 +117,12 @@ public class ProviderService {
             return models.countByProvider(id).chain(count -> {
                 if (count > 0) {
                     throw ApiException.stillReferenced("provider " + id + " is referenced by " + count + " model(s)");
+                }
+                return references.referrersOfProvider(id);
+            }).chain(referrers -> {
+                if (!referrers.isEmpty()) {
+                    throw ApiException.stillReferenced("provider " + id + " is referenced by "
+                            + String.join(" and ", referrers));
                 }
                 return providers.delete(p).call(providers::flush)
                         .call(() -> outbox.write("provider", "deleted", id, p.publicVersion() + 1, null));

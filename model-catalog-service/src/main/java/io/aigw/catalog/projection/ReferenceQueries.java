@@ -1,0 +1,53 @@
+package io.aigw.catalog.projection;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What still refers to a provider or model, from the projections (inside the caller's session). */
+@ApplicationScoped
+public class ReferenceQueries {
+
+    /** At most this many referrers of each kind are named in a 409. */
+    static final int NAMED = 5;
+
+    /** Live provider keys and configurations that name this provider, as readable phrases (empty = none). */
+    public Uni<List<String>> referrersOfProvider(String providerId) {
+        return list("select id from provider_key_ref where provider_id = :ref and not deleted order by id", providerId)
+                .chain(keys -> list("select distinct r.configuration_id from configuration_reference r"
+                        + " join configuration_ref c on c.id = r.configuration_id"
+                        + " where r.provider_id = :ref and not c.deleted order by 1", providerId)
+                        .map(configurations -> phrases(keys, configurations)));
+    }
+
+    /** Live configurations that name this model address ({@code provider:model}). */
+    public Uni<List<String>> referrersOfModel(String address) {
+        return list("select distinct r.configuration_id from configuration_reference r"
+                + " join configuration_ref c on c.id = r.configuration_id"
+                + " where r.model_ref = :ref and not c.deleted order by 1", address)
+                .map(configurations -> phrases(List.of(), configurations));
+    }
+
+    private static Uni<List<String>> list(String sql, String ref) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(sql + " limit " + (NAMED + 1),
+                String.class).setParameter("ref", ref).getResultList());
+    }
+
+    private static List<String> phrases(List<String> keys, List<String> configurations) {
+        List<String> phrases = new ArrayList<>();
+        if (!keys.isEmpty()) {
+            phrases.add("provider key(s) " + names(keys));
+        }
+        if (!configurations.isEmpty()) {
+            phrases.add("configuration(s) " + names(configurations));
+        }
+        return phrases;
+    }
+
+    private static String names(List<String> ids) {
+        String shown = String.join(", ", ids.subList(0, Math.min(ids.size(), NAMED)));
+        return ids.size() > NAMED ? shown + ", …" : shown;
+    }
+}
