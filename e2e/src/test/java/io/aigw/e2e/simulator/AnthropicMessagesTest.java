@@ -14,30 +14,15 @@ import io.aigw.e2e.simulator.content.SimulatedText;
 import io.restassured.specification.RequestSpecification;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class AnthropicMessagesTest {
+class AnthropicMessagesTest extends SimulatorTest {
 
     private static final String SYSTEM = "You are terse.";
     private static final String PROMPT = "Hello there, simulator!";
     private static final String WEATHER_TOOL = "\"tools\":[{\"name\":\"get_weather\",\"description\":\"Weather\","
             + "\"input_schema\":{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"}}}}]";
 
-    private static ProviderSimulator simulator;
-    private static SimulatorClient client;
-
-    @BeforeAll
-    static void start() {
-        simulator = ProviderSimulator.start();
-        client = new SimulatorClient(simulator);
-    }
-
-    @AfterAll
-    static void stop() {
-        simulator.close();
-    }
 
     private static RequestSpecification anthropic() {
         return given().baseUri(simulator.baseUrl()).header("x-api-key", "sim-key-1")

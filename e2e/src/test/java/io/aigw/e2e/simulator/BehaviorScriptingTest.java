@@ -15,29 +15,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Scripted statuses, sequences, failing keys, headers and request validation. */
-class BehaviorScriptingTest {
+class BehaviorScriptingTest extends SimulatorTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static ProviderSimulator simulator;
-    private static SimulatorClient client;
-
-    @BeforeAll
-    static void start() {
-        simulator = ProviderSimulator.start();
-        client = new SimulatorClient(simulator);
-    }
-
-    @AfterAll
-    static void stop() {
-        simulator.close();
-    }
 
     @Test
     void shouldAnswerScriptedOpenAiRateLimitWithRetryAfter() {

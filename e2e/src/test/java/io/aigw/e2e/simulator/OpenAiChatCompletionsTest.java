@@ -14,30 +14,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aigw.e2e.simulator.content.SimulatedText;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class OpenAiChatCompletionsTest {
+class OpenAiChatCompletionsTest extends SimulatorTest {
 
     private static final String PROMPT = "Hello there, simulator!";
     private static final String WEATHER_TOOL = "\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"get_weather\","
             + "\"parameters\":{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"},"
             + "\"days\":{\"type\":\"integer\"}}}}}]";
 
-    private static ProviderSimulator simulator;
-    private static SimulatorClient client;
-
-    @BeforeAll
-    static void start() {
-        simulator = ProviderSimulator.start();
-        client = new SimulatorClient(simulator);
-    }
-
-    @AfterAll
-    static void stop() {
-        simulator.close();
-    }
 
     @Test
     void shouldAnswerChatCompletionEchoingModelWithDeterministicTextAndUsage() {

@@ -18,27 +18,12 @@ import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Legacy completions, embeddings, the Responses API and the model list. */
-class OpenAiSurfacesTest {
+class OpenAiSurfacesTest extends SimulatorTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static ProviderSimulator simulator;
-    private static SimulatorClient client;
-
-    @BeforeAll
-    static void start() {
-        simulator = ProviderSimulator.start();
-        client = new SimulatorClient(simulator);
-    }
-
-    @AfterAll
-    static void stop() {
-        simulator.close();
-    }
 
     private static RequestSpecification openAi() {
         return given().baseUri(simulator.baseUrl()).header("authorization", "Bearer sim-key-1")

@@ -14,26 +14,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aigw.e2e.simulator.openai.OpenAiFlavor;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class OpenRouterTest {
+class OpenRouterTest extends SimulatorTest {
 
     private static final int PROMPT_TOKENS = "Hello there, simulator!".length() / 4 + 1;
-    private static ProviderSimulator simulator;
-    private static SimulatorClient client;
-
-    @BeforeAll
-    static void start() {
-        simulator = ProviderSimulator.start();
-        client = new SimulatorClient(simulator);
-    }
-
-    @AfterAll
-    static void stop() {
-        simulator.close();
-    }
 
     @Test
     void shouldStartOpenRouterStreamWithProcessingCommentBeforeAnyData() throws Exception {

@@ -12,26 +12,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.aigw.e2e.simulator.recording.RecordedRequest;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class RecordingTest {
-
-    private static ProviderSimulator simulator;
-    private static SimulatorClient client;
-
-    @BeforeAll
-    static void start() {
-        simulator = ProviderSimulator.start();
-        client = new SimulatorClient(simulator);
-    }
-
-    @AfterAll
-    static void stop() {
-        simulator.close();
-    }
+class RecordingTest extends SimulatorTest {
 
     @BeforeEach
     void forget() {

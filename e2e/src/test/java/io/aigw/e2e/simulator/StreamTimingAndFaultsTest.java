@@ -12,26 +12,10 @@ import java.io.IOException;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Time to first token, chunk spacing, connection resets, broken streams, hangs and client disconnects. */
-class StreamTimingAndFaultsTest {
-
-    private static ProviderSimulator simulator;
-    private static SimulatorClient client;
-
-    @BeforeAll
-    static void start() {
-        simulator = ProviderSimulator.start();
-        client = new SimulatorClient(simulator);
-    }
-
-    @AfterAll
-    static void stop() {
-        simulator.close();
-    }
+class StreamTimingAndFaultsTest extends SimulatorTest {
 
     private static List<SseCapture.SseEvent> contentChunks(SseCapture stream) {
         return stream.dataEvents().stream()
