@@ -140,7 +140,7 @@ class CatalogSnapshotTest {
     }
 
     @Test
-    void shouldServeTenThousandModelsQuickly() throws Exception {
+    void shouldServeEveryOneOfTenThousandModelsInOneDocument() throws Exception {
         String id = uniqueId("bulk");
         admin().body(Map.of("id", id, "baseUrl", "https://bulk.example.com/v1")).when().post("/admin/v1/providers")
                 .then().statusCode(201);
@@ -154,14 +154,15 @@ class CatalogSnapshotTest {
             s.executeUpdate();
         }
         try {
-            snapshot(); // warm-up
-            long start = System.nanoTime();
-            String raw = service().get("/internal/v1/catalog-snapshot").asString();
-            long ms = (System.nanoTime() - start) / 1_000_000;
-            JsonNode real = mapper.readTree(raw);
-            System.out.println("catalog-snapshot with " + real.get("models").size() + " models: " + ms + " ms");
-            assertTrue(real.get("models").size() >= 10_000);
-            assertTrue(ms < 5000, "snapshot took " + ms + " ms");
+            // Speed is measured outside the tests (see the README); here: nothing is cut off or lost.
+            JsonNode real = mapper.readTree(service().get("/internal/v1/catalog-snapshot").asString());
+            long bulk = 0;
+            for (JsonNode model : real.get("models")) {
+                if (id.equals(model.get("providerId").asText())) {
+                    bulk++;
+                }
+            }
+            assertEquals(10_000, bulk);
         } finally {
             try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
                 s.executeUpdate("delete from model where provider_id = '" + id + "'");
