@@ -3,6 +3,7 @@ package io.aigw.gateway;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
 
 import io.aigw.gateway.support.GatewayReady;
 import io.aigw.gateway.support.GatewayTestResource;
@@ -27,7 +28,8 @@ class ServiceSmokeTest {
         GatewayReady.await();
         given().when().get("/q/health/ready")
                 .then().statusCode(200).body("status", equalTo("UP"))
-                .body("checks.find { it.name == 'routing-snapshot' }.data.version", equalTo("c42.g9.k17"));
+                .body("checks.find { it.name == 'routing-snapshot' }.data.version", matchesPattern("c\\d+\\.g9\\.k17"));
+        // the catalog version grows when a sync test adds a model to the stub
     }
 
     @Test

@@ -48,6 +48,11 @@ public class ProviderKeyVault {
         return fresh.value;
     }
 
+    /** Forgets a key's value at once (rotated or deleted); the next use or snapshot fetches it again. */
+    public void evict(String id) {
+        entries.remove(id);
+    }
+
     private void warm(RoutingSnapshot snapshot) {
         entries.keySet().retainAll(snapshot.keys().keySet());
         snapshot.keys().values().forEach(key -> value(key)

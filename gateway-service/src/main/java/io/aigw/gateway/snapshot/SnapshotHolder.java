@@ -3,6 +3,7 @@ package io.aigw.gateway.snapshot;
 import io.aigw.gateway.routing.RoutingSnapshot;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
@@ -18,6 +19,7 @@ public class SnapshotHolder {
     private final AtomicReference<RoutingSnapshot> current = new AtomicReference<>();
     private final AtomicReference<SnapshotSources> sources = new AtomicReference<>();
     private final List<Consumer<RoutingSnapshot>> listeners = new CopyOnWriteArrayList<>();
+    private volatile Instant appliedAt;
 
     /** The snapshot in force, or null before the first one. */
     public RoutingSnapshot current() {
@@ -41,11 +43,17 @@ public class SnapshotHolder {
         }
         RoutingSnapshot previous = current.getAndSet(built);
         sources.set(next);
+        appliedAt = Instant.now();
         if (previous == null || !previous.version().equals(built.version())) {
             Log.infof("Routing snapshot %s in force", built.version());
         }
         listeners.forEach(l -> l.accept(built));
         return true;
+    }
+
+    /** When a snapshot was last built and swapped in (also by a reload that changed nothing); null before. */
+    public Instant appliedAt() {
+        return appliedAt;
     }
 
     /** Called with every snapshot swapped in (e.g. to warm provider-key values). */

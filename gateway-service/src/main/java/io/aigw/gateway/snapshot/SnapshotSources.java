@@ -1,8 +1,8 @@
 package io.aigw.gateway.snapshot;
 
 /**
- * The three documents a snapshot is built from. A change event (a later issue) produces new sources
- * by replacing one entry of one document, then a new snapshot through {@link SnapshotBuilder}.
+ * The three documents a snapshot is built from (change events currently trigger a reload of all three;
+ * amending one entry from an event's `data` is possible later).
  */
 public record SnapshotSources(CatalogDocument catalog, ConfigDocument config, ProviderKeysDocument providerKeys) {
 }

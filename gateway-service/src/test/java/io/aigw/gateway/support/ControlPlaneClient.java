@@ -21,4 +21,16 @@ public final class ControlPlaneClient {
     public static void setAccessKeyStatus(String publicId, String status) {
         given().post(baseUrl() + "/_stub/access-keys/" + publicId + "/status/" + status).then().statusCode(204);
     }
+
+    /** Registers an active access key without configuration; answers its token. */
+    public static String addAccessKey(String publicId, String secret) {
+        given().post(baseUrl() + "/_stub/access-keys/" + publicId + "/secret/" + secret).then().statusCode(204);
+        return "ag-" + publicId + "-g1-" + secret;
+    }
+
+    /** Adds a model (JSON as in contracts.md) to the catalog snapshot the stub serves. */
+    public static void addCatalogModel(String modelJson) {
+        given().contentType("application/json").body(modelJson).post(baseUrl() + "/_stub/catalog/models")
+                .then().statusCode(204);
+    }
 }

@@ -63,6 +63,20 @@ public final class ControlPlaneStub implements AutoCloseable {
         accessKeys.get(publicId).put("status", status);
     }
 
+    /** Adds a model to the catalog document and bumps its version (as a commit in catalog-service would). */
+    public void addCatalogModel(ObjectNode model) {
+        synchronized (documents) {
+            try {
+                ObjectNode catalog = (ObjectNode) MAPPER.readTree(documents.get("/internal/v1/catalog-snapshot"));
+                catalog.withArray("models").add(model);
+                catalog.put("version", catalog.get("version").asLong() + 1);
+                documents.put("/internal/v1/catalog-snapshot", bytes(catalog));
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
     public int accessKeyLookups() {
         return accessKeyLookups.get();
     }
@@ -93,11 +107,23 @@ public final class ControlPlaneStub implements AutoCloseable {
         }
     }
 
-    /** Test-only routes: how often access keys were looked up; change a key's status. */
+    /** Test-only routes: how often access keys were looked up; add a key, change its status; add a catalog model. */
     private void admin(HttpServerRequest request) {
         String[] parts = request.path().split("/");
         if (request.path().equals("/_stub/access-key-lookups")) {
             request.response().end(Integer.toString(accessKeyLookups.get()));
+        } else if (request.path().equals("/_stub/catalog/models")) {
+            request.body().onSuccess(body -> {
+                try {
+                    addCatalogModel((ObjectNode) MAPPER.readTree(body.getBytes()));
+                    request.response().setStatusCode(204).end();
+                } catch (java.io.IOException | ClassCastException e) {
+                    request.response().setStatusCode(400).end();
+                }
+            });
+        } else if (parts.length == 6 && parts[2].equals("access-keys") && parts[4].equals("secret")) {
+            addAccessKey(parts[3], parts[5], "active", null, null);
+            request.response().setStatusCode(204).end();
         } else if (parts.length == 6 && parts[2].equals("access-keys") && parts[4].equals("status")) {
             setAccessKeyStatus(parts[3], parts[5]);
             request.response().setStatusCode(204).end();
