@@ -55,10 +55,14 @@ register_model() { # provider model surfaces input-price output-price
 store_provider_key() { # provider
   local existing
   existing=$(admin GET "$KEYS/admin/v1/provider-keys?providerId=$1" |
-    python3 -c 'import json,sys; print(len(json.load(sys.stdin)["data"]))')
-  if [[ $existing == 0 ]]; then
+    python3 -c 'import json,sys; d=json.load(sys.stdin)["data"]; print(d[0]["id"] if d else "")')
+  if [[ -z $existing ]]; then
     admin POST "$KEYS/admin/v1/provider-keys" \
       "{\"providerId\":\"$1\",\"name\":\"simulator key\",\"value\":\"$SIMULATOR_KEY\"}" >/dev/null
+  else
+    # Rotating re-encrypts the value under this stack's master key: the databases may hold a key
+    # stored by another checkout of the stack, with other secrets.
+    admin POST "$KEYS/admin/v1/provider-keys/$existing/rotate" "{\"value\":\"$SIMULATOR_KEY\"}" >/dev/null
   fi
 }
 
