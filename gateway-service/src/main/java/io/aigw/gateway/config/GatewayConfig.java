@@ -52,6 +52,40 @@ public interface GatewayConfig {
     @WithDefault("10m")
     Duration accessKeyExpireAfter();
 
+    /**
+     * How long an access-key record lives in Redis (shared by the replicas); while key-service is unreachable,
+     * replicas keep authenticating from it that long.
+     */
+    @WithDefault("10m")
+    Duration accessKeyRedisTtl();
+
+    /**
+     * A record in Redis older than this is fetched again from key-service on its next look-up (falling back to
+     * the Redis record when key-service does not answer): the revocation safety net when change events are lost.
+     */
+    @WithDefault("30s")
+    Duration accessKeyRedisFreshFor();
+
+    /** Prefix of every Redis key this gateway reads or writes (key records, the saved snapshot). */
+    @WithDefault("aigw:")
+    String redisKeyPrefix();
+
+    /** How long a Redis read may take on the request path before key-service is asked instead. */
+    @WithDefault("250ms")
+    Duration redisTimeout();
+
+    /** Save each snapshot built from the internal APIs to Redis, and start from the saved one. */
+    @WithDefault("true")
+    boolean redisSnapshot();
+
+    /**
+     * Readiness waits for the change topics to be read up to their end (and the reloads they ask for) at most
+     * this long after start; past it the replica reports ready on the snapshot it has (Kafka or the services
+     * unreachable at start must not keep every new replica out of rotation).
+     */
+    @WithDefault("30s")
+    Duration catchUpTimeout();
+
     /** Most access-key records (known and unknown public ids) held in memory. */
     @WithDefault("100000")
     long accessKeyCacheSize();

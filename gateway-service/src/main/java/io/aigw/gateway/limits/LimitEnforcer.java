@@ -26,9 +26,11 @@ public class LimitEnforcer {
     private final TokenRateCounter tokens;
     private final MonthlySpendCounter spend;
     private final Duration timeout;
+    private final LimitMetrics metrics;
 
     public LimitEnforcer(RequestRateCounter requests, TokenRateCounter tokens, MonthlySpendCounter spend,
-            GatewayConfig config) {
+            GatewayConfig config, LimitMetrics metrics) {
+        this.metrics = metrics;
         this.requests = requests;
         this.tokens = tokens;
         this.spend = spend;
@@ -45,6 +47,7 @@ public class LimitEnforcer {
             long limit = limits.requestsPerMinute();
             checks.add(requests.increment(accessKeyId, minute).map(n -> {
                 if (n > limit) {
+                    metrics.refusedForRequests();
                     throw rateLimited("requests per minute (" + limit + ")", retryAfter);
                 }
                 return null;
@@ -54,6 +57,7 @@ public class LimitEnforcer {
             long limit = limits.tokensPerMinute();
             checks.add(tokens.current(accessKeyId, minute).map(n -> {
                 if (n >= limit) {
+                    metrics.refusedForTokens();
                     throw rateLimited("tokens per minute (" + limit + ")", retryAfter);
                 }
                 return null;
@@ -64,6 +68,7 @@ public class LimitEnforcer {
             long budgetNanos = MonthlySpendCounter.nanos(budget);
             checks.add(spend.current(accessKeyId, MonthlySpendCounter.month(now)).map(n -> {
                 if (n >= budgetNanos) {
+                    metrics.refusedForBudget();
                     throw new GatewayException(ErrorCode.BUDGET_EXCEEDED, "This access key has used its monthly budget of "
                             + budget.toPlainString() + " USD.");
                 }
@@ -82,6 +87,7 @@ public class LimitEnforcer {
                     }
                     Log.warnf("Limits of %s could not be checked (%s): %s", accessKeyId, failure.getClass().getSimpleName(),
                             failOpen ? "admitted (fail open)" : "refused (fail closed)");
+                    metrics.unchecked(failOpen);
                     return failOpen ? Uni.createFrom().voidItem() : Uni.createFrom().failure(new GatewayException(
                             ErrorCode.RATE_LIMITED, 429, "Rate limits cannot be checked right now; retry shortly.", null,
                             Map.of("Retry-After", "1")));

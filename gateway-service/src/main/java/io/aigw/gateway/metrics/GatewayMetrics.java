@@ -24,7 +24,7 @@ public class GatewayMetrics {
     private final Map<Labels, Counter> attempts = new ConcurrentHashMap<>();
     private final Map<String, Counter> failovers = new ConcurrentHashMap<>();
     private final Map<Labels, Timer> upstreamLatency = new ConcurrentHashMap<>();
-    private final Map<String, Boolean> models = new ConcurrentHashMap<>();
+    private final LabelCap models = new LabelCap(MAX_MODELS);
 
     public GatewayMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -57,17 +57,7 @@ public class GatewayMetrics {
     }
 
     private String model(String model) {
-        if (model == null) {
-            return NONE;
-        }
-        if (models.containsKey(model)) {
-            return model;
-        }
-        if (models.size() >= MAX_MODELS) {
-            return "other";
-        }
-        models.put(model, Boolean.TRUE);
-        return model;
+        return models.label(model);
     }
 
     private static String orNone(String s) {

@@ -20,6 +20,7 @@ public class SnapshotHolder {
     private final AtomicReference<SnapshotSources> sources = new AtomicReference<>();
     private final List<Consumer<RoutingSnapshot>> listeners = new CopyOnWriteArrayList<>();
     private volatile Instant appliedAt;
+    private volatile String source;
 
     /** The snapshot in force, or null before the first one. */
     public RoutingSnapshot current() {
@@ -31,8 +32,11 @@ public class SnapshotHolder {
         return sources.get();
     }
 
-    /** Builds a snapshot from {@code next} and swaps it in; false (old one kept) when it does not build. */
-    public boolean apply(SnapshotSources next) {
+    /**
+     * Builds a snapshot from {@code next} (read from {@code source}: `redis` or `internal-api`) and swaps it in;
+     * false (old one kept) when it does not build.
+     */
+    public boolean apply(SnapshotSources next, String source) {
         RoutingSnapshot built;
         try {
             built = SnapshotBuilder.build(next);
@@ -44,8 +48,9 @@ public class SnapshotHolder {
         RoutingSnapshot previous = current.getAndSet(built);
         sources.set(next);
         appliedAt = Instant.now();
+        this.source = source;
         if (previous == null || !previous.version().equals(built.version())) {
-            Log.infof("Routing snapshot %s in force", built.version());
+            Log.infof("Routing snapshot %s in force (from %s)", built.version(), source);
         }
         listeners.forEach(l -> l.accept(built));
         return true;
@@ -54,6 +59,11 @@ public class SnapshotHolder {
     /** When a snapshot was last built and swapped in (also by a reload that changed nothing); null before. */
     public Instant appliedAt() {
         return appliedAt;
+    }
+
+    /** Where the snapshot in force was read from: `redis`, `internal-api`, or null before the first. */
+    public String source() {
+        return source;
     }
 
     /** Called with every snapshot swapped in (e.g. to warm provider-key values). */

@@ -12,7 +12,8 @@ import java.util.function.ToLongFunction;
 /**
  * Gauges of the snapshot in force: the version of each document it was built from
  * (`aigw_snapshot_version{document}`, -1 before the first) and its age, the seconds since a snapshot was
- * last built and swapped in (`aigw_snapshot_age_seconds`, -1 before the first).
+ * last built and swapped in (`aigw_snapshot_age_seconds`, -1 before the first), and where it was read from
+ * (`aigw_snapshot_source{source}`, 1 for the source in force).
  */
 @ApplicationScoped
 public class SnapshotMetrics {
@@ -27,6 +28,11 @@ public class SnapshotMetrics {
         version(registry, "catalog", s -> s.catalog().version());
         version(registry, "config", s -> s.config().version());
         version(registry, "provider-keys", s -> s.providerKeys().version());
+        for (String source : new String[] {SnapshotLoader.FROM_REDIS, SnapshotLoader.FROM_INTERNAL_APIS}) {
+            Gauge.builder("aigw.snapshot.source", holder, h -> source.equals(h.source()) ? 1 : 0).tag("source", source)
+                    .description("1 for where the snapshot in force was read from (redis at start, else internal-api)")
+                    .register(registry);
+        }
         Gauge.builder("aigw.snapshot.age", holder, h -> {
             Instant at = h.appliedAt();
             return at == null ? -1 : Duration.between(at, Instant.now()).toMillis() / 1000.0;

@@ -26,6 +26,7 @@ public class SnapshotReloadScheduler {
     private final long maxRetryMs;
     private final Object lock = new Object();
     private List<ChangeEvent> waiting = new ArrayList<>();
+    private boolean wanted;
     private boolean scheduled;
     private boolean inFlight;
     private long retryMs = FIRST_RETRY_MS;
@@ -39,8 +40,27 @@ public class SnapshotReloadScheduler {
 
     /** Asks for a reload that puts {@code event} in force. */
     public void request(ChangeEvent event) {
+        schedule(event);
+    }
+
+    /** Asks for a reload that no single event stands for (e.g. to close a gap at start). */
+    public void requestReload() {
+        schedule(null);
+    }
+
+    /** True while a reload is asked for, waiting or in flight. */
+    public boolean pending() {
         synchronized (lock) {
-            waiting.add(event);
+            return wanted || scheduled || inFlight;
+        }
+    }
+
+    private void schedule(ChangeEvent event) {
+        synchronized (lock) {
+            if (event != null) {
+                waiting.add(event);
+            }
+            wanted = true;
             if (scheduled || inFlight) {
                 return;
             }
@@ -54,6 +74,7 @@ public class SnapshotReloadScheduler {
         synchronized (lock) {
             scheduled = false;
             inFlight = true;
+            wanted = false;
             batch = waiting;
             waiting = new ArrayList<>();
         }
@@ -76,9 +97,10 @@ public class SnapshotReloadScheduler {
                 } else {
                     batch.addAll(waiting);
                     waiting = batch;
+                    wanted = true;
                     retryMs = Math.min(retryMs * 2, maxRetryMs);
                 }
-                again = !waiting.isEmpty() && !scheduled;
+                again = wanted && !scheduled;
                 scheduled |= again;
             }
             if (again) {

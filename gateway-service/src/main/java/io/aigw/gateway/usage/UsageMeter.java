@@ -6,16 +6,21 @@ import java.time.Instant;
 import java.util.UUID;
 import jakarta.inject.Singleton;
 
-/** Turns one finished upstream attempt into a usage event (tokens, cost) and hands it to the publisher. */
+/**
+ * Turns one finished upstream attempt into a usage event (tokens, cost), hands it to the publisher and counts
+ * it in the usage metrics.
+ */
 @Singleton
 public class UsageMeter {
 
     private final UsagePublisher publisher;
     private final TokenEstimator estimator;
+    private final UsageMetrics metrics;
 
-    public UsageMeter(UsagePublisher publisher, TokenEstimator estimator) {
+    public UsageMeter(UsagePublisher publisher, TokenEstimator estimator, UsageMetrics metrics) {
         this.publisher = publisher;
         this.estimator = estimator;
+        this.metrics = metrics;
     }
 
     /** What an attempt consumed when the provider did not say: counted over request and answer JSON. */
@@ -38,6 +43,7 @@ public class UsageMeter {
                 a.outcome(), a.streaming(), tokens, CostCalculator.cost(pricing, tokens), a.latencyMs(),
                 a.timeToFirstTokenMs(), Instant.now().toString());
         publisher.publish(event);
+        metrics.record(event);
         return event;
     }
 

@@ -86,6 +86,8 @@ class AuthenticationTest {
     }
 
     @Test
+    // Without a change event, records shared in Redis are confirmed with key-service once older than
+    // access-key-redis-fresh-for (1 s in tests, 30 s by default)
     void shouldSeeARevocationWithinAboutASecondWithoutAChangeEvent() throws Exception {
         given().auth().oauth2(TestKeys.TO_REVOKE).when().get("/v1/models").then().statusCode(200);
         ControlPlaneClient.setAccessKeyStatus(TestKeys.publicId(TestKeys.TO_REVOKE), "revoked");

@@ -89,6 +89,7 @@ class LimitsTest {
         assertThat(Long.parseLong(retryAfter), greaterThanOrEqualTo(1L));
         assertThat(Long.parseLong(retryAfter), lessThanOrEqualTo(60L));
         assertThat(counter(key), equalTo(4L));
+        given().get("/q/metrics").then().body(containsString("aigw_limit_refusals_total{limit=\"requests\"}"));
     }
 
     @Test
@@ -123,9 +124,11 @@ class LimitsTest {
         // 1 input × 2.5 + 8 output × 10 USD per million tokens = 0.0000825 USD = 82 500 nano-USD
         assertThat(await(() -> counter(key), 1), equalTo(82_500L));
         assertThat(redis.key().pttl(key), greaterThan(0L));
+        double refusedBefore = refusals("budget");
         chat(TestKeys.BUDGET_LIMITED).statusCode(402)
                 .body("error.code", equalTo("budget_exceeded"))
                 .body("error.message", containsString("0.00001 USD"));
+        assertThat(refusals("budget"), equalTo(refusedBefore + 1));
     }
 
     @Test
@@ -143,5 +146,15 @@ class LimitsTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private static double refusals(String limit) {
+        String series = "aigw_limit_refusals_total{limit=\"" + limit + "\"} ";
+        for (String line : given().get("/q/metrics").asString().split("\n")) {
+            if (line.startsWith(series)) {
+                return Double.parseDouble(line.substring(series.length()).trim());
+            }
+        }
+        return 0;
     }
 }

@@ -1,6 +1,7 @@
 package io.aigw.gateway.limits;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.aigw.gateway.support.GatewayReady;
@@ -10,7 +11,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
-/** Redis unreachable with `limitsFailMode: closed`: keys with limits are refused, keys without never ask Redis. */
+/** Redis unreachable with `limitsFailMode: closed`: keys with limits are refused, keys without are served (no limit check; their records come from key-service). */
 @QuarkusTest
 @TestProfile(RedisDownProfile.FailClosed.class)
 class RedisDownFailClosedTest {
@@ -22,6 +23,7 @@ class RedisDownFailClosedTest {
                 .when().post("/v1/chat/completions").then().statusCode(429)
                 .body("error.code", equalTo("rate_limited"))
                 .header("Retry-After", "1");
+        given().get("/q/metrics").then().body(containsString("aigw_limit_unchecked_total{fail_mode=\"closed\"} 1.0"));
         given().auth().oauth2(TestKeys.ALLOW_ALL).contentType(ContentType.JSON).body(RedisDownProfile.CHAT)
                 .when().post("/v1/chat/completions").then().statusCode(200);
     }

@@ -1,7 +1,10 @@
 package io.aigw.gateway.metrics;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 
 import io.aigw.gateway.support.GatewayReady;
 import io.aigw.gateway.support.GatewayTestResource;
@@ -29,5 +32,44 @@ class MetricsTest {
                         + "status=\"500\"}"))
                 .body(containsString("aigw_failovers_total{reason=\"server_error\"}"))
                 .body(containsString("aigw_upstream_latency_seconds_count{model=\"backup:gpt-4o-mini\",provider=\"backup\"}"));
+    }
+
+    @Test
+    void shouldCountTokensAndCostByKeyAndModelAndTimeStreamsToTheirFirstToken() throws InterruptedException {
+        GatewayReady.await();
+        String output = "aigw_tokens_total{key=\"ak_allowall01\",kind=\"output\",model=\"openai:gpt-4o\"}";
+        String cost = "aigw_cost_usd_total{key=\"ak_allowall01\",model=\"openai:gpt-4o\"}";
+        double outputBefore = metric(output);
+        double costBefore = metric(cost);
+
+        given().auth().oauth2(TestKeys.ALLOW_ALL).contentType(ContentType.JSON)
+                .body("{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")
+                .when().post("/v1/chat/completions").then().statusCode(200);
+        given().auth().oauth2(TestKeys.ALLOW_ALL).contentType(ContentType.JSON)
+                .body("{\"model\":\"gpt-4o\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")
+                .when().post("/v1/chat/completions").then().statusCode(200);
+
+        // the simulator reports 8 output tokens per answer; 1 input + 8 output tokens at 2.5 / 10 USD per million
+        awaitAtLeast(output, outputBefore + 16);
+        assertThat(metric(cost) - costBefore, closeTo(2 * 0.0000825, 1e-9));
+        given().when().get("/q/metrics").then()
+                .body(containsString("aigw_time_to_first_token_seconds_count{model=\"openai:gpt-4o\",provider=\"openai\"}"));
+    }
+
+    private static void awaitAtLeast(String series, double value) throws InterruptedException {
+        long until = System.currentTimeMillis() + 5_000;
+        while (metric(series) < value && System.currentTimeMillis() < until) {
+            Thread.sleep(20);
+        }
+        assertThat(metric(series), equalTo(value));
+    }
+
+    private static double metric(String series) {
+        for (String line : given().get("/q/metrics").asString().split("\n")) {
+            if (line.startsWith(series + " ")) {
+                return Double.parseDouble(line.substring(series.length() + 1).trim());
+            }
+        }
+        return 0;
     }
 }

@@ -59,14 +59,14 @@ class SnapshotBuilderTest {
     @Test
     void shouldKeepTheOldSnapshotWhenANewOneDoesNotBuild() throws Exception {
         SnapshotHolder holder = new SnapshotHolder();
-        assertThat(holder.apply(valid()), is(true));
+        assertThat(holder.apply(valid(), "test"), is(true));
         RoutingSnapshot before = holder.current();
 
         ObjectNode broken = TestDocuments.catalog("ftp://nowhere");
-        assertThat(holder.apply(sources(broken, TestDocuments.config(), TestDocuments.providerKeys())), is(false));
+        assertThat(holder.apply(sources(broken, TestDocuments.config(), TestDocuments.providerKeys()), "test"), is(false));
         ObjectNode badScheme = TestDocuments.catalog("http://127.0.0.1:9");
         ((ObjectNode) badScheme.withArray("providers").get(0)).put("authScheme", "magic");
-        assertThat(holder.apply(sources(badScheme, TestDocuments.config(), TestDocuments.providerKeys())), is(false));
+        assertThat(holder.apply(sources(badScheme, TestDocuments.config(), TestDocuments.providerKeys()), "test"), is(false));
 
         assertThat(holder.current(), sameInstance(before));
     }
@@ -77,7 +77,7 @@ class SnapshotBuilderTest {
         catalog.withArray("models").addObject().put("providerId", "backup").put("modelId", "GPT-4o")
                 .put("bareId", true).put("status", "active");
         SnapshotHolder holder = new SnapshotHolder();
-        assertThat(holder.apply(sources(catalog, TestDocuments.config(), TestDocuments.providerKeys())), is(false));
+        assertThat(holder.apply(sources(catalog, TestDocuments.config(), TestDocuments.providerKeys()), "test"), is(false));
         assertThat(holder.current(), nullValue());
     }
 

@@ -124,7 +124,9 @@ class ChangeSyncTest {
                 .body(containsString("aigw_sync_events_applied_total{topic=\"catalog-changes\"}"))
                 .body(containsString("aigw_sync_propagation_seconds_count{topic=\"catalog-changes\"}"))
                 .body(containsString("aigw_sync_propagation_seconds_bucket{topic=\"catalog-changes\""))
-                .body(containsString("aigw_snapshot_age_seconds"));
+                .body(containsString("aigw_snapshot_age_seconds"))
+                .body(containsString("aigw_sync_consumer_lag{topic=\"catalog-changes\"}"))
+                .body(containsString("aigw_snapshot_source{source=\"internal-api\"} 1.0"));
     }
 
     private ObjectNode accessKeyEvent(String type, String publicId, long version) throws Exception {

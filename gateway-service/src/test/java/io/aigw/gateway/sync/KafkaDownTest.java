@@ -31,7 +31,8 @@ class KafkaDownTest {
     public static class KafkaDown implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("kafka.bootstrap.servers", "127.0.0.1:1");
+            // Readiness stops waiting to catch up with Kafka after catch-up-timeout (30 s by default)
+            return Map.of("kafka.bootstrap.servers", "127.0.0.1:1", "aigw.gateway.catch-up-timeout", "1s");
         }
 
         @Override

@@ -1,0 +1,86 @@
+package io.aigw.gateway.support;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.vertx.core.Vertx;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.Request;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * A gateway that starts where another replica left a snapshot in Redis (documents of the simulator and
+ * control-plane stub, offsets = the change topics' ends now) while catalog-service and config-service are
+ * unreachable: only the saved snapshot can make it ready. Key-service (the stub) stays up for access keys and
+ * provider-key values, which are never in the saved snapshot.
+ */
+public class SavedSnapshotResource implements QuarkusTestResourceLifecycleManager {
+
+    private static final List<String> TOPICS = List.of("access-key-changes", "provider-key-changes", "config-changes",
+            "catalog-changes");
+    /** Only the saved catalog has this version (the stub's has 42). */
+    public static final long SAVED_CATALOG_VERSION = 4242;
+    private final GatewayTestResource gateway = new GatewayTestResource();
+    private Vertx vertx;
+
+    @Override
+    public Map<String, String> start() {
+        Map<String, String> config = new HashMap<>(gateway.start());
+        String prefix = "aigw-test-coldstart:" + UUID.randomUUID() + ":";
+        vertx = Vertx.vertx();
+        Redis redis = Redis.createClient(vertx, "redis://127.0.0.1:6379");
+        String offsets = endOffsets().entrySet().stream()
+                .map(e -> "\"" + e.getKey().topic() + ":" + e.getKey().partition() + "\":" + e.getValue())
+                .collect(Collectors.joining(",", "{", "}"));
+        Request save = Request.cmd(Command.HSET).arg(prefix + "snapshot")
+                .arg("catalog").arg(TestDocuments.catalog(config.get("aigw.test.simulator-url"))
+                        .put("version", SAVED_CATALOG_VERSION).toString())
+                .arg("config").arg(TestDocuments.config().toString())
+                .arg("providerKeys").arg(TestDocuments.providerKeys().toString())
+                .arg("offsets").arg(offsets).arg("version").arg("c" + SAVED_CATALOG_VERSION + ".g9.k17").arg("savedAt").arg("2026-11-25T00:00:00Z");
+        try {
+            redis.send(save).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not save the snapshot to Redis", e);
+        } finally {
+            redis.close();
+        }
+        config.put("aigw.gateway.catalog-url", "http://127.0.0.1:1");
+        config.put("aigw.gateway.config-url", "http://127.0.0.1:1");
+        config.put("aigw.gateway.redis-key-prefix", prefix);
+        config.put("aigw.gateway.redis-snapshot", "true");
+        // ready must come from catching up, not from the catch-up deadline
+        config.put("aigw.gateway.catch-up-timeout", "10m");
+        return config;
+    }
+
+    private static Map<TopicPartition, Long> endOffsets() {
+        Properties props = new Properties();
+        props.put("bootstrap.servers", System.getProperty("kafka.bootstrap.servers", "127.0.0.1:9092"));
+        try (AdminClient admin = AdminClient.create(props)) {
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            admin.describeTopics(TOPICS).allTopicNames().get(10, TimeUnit.SECONDS).values().forEach(topic -> topic
+                    .partitions().forEach(p -> latest.put(new TopicPartition(topic.name(), p.partition()), OffsetSpec.latest())));
+            return admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS).entrySet().stream()
+                    .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+        } catch (Exception e) {
+            throw new IllegalStateException("could not read the change topics' end offsets", e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        gateway.stop();
+        if (vertx != null) {
+            vertx.close();
+        }
+    }
+}
