@@ -12,6 +12,7 @@ import java.util.List;
  * is not also another provider's model id (that would be ambiguous), stored as {@code provider:model}.</li>
  * <li>a bare id: accepted when exactly one catalog model is addressable by it.</li>
  * </ul>
+ * Access scopes may also hold {@code provider:prefix*} patterns ({@link #resolveAllowed}).
  * The model must be in the provider's catalog, or the provider must allow pass-through models.
  */
 public final class ModelAddressResolver {
@@ -35,7 +36,38 @@ public final class ModelAddressResolver {
     private ModelAddressResolver() {
     }
 
+    /**
+     * An entry of `access.models.allow`: a model as {@link #resolve} takes it, or a pattern
+     * {@code provider:prefix*} (a known provider, one `*` at the end) allowing every model of that provider
+     * whose id starts with the prefix ({@code anthropic:*}, {@code openai:gpt-4o*}).
+     */
+    public static Resolution resolveAllowed(String entry, CatalogView view) {
+        int star = entry.indexOf('*');
+        if (star < 0) {
+            return resolve(entry, view);
+        }
+        int colon = entry.indexOf(':');
+        if (colon <= 0 || star != entry.length() - 1 || star < colon) {
+            return Resolution.fail("a pattern is provider:prefix* with one \"*\" at the end, e.g. \"anthropic:*\"");
+        }
+        String provider = entry.substring(0, colon);
+        return view.knowsProvider(provider) ? Resolution.ok(entry) : Resolution.fail("unknown provider \"" + provider + "\"");
+    }
+
+    /** True when {@code canonical} is one of {@code allowed}, or matches one of its {@code provider:prefix*} patterns. */
+    public static boolean allows(List<String> allowed, String canonical) {
+        for (String entry : allowed) {
+            if (entry.endsWith("*") ? canonical.startsWith(entry.substring(0, entry.length() - 1)) : entry.equals(canonical)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public static Resolution resolve(String entry, CatalogView view) {
+        if (entry.indexOf('*') >= 0) {
+            return Resolution.fail("\"*\" patterns are only for /access/models/allow; name one model here");
+        }
         int colon = entry.indexOf(':');
         if (colon > 0 && view.knowsProvider(entry.substring(0, colon))) {
             return qualified(entry.substring(0, colon), entry.substring(colon + 1), view);

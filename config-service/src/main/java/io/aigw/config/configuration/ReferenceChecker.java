@@ -55,7 +55,7 @@ public final class ReferenceChecker {
         List<String> canonical = new ArrayList<>();
         for (int i = 0; i < models.allow().size(); i++) {
             String pointer = "/access/models/allow/" + i;
-            Resolution model = ModelAddressResolver.resolve(models.allow().get(i), view);
+            Resolution model = ModelAddressResolver.resolveAllowed(models.allow().get(i), view);
             if (model.error() != null) {
                 in.error(pointer, model.error());
             } else if (canonical.contains(model.canonical())) {
@@ -148,7 +148,7 @@ public final class ReferenceChecker {
         } else if (access.providers() != null && !access.providers().allow().contains(resolved.provider())) {
             in.error(pointer, "fallback model \"" + canonical + "\" is outside the access scope: provider \""
                     + resolved.provider() + "\" is not in /access/providers/allow");
-        } else if (access.models() != null && !access.models().allow().contains(canonical)) {
+        } else if (access.models() != null && !ModelAddressResolver.allows(access.models().allow(), canonical)) {
             in.error(pointer, "fallback model \"" + canonical + "\" is outside the access scope: not in /access/models/allow");
         }
         return canonical;

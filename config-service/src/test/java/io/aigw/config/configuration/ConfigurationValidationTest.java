@@ -128,6 +128,46 @@ class ConfigurationValidationTest {
     }
 
     @Test
+    void shouldAcceptProviderPatternsInTheModelScopeAndStoreThemAsWritten() {
+        admin().body("""
+                {"name":"%s","access":{"models":{"allow":["%s:*","%s:gpt-4o*"]}}}
+                """.formatted(TestCatalog.uniqueId("v"), anth, oai))
+                .when().post("/admin/v1/configurations")
+                .then().statusCode(201)
+                .body("access.models.allow", equalTo(List.of(anth + ":*", oai + ":gpt-4o*")));
+    }
+
+    @Test
+    void shouldTreatAFallbackMatchedByAPatternAsInsideTheScope() {
+        create("""
+                {"name":"%s","access":{"models":{"allow":["%s:*","%s:gpt-4o*"]}},
+                 "router":{"rules":[{"model":"%s:claude-sonnet-4-5","steps":[{"type":"fallback","models":["%s:gpt-4o"]}]}]}}
+                """.formatted(TestCatalog.uniqueId("v"), anth, oai, anth, oai)).statusCode(201);
+        rejected("""
+                {"name":"%s","access":{"models":{"allow":["%s:*"]}},
+                 "router":{"rules":[{"model":"%s:claude-sonnet-4-5","steps":[{"type":"fallback","models":["%s:gpt-4o"]}]}]}}
+                """.formatted(TestCatalog.uniqueId("v"), anth, anth, oai), "/router/rules/0/steps/0/models/0",
+                "outside the access scope");
+    }
+
+    @Test
+    void shouldRejectPatternsThatAreNotProviderPrefixStar() {
+        rejected("""
+                {"name":"%s","access":{"models":{"allow":["%s:*-mini"]}}}
+                """.formatted(TestCatalog.uniqueId("v"), oai), "/access/models/allow/0", "one \"*\" at the end");
+        rejected("""
+                {"name":"%s","access":{"models":{"allow":["nope-provider:*"]}}}
+                """.formatted(TestCatalog.uniqueId("v")), "/access/models/allow/0", "unknown provider");
+    }
+
+    @Test
+    void shouldRejectAPatternWhereOneModelMustBeNamed() {
+        rejected("""
+                {"name":"%s","router":{"rules":[{"model":"%s:*","steps":[{"type":"keys","keys":["%s"]}]}]}}
+                """.formatted(TestCatalog.uniqueId("v"), or, orKey), "/router/rules/0/model", "only for /access/models/allow");
+    }
+
+    @Test
     void shouldRejectSlashFormWhenItIsAmbiguous() {
         rejected("""
                 {"name":"%s","access":{"models":{"allow":["%s/claude-sonnet-4-5"]}}}
