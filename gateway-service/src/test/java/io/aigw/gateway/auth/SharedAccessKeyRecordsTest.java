@@ -11,6 +11,7 @@ import io.aigw.gateway.support.ChangeEventsWriter;
 import io.aigw.gateway.support.ControlPlaneClient;
 import io.aigw.gateway.support.ControlPlaneStub;
 import io.aigw.gateway.support.GatewayReady;
+import io.aigw.gateway.support.Metrics;
 import io.aigw.gateway.support.GatewayTestResource;
 import io.aigw.gateway.support.SyncReady;
 import io.aigw.gateway.sync.ChangeAssignments;
@@ -89,13 +90,13 @@ class SharedAccessKeyRecordsTest {
         ((ObjectNode) olderActive.get("data")).put("status", "active");
         olderActive.put("type", "updated");
         String applied = "aigw_sync_events_applied_total{topic=\"access-key-changes\"}";
-        double before = metric(applied);
+        double before = Metrics.value(applied);
 
         try (ChangeEventsWriter writer = new ChangeEventsWriter()) {
             writer.send("access-key-changes", olderActive);
         }
 
-        awaitMetricAbove(applied, before);
+        Metrics.awaitAtLeast(applied, before + 1);
         models("ag-" + publicId + "-g1-" + secret).then().statusCode(401);
         assertThat(MAPPER.readTree(redis.value(String.class).get(entry(publicId))).get("version").asLong(),
                 equalTo(5L));
@@ -135,24 +136,7 @@ class SharedAccessKeyRecordsTest {
         }
     }
 
-    private static void awaitMetricAbove(String series, double above) throws InterruptedException {
-        long until = System.currentTimeMillis() + 10_000;
-        while (metric(series) <= above) {
-            if (System.currentTimeMillis() > until) {
-                throw new AssertionError(series + " did not rise above " + above);
-            }
-            Thread.sleep(50);
-        }
-    }
 
-    private static double metric(String series) {
-        for (String line : given().get("/q/metrics").asString().split("\n")) {
-            if (line.startsWith(series + " ")) {
-                return Double.parseDouble(line.substring(series.length() + 1).trim());
-            }
-        }
-        return 0;
-    }
 
     private static String randomId() {
         String alphabet = "abcdefghijklmnopqrstuvwxyz234567";

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.notNullValue;
 
 import io.aigw.gateway.support.GatewayReady;
+import io.aigw.gateway.support.Metrics;
 import io.aigw.gateway.support.GatewayTestResource;
 import io.aigw.gateway.support.TestKeys;
 import io.quarkus.redis.datasource.RedisDataSource;
@@ -124,11 +125,11 @@ class LimitsTest {
         // 1 input × 2.5 + 8 output × 10 USD per million tokens = 0.0000825 USD = 82 500 nano-USD
         assertThat(await(() -> counter(key), 1), equalTo(82_500L));
         assertThat(redis.key().pttl(key), greaterThan(0L));
-        double refusedBefore = refusals("budget");
+        double refusedBefore = Metrics.value("aigw_limit_refusals_total{limit=\"budget\"}");
         chat(TestKeys.BUDGET_LIMITED).statusCode(402)
                 .body("error.code", equalTo("budget_exceeded"))
                 .body("error.message", containsString("0.00001 USD"));
-        assertThat(refusals("budget"), equalTo(refusedBefore + 1));
+        assertThat(Metrics.value("aigw_limit_refusals_total{limit=\"budget\"}"), equalTo(refusedBefore + 1));
     }
 
     @Test
@@ -148,13 +149,4 @@ class LimitsTest {
         }
     }
 
-    private static double refusals(String limit) {
-        String series = "aigw_limit_refusals_total{limit=\"" + limit + "\"} ";
-        for (String line : given().get("/q/metrics").asString().split("\n")) {
-            if (line.startsWith(series)) {
-                return Double.parseDouble(line.substring(series.length()).trim());
-            }
-        }
-        return 0;
-    }
 }

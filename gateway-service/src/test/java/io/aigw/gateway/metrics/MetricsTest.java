@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.aigw.gateway.support.GatewayReady;
+import io.aigw.gateway.support.Metrics;
 import io.aigw.gateway.support.GatewayTestResource;
 import io.aigw.gateway.support.TestKeys;
 import io.quarkus.test.common.WithTestResource;
@@ -39,8 +40,8 @@ class MetricsTest {
         GatewayReady.await();
         String output = "aigw_tokens_total{key=\"ak_allowall01\",kind=\"output\",model=\"openai:gpt-4o\"}";
         String cost = "aigw_cost_usd_total{key=\"ak_allowall01\",model=\"openai:gpt-4o\"}";
-        double outputBefore = metric(output);
-        double costBefore = metric(cost);
+        double outputBefore = Metrics.value(output);
+        double costBefore = Metrics.value(cost);
 
         given().auth().oauth2(TestKeys.ALLOW_ALL).contentType(ContentType.JSON)
                 .body("{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")
@@ -50,26 +51,12 @@ class MetricsTest {
                 .when().post("/v1/chat/completions").then().statusCode(200);
 
         // the simulator reports 8 output tokens per answer; 1 input + 8 output tokens at 2.5 / 10 USD per million
-        awaitAtLeast(output, outputBefore + 16);
-        assertThat(metric(cost) - costBefore, closeTo(2 * 0.0000825, 1e-9));
+        Metrics.awaitAtLeast(output, outputBefore + 16);
+        assertThat(Metrics.value(output), equalTo(outputBefore + 16));
+        assertThat(Metrics.value(cost) - costBefore, closeTo(2 * 0.0000825, 1e-9));
         given().when().get("/q/metrics").then()
                 .body(containsString("aigw_time_to_first_token_seconds_count{model=\"openai:gpt-4o\",provider=\"openai\"}"));
     }
 
-    private static void awaitAtLeast(String series, double value) throws InterruptedException {
-        long until = System.currentTimeMillis() + 5_000;
-        while (metric(series) < value && System.currentTimeMillis() < until) {
-            Thread.sleep(20);
-        }
-        assertThat(metric(series), equalTo(value));
-    }
 
-    private static double metric(String series) {
-        for (String line : given().get("/q/metrics").asString().split("\n")) {
-            if (line.startsWith(series + " ")) {
-                return Double.parseDouble(line.substring(series.length() + 1).trim());
-            }
-        }
-        return 0;
-    }
 }

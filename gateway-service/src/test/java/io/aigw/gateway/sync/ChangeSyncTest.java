@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aigw.gateway.support.ChangeEventsWriter;
 import io.aigw.gateway.support.ControlPlaneClient;
 import io.aigw.gateway.support.GatewayReady;
+import io.aigw.gateway.support.Metrics;
 import io.aigw.gateway.support.GatewayTestResource;
 import io.aigw.gateway.support.SyncReady;
 import io.quarkus.test.common.WithTestResource;
@@ -54,12 +55,12 @@ class ChangeSyncTest {
         ObjectNode revoked = accessKeyEvent("revoked", publicId, 3);
         models(token).then().statusCode(200);
         ControlPlaneClient.setAccessKeyStatus(publicId, "revoked");
-        double appliedBefore = metric("aigw_sync_events_applied_total{topic=\"access-key-changes\"}");
+        double appliedBefore = Metrics.value("aigw_sync_events_applied_total{topic=\"access-key-changes\"}");
 
         writer.send("access-key-changes", revoked);
 
         // Propagation time is measured by the sync benchmark, not asserted here.
-        awaitMetric("aigw_sync_events_applied_total{topic=\"access-key-changes\"}", appliedBefore + 1);
+        Metrics.awaitAtLeast("aigw_sync_events_applied_total{topic=\"access-key-changes\"}", appliedBefore + 1);
         awaitStatus(token, 401, 5_000);
     }
 
@@ -70,22 +71,22 @@ class ChangeSyncTest {
         models(token).then().statusCode(200);
         ControlPlaneClient.setAccessKeyStatus(publicId, "revoked");
         ObjectNode deleted = accessKeyEvent("deleted", publicId, 4);
-        double staleBefore = metric("aigw_sync_events_dropped_total{reason=\"stale\",topic=\"access-key-changes\"}");
+        double staleBefore = Metrics.value("aigw_sync_events_dropped_total{reason=\"stale\",topic=\"access-key-changes\"}");
 
         writer.sendEncodedTwice("access-key-changes", deleted);
         awaitStatus(token, 401, 2_000);
         writer.send("access-key-changes", deleted);
 
-        awaitMetric("aigw_sync_events_dropped_total{reason=\"stale\",topic=\"access-key-changes\"}", staleBefore + 1);
+        Metrics.awaitAtLeast("aigw_sync_events_dropped_total{reason=\"stale\",topic=\"access-key-changes\"}", staleBefore + 1);
     }
 
     @Test
     void shouldCountAnEventThatDoesNotParseAndKeepFollowing() throws Exception {
-        double before = metric("aigw_sync_events_dropped_total{reason=\"malformed\",topic=\"config-changes\"}");
+        double before = Metrics.value("aigw_sync_events_dropped_total{reason=\"malformed\",topic=\"config-changes\"}");
 
         writer.sendRaw("config-changes", "configuration:cfg_broken", "{not json");
 
-        awaitMetric("aigw_sync_events_dropped_total{reason=\"malformed\",topic=\"config-changes\"}", before + 1);
+        Metrics.awaitAtLeast("aigw_sync_events_dropped_total{reason=\"malformed\",topic=\"config-changes\"}", before + 1);
         String publicId = "sy" + random(10);
         String token = ControlPlaneClient.addAccessKey(publicId, "S3cretSync_" + random(20));
         models(token).then().statusCode(200);
@@ -99,7 +100,7 @@ class ChangeSyncTest {
         String modelId = "sync-" + random(12);
         String chat = "{\"model\":\"" + modelId + "\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
         chat(chat).then().statusCode(400).body("error.code", equalTo("unknown_model"));
-        double catalogVersion = metric("aigw_snapshot_version{document=\"catalog\"}");
+        double catalogVersion = Metrics.value("aigw_snapshot_version{document=\"catalog\"}");
         ObjectNode created = ChangeEventsWriter.fixture(ChangeEventsWriter.CATALOG, "model", "created")
                 .put("id", "openai:" + modelId).put("version", 1);
         ObjectNode model = ((ObjectNode) created.get("data")).put("providerId", "openai").put("modelId", modelId)
@@ -119,7 +120,7 @@ class ChangeSyncTest {
 
         chat(chat).then().statusCode(200).header("X-AIGW-Model", "openai:" + modelId);
         // the periodic refresh is off in tests: only the event can have made the new model routable
-        assertThat(metric("aigw_snapshot_version{document=\"catalog\"}"), greaterThan(catalogVersion));
+        assertThat(Metrics.value("aigw_snapshot_version{document=\"catalog\"}"), greaterThan(catalogVersion));
         given().get("/q/metrics").then()
                 .body(containsString("aigw_sync_events_applied_total{topic=\"catalog-changes\"}"))
                 .body(containsString("aigw_sync_propagation_seconds_count{topic=\"catalog-changes\"}"))
@@ -159,24 +160,7 @@ class ChangeSyncTest {
         throw new AssertionError("no HTTP " + status + " within " + withinMs + " ms");
     }
 
-    private static void awaitMetric(String series, double atLeast) throws InterruptedException {
-        long until = System.currentTimeMillis() + 5_000;
-        while (metric(series) < atLeast) {
-            if (System.currentTimeMillis() > until) {
-                throw new AssertionError(series + " did not reach " + atLeast);
-            }
-            Thread.sleep(50);
-        }
-    }
 
-    private static double metric(String series) {
-        for (String line : given().get("/q/metrics").asString().split("\n")) {
-            if (line.startsWith(series + " ")) {
-                return Double.parseDouble(line.substring(series.length() + 1).trim());
-            }
-        }
-        return 0;
-    }
 
     private static String random(int length) {
         StringBuilder s = new StringBuilder(length);
