@@ -3,7 +3,6 @@ package io.aigw.gateway.usage;
 import io.aigw.gateway.routing.PlannedAttempt;
 import io.aigw.gateway.routing.Pricing;
 import java.time.Instant;
-import java.util.UUID;
 import jakarta.inject.Singleton;
 
 /**
@@ -37,7 +36,7 @@ public class UsageMeter {
         PlannedAttempt planned = a.planned();
         Pricing pricing = planned.address().model() == null ? null : planned.address().model().pricing();
         UsageEvent.Tokens tokens = a.tokens() == null ? UsageEvent.Tokens.NONE : a.tokens();
-        UsageEvent event = new UsageEvent(UUID.randomUUID().toString(), a.requestId(), a.accessKeyId(),
+        UsageEvent event = new UsageEvent(EventIds.next(), a.requestId(), a.accessKeyId(),
                 a.configurationId(), planned.address().provider().id(), planned.address().modelId(),
                 planned.key() == null ? null : planned.key().id(), a.surface(), a.number(), a.isFinal(), a.status(),
                 a.outcome(), a.streaming(), tokens, CostCalculator.cost(pricing, tokens), a.latencyMs(),
