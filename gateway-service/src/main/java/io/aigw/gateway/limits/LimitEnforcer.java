@@ -25,11 +25,13 @@ public class LimitEnforcer {
     private final RequestRateCounter requests;
     private final TokenRateCounter tokens;
     private final MonthlySpendCounter spend;
+    private final SpendBatcher unbudgetedSpend;
     private final Duration timeout;
     private final LimitMetrics metrics;
 
     public LimitEnforcer(RequestRateCounter requests, TokenRateCounter tokens, MonthlySpendCounter spend,
-            GatewayConfig config, LimitMetrics metrics) {
+            SpendBatcher unbudgetedSpend, GatewayConfig config, LimitMetrics metrics) {
+        this.unbudgetedSpend = unbudgetedSpend;
         this.metrics = metrics;
         this.requests = requests;
         this.tokens = tokens;
@@ -108,14 +110,21 @@ public class LimitEnforcer {
         return found;
     }
 
-    /** Adds an attempt's tokens (when the key has a token limit) and cost to the shared counters; never fails. */
+    /**
+     * Adds an attempt's tokens (when the key has a token limit) and cost to the shared counters; never fails.
+     * The cost of a key with a budget is added at once; that of other keys within a second ({@link SpendBatcher}).
+     */
     public void consume(String accessKeyId, Limits limits, long tokenCount, BigDecimal cost) {
         long now = System.currentTimeMillis();
         if (limits.tokensPerMinute() != null && tokenCount > 0) {
             tokens.add(accessKeyId, now / 60_000, tokenCount).subscribe().with(n -> { }, LimitEnforcer::failed);
         }
         if (cost != null && cost.signum() > 0) {
-            spend.add(accessKeyId, now, cost).subscribe().with(n -> { }, LimitEnforcer::failed);
+            if (limits.monthlyBudgetUsd() != null) {
+                spend.add(accessKeyId, now, cost).subscribe().with(n -> { }, LimitEnforcer::failed);
+            } else {
+                unbudgetedSpend.add(accessKeyId, MonthlySpendCounter.month(now), MonthlySpendCounter.nanos(cost));
+            }
         }
     }
 

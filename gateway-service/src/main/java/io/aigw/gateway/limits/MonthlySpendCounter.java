@@ -28,8 +28,24 @@ public class MonthlySpendCounter {
     }
 
     public static YearMonth month(long epochMillis) {
-        return YearMonth.from(Instant.ofEpochMilli(epochMillis).atOffset(ZoneOffset.UTC));
+        CurrentMonth current = currentMonth;
+        if (epochMillis >= current.startMillis && epochMillis < current.endMillis) {
+            return current.month;
+        }
+        YearMonth month = YearMonth.from(Instant.ofEpochMilli(epochMillis).atOffset(ZoneOffset.UTC));
+        currentMonth = new CurrentMonth(month, startMillis(month), startMillis(month.plusMonths(1)));
+        return month;
     }
+
+    private static long startMillis(YearMonth month) {
+        return month.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
+    }
+
+    /** The month of the last call, with its bounds: most calls need no date arithmetic. */
+    private record CurrentMonth(YearMonth month, long startMillis, long endMillis) {
+    }
+
+    private static volatile CurrentMonth currentMonth = new CurrentMonth(YearMonth.of(1970, 1), 0, 0);
 
     /** USD as nano-USD, rounded up (a budget is never under-counted). */
     public static long nanos(BigDecimal usd) {
@@ -41,8 +57,12 @@ public class MonthlySpendCounter {
     }
 
     public Uni<Long> add(String accessKeyId, long epochMillis, BigDecimal usd) {
-        YearMonth month = month(epochMillis);
-        long expiresAt = month.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli() + 7 * 86_400_000L;
-        return RedisCounters.add(redis, key(accessKeyId, month), nanos(usd), Math.max(1, expiresAt - epochMillis));
+        return addNanos(accessKeyId, month(epochMillis), nanos(usd));
+    }
+
+    /** Adds nano-USD to a month's counter, which expires a week after that month ends. */
+    public Uni<Long> addNanos(String accessKeyId, YearMonth month, long nanos) {
+        long expiresAt = startMillis(month.plusMonths(1)) + 7 * 86_400_000L;
+        return RedisCounters.add(redis, key(accessKeyId, month), nanos, Math.max(1, expiresAt - System.currentTimeMillis()));
     }
 }
