@@ -3,8 +3,7 @@ package io.aigw.gateway.usage;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.io.NumberInput;
 import io.vertx.core.buffer.Buffer;
 import java.io.IOException;
 
@@ -15,8 +14,7 @@ import java.io.IOException;
  */
 public final class UsageExtractor {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final JsonFactory JSON = MAPPER.getFactory();
+    private static final JsonFactory JSON = new JsonFactory();
     private static final byte[] USAGE = "\"usage\"".getBytes();
 
     private UsageExtractor() {
@@ -45,7 +43,7 @@ public final class UsageExtractor {
         return false;
     }
 
-    /** The usage of a JSON object, or null when it has none. */
+    /** The usage of a JSON object, or null when it has none. Read as a stream: no tree is built. */
     public static UsageEvent.Tokens fromJson(byte[] json, int offset, int length) {
         try (JsonParser p = JSON.createParser(json, offset, length)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
@@ -55,12 +53,12 @@ public final class UsageExtractor {
                 String name = p.currentName();
                 JsonToken value = p.nextToken();
                 if ("usage".equals(name) && value == JsonToken.START_OBJECT) {
-                    return tokens((JsonNode) MAPPER.readTree(p));
+                    return tokens(p);
                 }
                 if (("message".equals(name) || "response".equals(name)) && value == JsonToken.START_OBJECT) {
-                    JsonNode usage = ((JsonNode) MAPPER.readTree(p)).get("usage");
-                    if (usage != null && usage.isObject()) {
-                        return tokens(usage);
+                    UsageEvent.Tokens nested = nestedUsage(p);
+                    if (nested != null) {
+                        return nested;
                     }
                 } else {
                     p.skipChildren();
@@ -72,19 +70,81 @@ public final class UsageExtractor {
         return null;
     }
 
-    static UsageEvent.Tokens tokens(JsonNode u) {
-        long input = first(u, "prompt_tokens", "input_tokens");
-        long output = first(u, "completion_tokens", "output_tokens");
-        long cached = Math.max(u.path("prompt_tokens_details").path("cached_tokens").asLong(0),
-                Math.max(u.path("input_tokens_details").path("cached_tokens").asLong(0),
-                        u.path("cache_read_input_tokens").asLong(0)));
-        long reasoning = Math.max(u.path("completion_tokens_details").path("reasoning_tokens").asLong(0),
-                u.path("output_tokens_details").path("reasoning_tokens").asLong(0));
-        return new UsageEvent.Tokens(input, output, cached, reasoning, false);
+    /** The `usage` object of the object the parser is in (`message`, `response`), or null; reads to its end. */
+    private static UsageEvent.Tokens nestedUsage(JsonParser p) throws IOException {
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken value = p.nextToken();
+            if ("usage".equals(name) && value == JsonToken.START_OBJECT) {
+                return tokens(p);
+            }
+            p.skipChildren();
+        }
+        return null;
     }
 
-    private static long first(JsonNode u, String a, String b) {
-        return u.has(a) ? u.path(a).asLong(0) : u.path(b).asLong(0);
+    /**
+     * The usage object the parser is in: OpenAI's `prompt_tokens`/`completion_tokens` win over Anthropic's and
+     * Responses' `input_tokens`/`output_tokens`; cached and reasoning tokens are the largest of their fields.
+     */
+    private static UsageEvent.Tokens tokens(JsonParser p) throws IOException {
+        Long prompt = null;
+        Long completion = null;
+        long input = 0;
+        long output = 0;
+        long cached = 0;
+        long reasoning = 0;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken value = p.nextToken();
+            switch (name) {
+                case "prompt_tokens" -> prompt = asLong(p, value);
+                case "completion_tokens" -> completion = asLong(p, value);
+                case "input_tokens" -> input = asLong(p, value);
+                case "output_tokens" -> output = asLong(p, value);
+                case "cache_read_input_tokens" -> cached = Math.max(cached, asLong(p, value));
+                case "prompt_tokens_details", "input_tokens_details" ->
+                        cached = Math.max(cached, field(p, value, "cached_tokens"));
+                case "completion_tokens_details", "output_tokens_details" ->
+                        reasoning = Math.max(reasoning, field(p, value, "reasoning_tokens"));
+                default -> p.skipChildren();
+            }
+        }
+        return new UsageEvent.Tokens(prompt != null ? prompt : input, completion != null ? completion : output,
+                cached, reasoning, false);
+    }
+
+    /** A number field of the object the parser is at (0 when absent or not an object). */
+    private static long field(JsonParser p, JsonToken value, String wanted) throws IOException {
+        if (value != JsonToken.START_OBJECT) {
+            p.skipChildren();
+            return 0;
+        }
+        long found = 0;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken v = p.nextToken();
+            if (wanted.equals(name)) {
+                found = asLong(p, v);
+            } else {
+                p.skipChildren();
+            }
+        }
+        return found;
+    }
+
+    /** The value as a long the way Jackson's `JsonNode.asLong(0)` reads it (numbers, numeric text, booleans). */
+    private static long asLong(JsonParser p, JsonToken value) throws IOException {
+        return switch (value) {
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> p.getNumberValue().longValue();
+            case VALUE_STRING -> NumberInput.parseAsLong(p.getText(), 0);
+            case VALUE_TRUE -> 1;
+            case START_OBJECT, START_ARRAY -> {
+                p.skipChildren();
+                yield 0;
+            }
+            default -> 0;
+        };
     }
 
     /** Merges stream usage seen in pieces (Anthropic: input in message_start, output in message_delta). */
