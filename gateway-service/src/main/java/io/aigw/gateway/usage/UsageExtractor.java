@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.NumberInput;
+import io.netty.buffer.ByteBuf;
 import io.vertx.core.buffer.Buffer;
 import java.io.IOException;
 
@@ -16,31 +17,42 @@ public final class UsageExtractor {
 
     private static final JsonFactory JSON = new JsonFactory();
     private static final byte[] USAGE = "\"usage\"".getBytes();
+    /** Where the `g` sits in `"usage"`. */
+    private static final int USAGE_G = 4;
 
     private UsageExtractor() {
     }
 
     /**
      * Whether {@code bytes[from..to)} has a `"usage"` key whose value is an object (OpenAI streams asked for
-     * usage carry `"usage":null` on every chunk: those need no parsing).
+     * usage carry `"usage":null` on every chunk: those need no parsing). Runs on every relayed stream burst, so
+     * it looks only at the places where a `g` is (Netty's indexOf), not at every byte.
      */
     public static boolean mentionsUsageObject(Buffer bytes, int from, int to) {
-        outer:
-        for (int i = from; i <= to - USAGE.length; i++) {
-            for (int j = 0; j < USAGE.length; j++) {
-                if (bytes.getByte(i + j) != USAGE[j]) {
-                    continue outer;
+        ByteBuf buf = bytes.getByteBuf();
+        int g = from + USAGE_G;
+        while (g < to && (g = buf.indexOf(g, to, (byte) 'g')) >= 0) {
+            if (g - USAGE_G >= from && g - USAGE_G + USAGE.length <= to && isUsageKey(buf, g - USAGE_G)) {
+                int k = g - USAGE_G + USAGE.length;
+                while (k < to && (buf.getByte(k) == ' ' || buf.getByte(k) == ':' || buf.getByte(k) == '\t')) {
+                    k++;
+                }
+                if (k < to && buf.getByte(k) == '{') {
+                    return true;
                 }
             }
-            int k = i + USAGE.length;
-            while (k < to && (bytes.getByte(k) == ' ' || bytes.getByte(k) == ':' || bytes.getByte(k) == '\t')) {
-                k++;
-            }
-            if (k < to && bytes.getByte(k) == '{') {
-                return true;
-            }
+            g++;
         }
         return false;
+    }
+
+    private static boolean isUsageKey(ByteBuf buf, int at) {
+        for (int j = 0; j < USAGE.length; j++) {
+            if (buf.getByte(at + j) != USAGE[j]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The usage of a JSON object, or null when it has none. Read as a stream: no tree is built. */

@@ -1,8 +1,11 @@
 package io.aigw.gateway.usage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vertx.core.buffer.Buffer;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -41,5 +44,18 @@ class UsageExtractorTest {
         assertNull(read("{\"usage\":null,\"choices\":[]}"));
         assertNull(read("{\"message\":{\"usage\":null}}"));
         assertNull(read("not json"));
+    }
+
+    @Test
+    void shouldSpotAUsageObjectInAStreamBurstButNotTheUsageNullOfEveryChunk() {
+        String chunk = "data: {\"id\":\"c\",\"choices\":[{\"delta\":{\"content\":\"usage\"}}],\"usage\":null,"
+                + "\"system_fingerprint\":\"fp_g\"}\n\n";
+        String last = "data: {\"id\":\"c\",\"choices\":[],\"usage\" : {\"prompt_tokens\":1}}\n\n";
+        Buffer burst = Buffer.buffer(chunk + chunk + last + "data: [DONE]\n\n");
+        int lastStart = 2 * chunk.length();
+        assertFalse(UsageExtractor.mentionsUsageObject(burst, 0, lastStart));
+        assertTrue(UsageExtractor.mentionsUsageObject(burst, 0, burst.length()));
+        assertTrue(UsageExtractor.mentionsUsageObject(burst, lastStart, lastStart + last.length()));
+        assertFalse(UsageExtractor.mentionsUsageObject(burst, lastStart + 1 + last.indexOf("usage"), burst.length()));
     }
 }
