@@ -7,6 +7,7 @@ import io.aigw.gateway.routing.PlannedAttempt;
 import io.aigw.gateway.translate.StreamTransform;
 import io.aigw.gateway.usage.UsageEvent;
 import io.aigw.gateway.usage.UsageExtractor;
+import io.netty.buffer.ByteBuf;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientResponse;
@@ -21,6 +22,7 @@ import io.vertx.core.http.HttpServerResponse;
 final class StreamRelay {
 
     private static final int MAX_HELD_BYTES = 1 << 20;
+    private static final byte[] DATA = {'d', 'a', 't', 'a', ':'};
 
     private final Exchange exchange;
     private final HttpClientResponse upstream;
@@ -135,20 +137,39 @@ final class StreamRelay {
         exchange.streamDone(attempt, upstream.statusCode(), true, usage, relayedBytes, timeToFirstTokenMs);
     }
 
-    /** Reads `usage` from the events about to be written (only those that mention it are parsed). */
+    /**
+     * Reads `usage` from the events about to be written. Only `data:` lines with a usage object are parsed:
+     * OpenAI streams asked for usage put `"usage":null` on every other chunk.
+     */
     private void sniffUsage(Buffer events, int length) {
         if (!UsageExtractor.mentionsUsageObject(events, 0, length)) {
             return;
         }
-        for (String line : events.getString(0, length, "UTF-8").split("\n")) {
-            if (line.startsWith("data:") && line.contains("\"usage\"")) {
-                byte[] json = line.substring(5).trim().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        ByteBuf bytes = events.getByteBuf();
+        int start = 0;
+        while (start < length) {
+            int end = bytes.indexOf(start, length, (byte) '\n');
+            if (end < 0) {
+                end = length;
+            }
+            if (end - start > DATA.length && isData(bytes, start) && UsageExtractor.mentionsUsageObject(events, start, end)) {
+                byte[] json = events.getBytes(start + DATA.length, end);
                 UsageEvent.Tokens seen = UsageExtractor.fromJson(json, 0, json.length);
                 if (seen != null) {
                     usage = UsageExtractor.merge(usage, seen);
                 }
             }
+            start = end + 1;
         }
+    }
+
+    private static boolean isData(ByteBuf bytes, int at) {
+        for (int i = 0; i < DATA.length; i++) {
+            if (bytes.getByte(at + i) != DATA[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void onError(Throwable failure) {

@@ -2,6 +2,7 @@ package io.aigw.gateway.translate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aigw.gateway.usage.UsageExtractor;
+import io.netty.buffer.ByteBuf;
 import io.vertx.core.buffer.Buffer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -33,14 +34,15 @@ public final class UsageChunkFilter implements StreamTransform {
 
     /** The index just past the event starting at {@code from} (its blank line), or the buffer's end. */
     private static int eventEnd(Buffer events, int from) {
+        ByteBuf bytes = events.getByteBuf();
         int length = events.length();
-        for (int i = from + 1; i < length; i++) {
-            if (events.getByte(i) == '\n') {
-                byte before = events.getByte(i - 1);
-                if (before == '\n' || (before == '\r' && i >= from + 2 && events.getByte(i - 2) == '\n')) {
-                    return i + 1;
-                }
+        int i = from + 1;
+        while (i < length && (i = bytes.indexOf(i, length, (byte) '\n')) >= 0) {
+            byte before = bytes.getByte(i - 1);
+            if (before == '\n' || (before == '\r' && i >= from + 2 && bytes.getByte(i - 2) == '\n')) {
+                return i + 1;
             }
+            i++;
         }
         return length;
     }
