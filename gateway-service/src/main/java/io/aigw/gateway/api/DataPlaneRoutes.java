@@ -65,6 +65,7 @@ public class DataPlaneRoutes {
     }
 
     private void proxy(HttpServerRequest request, Surface surface) {
+        long arrived = System.nanoTime();
         request.pause();
         RoutingSnapshot snapshot = begin(request);
         if (snapshot == null) {
@@ -73,7 +74,7 @@ public class DataPlaneRoutes {
         }
         authenticator.authenticate(request.headers())
                 .compose(key -> BodyReader.read(request, snapshot.settings().maxBodyBytes())
-                        .onSuccess(body -> proxy.handle(request, surface, snapshot, key, body.bytes(), body.length())))
+                        .onSuccess(body -> proxy.handle(request, surface, snapshot, key, body.bytes(), body.length(), arrived)))
                 .onFailure(failure -> fail(request, surface.errorFormat(), failure));
     }
 

@@ -25,6 +25,7 @@ public class GatewayMetrics {
     private final Map<String, Counter> failovers = new ConcurrentHashMap<>();
     private final Map<Labels, Timer> upstreamLatency = new ConcurrentHashMap<>();
     private final LabelCap models = new LabelCap(MAX_MODELS);
+    private final Map<String, Timer> addedLatency = new ConcurrentHashMap<>();
 
     public GatewayMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -48,6 +49,16 @@ public class GatewayMetrics {
         upstreamLatency.computeIfAbsent(new Labels(provider, labels.b, "", 0), l -> Timer
                 .builder("aigw.upstream.latency").description("Upstream time to response headers")
                 .tags("provider", l.a, "model", l.b).register(registry)).record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** What the gateway added to a request answered by its first attempt (its time minus the upstream's). */
+    public void addedLatency(String surface, long nanos) {
+        addedLatency.computeIfAbsent(surface, s -> Timer.builder("aigw.added.latency").tag("surface", s)
+                .description("Time the gateway added to requests answered by their first attempt: arrival to answer "
+                        + "(a stream: its first events) minus the upstream's time for it")
+                .publishPercentileHistogram().minimumExpectedValue(java.time.Duration.ofNanos(20_000))
+                .maximumExpectedValue(java.time.Duration.ofSeconds(1)).register(registry))
+                .record(Math.max(0, nanos), TimeUnit.NANOSECONDS);
     }
 
     /** One move to another attempt, by reason (`auth`, `rate_limited`, `retry_after`, `server_error`, `timeout`, `connection`). */

@@ -9,14 +9,10 @@ import io.aigw.gateway.error.GatewayException;
 import io.aigw.gateway.provider.UpstreamErrorTranslator;
 import io.aigw.gateway.routing.GatewaySettings;
 import io.aigw.gateway.routing.Limits;
-import io.aigw.gateway.routing.ModelAddress;
 import io.aigw.gateway.routing.PlannedAttempt;
 import io.aigw.gateway.routing.Surface;
 import io.aigw.gateway.translate.AnthropicRequest;
-import io.aigw.gateway.translate.AnthropicStreamTranslator;
 import io.aigw.gateway.translate.AnthropicToOpenAiTranslator;
-import io.aigw.gateway.translate.StreamTransform;
-import io.aigw.gateway.translate.UsageChunkFilter;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -40,8 +36,8 @@ final class Exchange {
     private final HttpServerResponse response;
     private final Surface surface;
     private final RequestBody body;
-    /** The body translated for Anthropic-only models of a chat-completions request, else null. */
-    private final AnthropicRequest translated;
+    private final AttemptPayloads payloads;
+    private final long arrivedNanos;
     private final List<PlannedAttempt> plan;
     private final GatewaySettings settings;
     private final long deadline;
@@ -55,16 +51,15 @@ final class Exchange {
     private int sameBackendRetries;
     /** The last attempt whose outcome is settled (late callbacks of it are ignored). */
     private int settled;
-    private ModelAddress payloadFor;
-    private Buffer payload;
     private HttpClientRequest inFlight;
     private boolean finished;
     private boolean committed;
 
     Exchange(ExchangeServices services, HttpServerRequest request, Surface surface, RequestBody body,
             AnthropicRequest translated, List<PlannedAttempt> plan, GatewaySettings settings, AccessKeyRecord key,
-            Limits limits) {
-        this.translated = translated;
+            Limits limits, long arrivedNanos) {
+        this.payloads = new AttemptPayloads(surface, body, translated);
+        this.arrivedNanos = arrivedNanos;
         this.services = services;
         this.usage = new UsageTrail(services.usage, services.limits, limits, request.response().headers().get(GatewayHeaders.REQUEST_ID), key,
                 surface, body);
@@ -120,7 +115,7 @@ final class Exchange {
         usage.flush(false);
         int seq = ++attempts;
         long timeout = Math.min(settings.attemptTimeout().toMillis(), remaining);
-        Buffer bytes = payload(attempt.address());
+        Buffer bytes = payloads.payload(attempt.address());
         long started = System.nanoTime();
         currentStarted = started;
         inFlight = null;
@@ -186,7 +181,7 @@ final class Exchange {
         services.metrics.attempt(attempt.address().provider().id(), attempt.address().canonical(), status,
                 System.nanoTime() - started);
         if (status >= 200 && status < 300 && body.stream() && surface.streamable()) {
-            new StreamRelay(this, upstream, attempt, seq, streamTransform(attempt.address())).start();
+            new StreamRelay(this, upstream, attempt, seq, payloads.streamTransform(attempt.address())).start();
         } else if (status >= 200 && status < 300) {
             upstream.body().onComplete(b -> onContext(() -> {
                 if (!current(seq)) {
@@ -274,8 +269,9 @@ final class Exchange {
         if (finished) {
             return;
         }
+        long upstreamNanos = System.nanoTime() - currentStarted;
         Buffer answer = content;
-        if (translates(attempt.address())) {
+        if (payloads.translates(attempt.address())) {
             byte[] chat = AnthropicToOpenAiTranslator.response(content.getBytes());
             if (chat == null) {
                 onTransportFailure(attempt, new IllegalStateException("unreadable answer"), currentStarted);
@@ -286,6 +282,7 @@ final class Exchange {
         finish();
         writeHead(attempt, upstream);
         response.end(answer);
+        answered(upstreamNanos);
         record(attempt, upstream.statusCode());
         attemptDone(attempt, upstream.statusCode(), "success", usage.ofBody(content), null);
         usage.flush(true);
@@ -313,6 +310,17 @@ final class Exchange {
         response.headers().set(GatewayHeaders.ATTEMPTS, Integer.toString(attempts))
                 .set(GatewayHeaders.MODEL, attempt.address().canonical())
                 .set(GatewayHeaders.PROVIDER, attempt.address().provider().id());
+    }
+
+    /**
+     * The client got its answer (a stream: its first events) after the first attempt's upstream took
+     * {@code upstreamNanos} for it: the rest of the time since the request arrived is what the gateway added.
+     * Requests that needed more than one attempt are not counted (their waits belong to failover).
+     */
+    void answered(long upstreamNanos) {
+        if (attempts == 1) {
+            services.metrics.addedLatency(surface.id(), System.nanoTime() - arrivedNanos - upstreamNanos);
+        }
     }
 
     void record(PlannedAttempt attempt, int status) {
@@ -378,40 +386,6 @@ final class Exchange {
             services.vertx.cancelTimer(totalTimer);
             totalTimer = -1;
         }
-    }
-
-    private Buffer payload(ModelAddress address) {
-        if (address != payloadFor) {
-            payload = translates(address)
-                    ? translated.forModel(address.upstreamModelId(), address.unsupportedParameters())
-                    : body.rewrite(address.upstreamModelId(), address.unsupportedParameters(), asksUsage(address));
-            payloadFor = address;
-        }
-        return payload;
-    }
-
-    /** Whether attempts at this model go to Anthropic's messages surface for a chat-completions request. */
-    private boolean translates(ModelAddress address) {
-        return translated != null && address.upstreamSurface(surface) == Surface.MESSAGES && surface != Surface.MESSAGES;
-    }
-
-    /**
-     * Whether the gateway asks upstream for stream usage the client did not ask for (OpenAI-format streams
-     * report usage only when `stream_options.include_usage` is set): its usage chunk is then dropped.
-     */
-    private boolean asksUsage(ModelAddress address) {
-        Surface upstream = address.upstreamSurface(surface);
-        return body.stream() && !body.includeUsage()
-                && (upstream == Surface.CHAT_COMPLETIONS || upstream == Surface.COMPLETIONS)
-                && !address.unsupportedParameters().contains("stream_options");
-    }
-
-    /** How a stream from this model is rewritten for the client: translated, filtered, or relayed as is (null). */
-    private StreamTransform streamTransform(ModelAddress address) {
-        if (translates(address)) {
-            return new AnthropicStreamTranslator(translated.includeUsage(), address.provider().id());
-        }
-        return asksUsage(address) ? new UsageChunkFilter() : null;
     }
 
     long attemptStartedNanos() {

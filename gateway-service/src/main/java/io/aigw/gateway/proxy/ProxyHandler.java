@@ -48,8 +48,9 @@ public class ProxyHandler {
         return false;
     }
 
+    /** {@code arrivedNanos}: when the request arrived ({@link System#nanoTime()}), for the added-latency metric. */
     public void handle(HttpServerRequest request, Surface surface, RoutingSnapshot snapshot, AccessKeyRecord key,
-            byte[] bytes, int length) {
+            byte[] bytes, int length, long arrivedNanos) {
         try {
             RequestBody body = RequestBody.parse(bytes, length);
             RoutePolicy policy = snapshot.policy(key.configurationId());
@@ -67,7 +68,8 @@ public class ProxyHandler {
                     ? OpenAiToAnthropicTranslator.translate(bytes, length) : null;
             GatewaySettings settings = snapshot.settings();
             Limits limits = policy.limitsOr(settings.defaultLimits());
-            Exchange exchange = new Exchange(services, request, surface, body, translated, plan, settings, key, limits);
+            Exchange exchange = new Exchange(services, request, surface, body, translated, plan, settings, key, limits,
+                    arrivedNanos);
             if (!limits.any()) {
                 exchange.start();
                 return;

@@ -34,6 +34,8 @@ final class StreamRelay {
     private UsageEvent.Tokens usage;
     private long relayedBytes;
     private Long timeToFirstTokenMs;
+    /** Upstream time to the first event, until that event is written to the client (then -1). */
+    private long firstEventNanos = -1;
     private boolean flushScheduled;
     private boolean committed;
     private boolean done;
@@ -77,7 +79,8 @@ final class StreamRelay {
                 return;
             }
             committed = true;
-            timeToFirstTokenMs = (System.nanoTime() - exchange.attemptStartedNanos()) / 1_000_000;
+            firstEventNanos = System.nanoTime() - exchange.attemptStartedNanos();
+            timeToFirstTokenMs = firstEventNanos / 1_000_000;
             exchange.writeHead(attempt, upstream);
             client.setChunked(true);
             client.headers().set("cache-control", "no-cache");
@@ -114,6 +117,10 @@ final class StreamRelay {
         relayedBytes += out.length();
         if (out.length() > 0) {
             client.write(out);
+            if (firstEventNanos >= 0) {
+                exchange.answered(firstEventNanos);
+                firstEventNanos = -1;
+            }
         }
         if (client.writeQueueFull()) {
             upstream.pause();

@@ -36,8 +36,10 @@ class MetricsTest {
     }
 
     @Test
-    void shouldCountTokensAndCostByKeyAndModelAndTimeStreamsToTheirFirstToken() throws InterruptedException {
+    void shouldCountTokensAndCostByKeyAndModelAndTimeStreamsAndWhatTheGatewayAdded() throws InterruptedException {
         GatewayReady.await();
+        String added = "aigw_added_latency_seconds_count{surface=\"openai/chat-completions\"}";
+        double addedBefore = Metrics.value(added);
         String output = "aigw_tokens_total{key=\"ak_allowall01\",kind=\"output\",model=\"openai:gpt-4o\"}";
         String cost = "aigw_cost_usd_total{key=\"ak_allowall01\",model=\"openai:gpt-4o\"}";
         double outputBefore = Metrics.value(output);
@@ -56,6 +58,8 @@ class MetricsTest {
         assertThat(Metrics.value(cost) - costBefore, closeTo(2 * 0.0000825, 1e-9));
         given().when().get("/q/metrics").then()
                 .body(containsString("aigw_time_to_first_token_seconds_count{model=\"openai:gpt-4o\",provider=\"openai\"}"));
+        // one added-latency sample per request answered by its first attempt: the answer and the stream
+        assertThat(Metrics.value(added), equalTo(addedBefore + 2));
     }
 
 
