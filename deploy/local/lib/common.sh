@@ -79,26 +79,39 @@ start_background() {
   printf '%s\n' "$!" >"$(pid_file "$name")"
 }
 
-# stop_pid NAME PID: TERM, wait up to 30 s, then KILL.
+# True when PID has exited but was not reaped yet (its ports and files are released).
+is_zombie() {
+  local stat
+  stat=$(cat "/proc/$1/stat" 2>/dev/null) || return 1
+  stat=${stat##*) }
+  [[ ${stat%% *} == Z ]]
+}
+
+# stop_pid NAME PID [GRACE]: TERM, wait up to GRACE seconds (default 30), then KILL.
 stop_pid() {
-  local name=$1 pid=$2 waited=0
+  local name=$1 pid=$2 grace=${3:-30} waited=0
   kill -TERM "$pid" 2>/dev/null || return 0
-  while kill -0 "$pid" 2>/dev/null && ((waited < 300)); do
+  while kill -0 "$pid" 2>/dev/null && ! is_zombie "$pid" && ((waited < grace * 10)); do
     sleep 0.1
     waited=$((waited + 1))
   done
-  if kill -0 "$pid" 2>/dev/null; then
-    warn "$name (pid $pid) ignored TERM for 30 s: killing it"
+  if kill -0 "$pid" 2>/dev/null && ! is_zombie "$pid"; then
+    warn "$name (pid $pid) ignored TERM for $grace s: killing it"
     kill -KILL "$pid" 2>/dev/null || true
+    waited=0
+    while kill -0 "$pid" 2>/dev/null && ! is_zombie "$pid" && ((waited < 50)); do
+      sleep 0.1
+      waited=$((waited + 1))
+    done
   fi
   note "stopped $name (pid $pid)"
 }
 
-# stop_component NAME MARKER: stops the component if it is ours and running; removes its PID file.
+# stop_component NAME MARKER [GRACE]: stops the component if it is ours and running; removes its PID file.
 stop_component() {
   local name=$1 marker=$2 pid
   if pid=$(running_pid "$name" "$marker"); then
-    stop_pid "$name" "$pid"
+    stop_pid "$name" "$pid" "${3:-30}"
   fi
   rm -f "$(pid_file "$name")"
 }

@@ -107,6 +107,15 @@ stop_postgres_if_ours() {
 # Redis
 # ---------------------------------------------------------------------------------------------
 
+# Deletes the keys the suite keeps in Redis (aigw:*: shared access-key records, the saved routing snapshot,
+# limit counters), so that a wiped stack does not start from a snapshot of the data it dropped.
+wipe_redis_keys() {
+  local count
+  count=$(redis-cli -p "$REDIS_PORT" --scan --pattern 'aigw:*' | xargs -r -n 500 redis-cli -p "$REDIS_PORT" del \
+    | awk '{ n += $1 } END { print n + 0 }')
+  note "redis: $count aigw:* keys deleted"
+}
+
 ensure_redis() {
   if port_open "$REDIS_PORT"; then
     note "redis: already listening on 127.0.0.1:$REDIS_PORT"
@@ -248,8 +257,11 @@ describe_kafka_topics() {
   kafka_topics --describe --topic "${names[*]}"
 }
 
+# Seconds a broker gets to shut down cleanly on TERM before it is killed.
+KAFKA_STOP_GRACE=15
+
 stop_kafka() {
-  stop_component kafka "$KAFKA_MARKER"
+  stop_component kafka "$KAFKA_MARKER" "$KAFKA_STOP_GRACE"
 }
 
 wipe_kafka_data() {

@@ -6,8 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,6 +14,7 @@ import org.junit.jupiter.api.Test;
  * provider simulator, as {@code deploy/local/stack up} leaves them (bootstrap.sh registered the
  * simulator as providers {@code simulator} and {@code simulator-anthropic}).
  */
+@Order(1)
 class GatewayThroughRunningSuiteIT {
 
     private static final String CHAT = """
@@ -64,7 +64,7 @@ class GatewayThroughRunningSuiteIT {
         assertEquals(200, suite.admin("POST", suite.keysUrl + "/admin/v1/access-keys/" + id + "/revoke", "{}")
                 .statusCode());
 
-        HttpResponse<String> refused = eventually(Duration.ofSeconds(5),
+        HttpResponse<String> refused = Eventually.within(Duration.ofSeconds(20), "revoked key refused",
                 () -> suite.gatewayPost("/v1/chat/completions", token, CHAT), r -> r.statusCode() == 401);
         assertEquals("authentication_failed", RunningSuite.json(refused).path("error").path("code").asText());
     }
@@ -74,33 +74,12 @@ class GatewayThroughRunningSuiteIT {
         HttpResponse<String> response = suite.gatewayPost("/v1/chat/completions", suite.demoAccessKey, CHAT);
         String requestId = response.headers().firstValue("X-AIGW-Request-Id").orElseThrow();
 
-        HttpResponse<String> trace = eventually(Duration.ofSeconds(15),
+        HttpResponse<String> trace = Eventually.within(Duration.ofSeconds(15), "the request's usage trace",
                 () -> suite.admin("GET", suite.keysUrl + "/admin/v1/usage/requests/" + requestId, null),
                 r -> r.statusCode() == 200 && RunningSuite.json(r).toString().contains("sim-chat"));
 
         String body = trace.body();
         assertTrue(body.contains("\"providerId\":\"simulator\""), body);
         assertTrue(body.contains(requestId), body);
-    }
-
-    /** Repeats the call until it satisfies the condition or the time is up; returns the last answer. */
-    private static HttpResponse<String> eventually(Duration within, Supplier<HttpResponse<String>> call,
-            Predicate<HttpResponse<String>> done) {
-        long deadline = System.nanoTime() + within.toNanos();
-        HttpResponse<String> last = call.get();
-        while (!done.test(last) && System.nanoTime() < deadline) {
-            sleep(100);
-            last = call.get();
-        }
-        assertTrue(done.test(last), "not within " + within + ": " + last.statusCode() + " " + last.body());
-        return last;
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -8,10 +8,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 
 /**
- * The suite that {@code deploy/local/stack up} started: its URLs, the admin token and the demo
- * access key, all taken from the environment the stack's test phase passes down.
+ * The suite that {@code deploy/local/stack up} started: its URLs, the admin and service tokens and
+ * the demo access key, all taken from the environment the stack's test phase passes down.
  */
 final class RunningSuite {
 
@@ -19,13 +21,26 @@ final class RunningSuite {
 
     final String gatewayUrl = env("AIGW_E2E_GATEWAY_URL", "http://127.0.0.1:8080");
     final String keysUrl = env("AIGW_E2E_KEYS_URL", "http://127.0.0.1:8081");
+    final String configUrl = env("AIGW_E2E_CONFIG_URL", "http://127.0.0.1:8082");
+    final String catalogUrl = env("AIGW_E2E_CATALOG_URL", "http://127.0.0.1:8083");
     final String adminToken = required("AIGW_ADMIN_TOKEN");
     final String demoAccessKey = required("AIGW_E2E_ACCESS_KEY");
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    /** Every gateway replica of the suite ({@code AIGW_E2E_GATEWAY_URLS}, comma-separated). */
+    List<String> gatewayUrls() {
+        return Arrays.stream(env("AIGW_E2E_GATEWAY_URLS", gatewayUrl).split(","))
+                .map(String::strip).filter(url -> !url.isEmpty()).toList();
+    }
 
     HttpResponse<String> gatewayPost(String path, String accessKey, String body) {
-        return send(HttpRequest.newBuilder(URI.create(gatewayUrl + path))
+        return gatewayPost(gatewayUrl, path, accessKey, body);
+    }
+
+    HttpResponse<String> gatewayPost(String gateway, String path, String accessKey, String body) {
+        return send(HttpRequest.newBuilder(URI.create(gateway + path))
                 .header("Authorization", "Bearer " + accessKey)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
@@ -37,6 +52,21 @@ final class RunningSuite {
                 .header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** GET of a service's {@code /internal/v1/...} document with the service token. */
+    JsonNode internal(String url) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + required("AIGW_SERVICE_TOKEN")).GET());
+        if (response.statusCode() != 200) {
+            throw new AssertionError("GET " + url + " answered " + response.statusCode());
+        }
+        return json(response);
+    }
+
+    /** {@code GET /q/health/ready} of one gateway replica (503 while not ready). */
+    HttpResponse<String> readiness(String gateway) {
+        return send(HttpRequest.newBuilder(URI.create(gateway + "/q/health/ready")).GET());
     }
 
     static JsonNode json(HttpResponse<String> response) {
@@ -51,7 +81,7 @@ final class RunningSuite {
         try {
             return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new AssertionError("the running suite did not answer: " + e.getMessage(), e);
+            throw new SuiteUnreachable("the running suite did not answer: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", e);
@@ -69,5 +99,12 @@ final class RunningSuite {
             throw new IllegalStateException(name + " is not set: run these tests through 'deploy/local/stack test'");
         }
         return value;
+    }
+
+    /** A call that got no answer at all (connection refused or reset): a component is down. */
+    static final class SuiteUnreachable extends AssertionError {
+        SuiteUnreachable(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 }
