@@ -216,13 +216,7 @@ final class Exchange {
             return;
         }
         services.metrics.failover(FailoverPolicy.reason(status, action));
-        if (status == 429) {
-            failures.rateLimited++;
-            failures.retryAfter = upstream.getHeader("retry-after");
-            failures.rateLimitHeaders = ResponseHeaders.rateLimit(upstream.headers());
-        } else if (status == 401 || status == 403) {
-            failures.auth++;
-        }
+        failures.upstreamStatus(status, upstream.headers());
         switch (action) {
             case RETRY_SAME_BACKEND -> {
                 sameBackendRetries++;

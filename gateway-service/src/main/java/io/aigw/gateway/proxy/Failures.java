@@ -2,6 +2,7 @@ package io.aigw.gateway.proxy;
 
 import io.aigw.gateway.error.ErrorCode;
 import io.aigw.gateway.error.GatewayException;
+import io.vertx.core.MultiMap;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -15,6 +16,17 @@ final class Failures {
     String last;
     String retryAfter;
     Map<String, String> rateLimitHeaders = Map.of();
+
+    /** An attempt answered {@code status} (not 2xx) and the request goes on to another attempt. */
+    void upstreamStatus(int status, MultiMap headers) {
+        if (status == 429) {
+            rateLimited++;
+            retryAfter = headers.get("retry-after");
+            rateLimitHeaders = ResponseHeaders.rateLimit(headers);
+        } else if (status == 401 || status == 403) {
+            auth++;
+        }
+    }
 
     /** The client's error once the plan is exhausted after {@code attempts} upstream attempts. */
     GatewayException toError(int attempts, String firstProvider) {
