@@ -8,7 +8,7 @@ import io.aigw.keys.common.RandomIds;
 import io.aigw.keys.common.Timestamps;
 import io.aigw.keys.error.FieldError;
 import io.aigw.keys.error.ProblemException;
-import io.aigw.keys.outbox.OutboxRepository;
+import io.aigw.keys.outbox.DocumentVersions;
 import io.aigw.keys.outbox.OutboxTopics;
 import io.aigw.keys.outbox.OutboxWriter;
 import io.aigw.keys.projection.ProjectionQueries;
@@ -31,15 +31,15 @@ public class ProviderKeyService {
     private final ProviderKeyRepository repository;
     private final ProviderKeyCipher cipher;
     private final OutboxWriter outbox;
-    private final OutboxRepository outboxRows;
+    private final DocumentVersions versions;
     private final ProjectionQueries projections;
 
     public ProviderKeyService(ProviderKeyRepository repository, ProviderKeyCipher cipher, OutboxWriter outbox,
-            OutboxRepository outboxRows, ProjectionQueries projections) {
+            DocumentVersions versions, ProjectionQueries projections) {
         this.repository = repository;
         this.cipher = cipher;
         this.outbox = outbox;
-        this.outboxRows = outboxRows;
+        this.versions = versions;
         this.projections = projections;
     }
 
@@ -132,7 +132,7 @@ public class ProviderKeyService {
 
     @WithTransaction
     public Uni<ProviderKeyList> internalList() {
-        return outboxRows.lastSeq().chain(version -> repository.listAll(Sort.by("createdAt").and("id"))
+        return versions.current(DocumentVersions.PROVIDER_KEYS).chain(version -> repository.listAll(Sort.by("createdAt").and("id"))
                 .map(keys -> new ProviderKeyList(version, keys.stream().map(ProviderKeyMapper::toResponse).toList())));
     }
 
@@ -185,6 +185,7 @@ public class ProviderKeyService {
 
     private Uni<Void> publish(String type, ProviderKey key, Instant now) {
         ProviderKeyChanged event = ProviderKeyChanged.of(type, key.id, key.revision(), now, ProviderKeyMapper.toResponse(key));
-        return outbox.append(OutboxTopics.PROVIDER_KEY_CHANGES, event.kafkaKey(), event.eventId(), event);
+        return outbox.append(OutboxTopics.PROVIDER_KEY_CHANGES, event.kafkaKey(), event.eventId(), event)
+                .chain(() -> versions.bump(DocumentVersions.PROVIDER_KEYS));
     }
 }

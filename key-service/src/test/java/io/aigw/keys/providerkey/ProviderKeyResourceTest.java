@@ -2,6 +2,7 @@ package io.aigw.keys.providerkey;
 
 import static io.aigw.keys.support.TestTokens.admin;
 import static io.aigw.keys.support.TestTokens.service;
+import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
@@ -59,6 +60,22 @@ class ProviderKeyResourceTest {
         service().when().get("/internal/v1/provider-keys").then().statusCode(200)
                 .body("providerKeys.id", hasItem(id))
                 .body("providerKeys[0]", not(hasKey("value")));
+    }
+
+    @Test
+    void shouldMoveTheProviderKeysVersionWithProviderKeyChangesOnly() {
+        long before = providerKeysVersion();
+        admin().body("{\"name\":\"not a provider key\"}").when().post("/admin/v1/access-keys").then().statusCode(201);
+        assertThat(providerKeysVersion(), equalTo(before));
+
+        create(TestCatalog.provider("openai"), "versioned", uniqueValue());
+
+        assertThat(providerKeysVersion(), equalTo(before + 1));
+    }
+
+    private long providerKeysVersion() {
+        return service().when().get("/internal/v1/provider-keys").then().statusCode(200).extract().jsonPath()
+                .getLong("version");
     }
 
     @Test

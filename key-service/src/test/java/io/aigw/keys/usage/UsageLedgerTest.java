@@ -66,7 +66,7 @@ class UsageLedgerTest {
     }
 
     static void publish(String accessKeyId, String json) {
-        TestKafka.publish("usage-events", accessKeyId, json);
+        TestKafka.publish("test.usage-events", accessKeyId, json);
     }
 
     static void awaitStored(String sql, Object param, long count) {
@@ -221,8 +221,11 @@ class UsageLedgerTest {
             publish(id, event(UUID.randomUUID().toString(), uniqueRequest(), id, "openai", "gpt-4o", 1, true, 200, 1, 1,
                     "0", latest.minusSeconds(i)));
         }
-        TestCatalog.await(() -> admin().get("/admin/v1/access-keys/" + id).then().extract().path("lastUsedAt") != null,
-                "lastUsedAt of " + id);
+        // the five events may be stored in more than one batch: wait for the newest one
+        TestCatalog.await(() -> {
+            String lastUsedAt = admin().get("/admin/v1/access-keys/" + id).then().extract().path("lastUsedAt");
+            return lastUsedAt != null && Instant.parse(lastUsedAt).equals(latest);
+        }, "lastUsedAt of " + id);
         var key = admin().get("/admin/v1/access-keys/" + id).then().statusCode(200).extract().jsonPath();
         assertEquals(latest, Instant.parse(key.getString("lastUsedAt")));
         assertEquals(1, key.getInt("version"));
