@@ -40,7 +40,7 @@ class UsageEventsTest {
         p.put("value.deserializer", StringDeserializer.class.getName());
         p.put("enable.auto.commit", "false");
         KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p);
-        List<TopicPartition> partitions = consumer.partitionsFor("usage-events").stream()
+        List<TopicPartition> partitions = consumer.partitionsFor("test.usage-events").stream()
                 .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
         consumer.assign(partitions);
         consumer.seekToEnd(partitions);
