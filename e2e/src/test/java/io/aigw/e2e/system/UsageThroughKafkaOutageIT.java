@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +25,8 @@ import org.junit.jupiter.api.Test;
  * event per answered request: the events Kafka could not take were spooled, kept across the restart and replayed.
  */
 @Order(7)
+@Disabled("written for issue 15 but not run yet: the machine it was written on shared a Kafka broker the stack had not "
+        + "started (and so would not stop); enable it once it passed over a stack that owns its broker")
 class UsageThroughKafkaOutageIT {
 
     static final Duration OUTAGE_BEFORE_RESTART = Duration.ofSeconds(40);
