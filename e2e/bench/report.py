@@ -13,7 +13,7 @@ import json
 import statistics
 import sys
 
-TARGET_ORDER = ["direct", "nginx", "aigw", "portkey"]
+TARGET_ORDER = ["direct", "nginx", "aigw", "aigw-budget", "portkey"]
 GOALS = {  # issue 9, for aigw
     "added_p50_c1_ms": 0.3,
     "c32_vs_nginx": 0.5,
@@ -118,7 +118,7 @@ def aggregate(points, clk_tck):
             if all("cpu_s" in f for f in fs) and served:
                 s["cpu_s_per_10k"] = sum(f["cpu_s"] for f in fs) / served * 10_000
                 s["rss_mb_max"] = max(f["rss_mb"] for f in fs)
-            for ref in ("direct", "nginx", "portkey"):
+            for ref in ("direct", "nginx", "portkey", "aigw"):
                 if ref == target or ref not in targets:
                     continue
                 pairs = [(rounds[r], targets[ref][r]) for r in rounds if r in targets[ref]]
@@ -304,6 +304,15 @@ def markdown(meta, agg, targets):
         checks = goal_checks(agg)
         for name, value, goal, ok in checks:
             out.append(f"- {name}: {value} (goal {goal}) {'✅' if ok else '❌' if ok is not None else '–'}")
+        out.append("")
+
+    if "aigw" in targets and "aigw-budget" in targets:
+        out.append("## Budget reservation (issue 15): aigw-budget against aigw, paired per round")
+        out.append("")
+        for scenario in ("chat-c1", "chat-c32"):
+            added = get(agg, scenario, "aigw-budget", "vs_aigw", "added_p50_ms")
+            ratio = get(agg, scenario, "aigw-budget", "vs_aigw", "rps_ratio")
+            out.append(f"- {scenario}: reservation adds {signed(added)} ms at p50, throughput × {fmt(ratio, 2)}")
         out.append("")
 
     out.append("Absolute figures are medians over the rounds; ratios and added latencies are medians of per-round "

@@ -186,10 +186,27 @@ spec:
           volumeMounts:
             - name: tmp
               mountPath: /tmp
+            {{- with .values.usageSpool }}
+            - name: usage-spool
+              mountPath: {{ .mountPath }}
+              {{- if .existingClaim }}
+              subPathExpr: $(AIGW_GATEWAY_INSTANCE_ID)
+              {{- end }}
+            {{- end }}
       volumes:
         - name: tmp
           emptyDir:
             sizeLimit: 256Mi
+        {{- with .values.usageSpool }}
+        - name: usage-spool
+          {{- if .existingClaim }}
+          persistentVolumeClaim:
+            claimName: {{ .existingClaim }}
+          {{- else }}
+          emptyDir:
+            sizeLimit: {{ .sizeLimit }}
+          {{- end }}
+        {{- end }}
       {{- with (include "aigw.setting" (dict "ctx" . "key" "nodeSelector")) | fromYaml }}
       nodeSelector:
         {{- toYaml . | nindent 8 }}

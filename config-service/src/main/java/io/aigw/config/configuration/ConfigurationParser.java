@@ -47,7 +47,7 @@ public final class ConfigurationParser {
         }
         AccessScope access = access(in, JsonInput.present(body, "access"));
         RouterSpec router = router(in, JsonInput.present(body, "router"));
-        Limits limits = Limits.read(in, body.get("limits"), "/limits");
+        Limits limits = Limits.read(in, body.get("limits"), "/limits", true);
         in.throwIfInvalid();
         return new ConfigurationSpec(name, description, metadata, access, router, limits);
     }

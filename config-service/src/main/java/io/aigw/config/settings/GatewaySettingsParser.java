@@ -51,7 +51,7 @@ public final class GatewaySettingsParser {
         Long maxBody = in.integer(merged, "maxBodyBytes", "/maxBodyBytes", 1024, 1024L * 1024 * 1024);
         Long maxInput = in.integer(merged, "maxInputTokens", "/maxInputTokens", 1, 100_000_000);
         Long maxOutput = in.integer(merged, "maxOutputTokens", "/maxOutputTokens", 1, 100_000_000);
-        Limits limits = Limits.read(in, merged.get("defaultLimits"), "/defaultLimits");
+        Limits limits = Limits.read(in, merged.get("defaultLimits"), "/defaultLimits", false);
         String failMode = in.string(merged, "limitsFailMode", "/limitsFailMode", true, 10);
         if (failMode != null && !failMode.equals("open") && !failMode.equals("closed")) {
             in.error("/limitsFailMode", "must be \"open\" or \"closed\"");

@@ -88,6 +88,30 @@ class ConfigurationValidationTest {
     }
 
     @Test
+    void shouldRejectBadBudgetsWithTheirPointers() {
+        create("{\"name\":\"" + TestCatalog.uniqueId("v") + "\",\"limits\":{\"dailyBudgetUsd\":0.0000001,"
+                + "\"weeklyBudgetUsd\":\"5\",\"configurationBudgetUsd\":{\"daily\":-1,\"yearly\":5},"
+                + "\"allowUnpricedModels\":\"yes\"}}")
+                .statusCode(400)
+                .body("errors.pointer", containsInAnyOrder("/limits/dailyBudgetUsd", "/limits/weeklyBudgetUsd",
+                        "/limits/configurationBudgetUsd/daily", "/limits/configurationBudgetUsd/yearly",
+                        "/limits/allowUnpricedModels"));
+    }
+
+    @Test
+    void shouldKeepBudgetsPerKeyAndPerConfigurationAsWritten() {
+        create("{\"name\":\"" + TestCatalog.uniqueId("v") + "\",\"limits\":{\"dailyBudgetUsd\":1.5,"
+                + "\"monthlyBudgetUsd\":20,\"configurationBudgetUsd\":{\"weekly\":100.25},\"allowUnpricedModels\":true}}")
+                .statusCode(201)
+                .body("limits.dailyBudgetUsd", org.hamcrest.Matchers.equalTo(1.5f))
+                .body("limits.weeklyBudgetUsd", org.hamcrest.Matchers.nullValue())
+                .body("limits.monthlyBudgetUsd", org.hamcrest.Matchers.equalTo(20))
+                .body("limits.configurationBudgetUsd.weekly", org.hamcrest.Matchers.equalTo(100.25f))
+                .body("limits.configurationBudgetUsd.daily", org.hamcrest.Matchers.nullValue())
+                .body("limits.allowUnpricedModels", org.hamcrest.Matchers.equalTo(true));
+    }
+
+    @Test
     void shouldRejectRuleNamingBothProviderAndModel() {
         rejected("""
                 {"name":"%s","router":{"rules":[{"provider":"%s","model":"%s:x","steps":[{"type":"keys","keys":["%s"]}]}]}}

@@ -73,10 +73,11 @@ class GatewaySettingsTest {
         long version = admin().when().get(PATH).then().extract().jsonPath().getLong("version");
         admin().body("""
                 {"attemptTimeout":"soon","maxAttempts":0,"maxBodyBytes":10,"limitsFailMode":"maybe",
-                 "defaultLimits":{"requestsPerMinute":-5},"colour":"blue"}
+                 "defaultLimits":{"requestsPerMinute":-5,"configurationBudgetUsd":{"daily":1}},"colour":"blue"}
                 """).when().patch(PATH).then().statusCode(400)
                 .body("errors.pointer", containsInAnyOrder("/attemptTimeout", "/maxAttempts", "/maxBodyBytes",
-                        "/limitsFailMode", "/defaultLimits/requestsPerMinute", "/colour"));
+                        "/limitsFailMode", "/defaultLimits/requestsPerMinute", "/defaultLimits/configurationBudgetUsd",
+                        "/colour"));
         admin().body("{\"attemptTimeout\":\"3m\",\"totalTimeout\":\"2m\"}").when().patch(PATH)
                 .then().statusCode(400).body("errors.pointer", equalTo(List.of("/totalTimeout")));
         admin().body("{\"attemptTimeout\":\"-5s\"}").when().patch(PATH)

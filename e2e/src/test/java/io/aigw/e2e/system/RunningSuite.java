@@ -64,6 +64,17 @@ final class RunningSuite {
         return json(response);
     }
 
+    /** POST of a JSON body to a service's {@code /internal/v1/...} API with the service token. */
+    JsonNode internalPost(String url, String body) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + required("AIGW_SERVICE_TOKEN"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+        if (response.statusCode() != 200) {
+            throw new AssertionError("POST " + url + " answered " + response.statusCode() + " " + response.body());
+        }
+        return json(response);
+    }
+
     /** {@code GET /q/health/ready} of one gateway replica (503 while not ready). */
     HttpResponse<String> readiness(String gateway) {
         return send(HttpRequest.newBuilder(URI.create(gateway + "/q/health/ready")).GET());

@@ -15,6 +15,7 @@ public enum ErrorCode {
     NO_PROVIDER_KEY("no_provider_key", 502),
     RATE_LIMITED("rate_limited", 429),
     BUDGET_EXCEEDED("budget_exceeded", 402),
+    MODEL_NOT_PRICED("model_not_priced", 402),
     UPSTREAM_RATE_LIMITED("upstream_rate_limited", 429),
     UPSTREAM_AUTH_FAILED("upstream_auth_failed", 502),
     UPSTREAM_TIMEOUT("upstream_timeout", 504),

@@ -1,139 +1,120 @@
 package io.aigw.gateway.limits;
 
+import io.aigw.gateway.auth.AccessKeyRecord;
 import io.aigw.gateway.config.GatewayConfig;
 import io.aigw.gateway.error.ErrorCode;
 import io.aigw.gateway.error.GatewayException;
+import io.aigw.gateway.routing.GatewaySettings;
 import io.aigw.gateway.routing.Limits;
+import io.aigw.gateway.routing.PlannedAttempt;
+import io.aigw.gateway.routing.Surface;
+import io.aigw.gateway.usage.TokenEstimator;
 import io.quarkus.logging.Log;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
-import java.math.BigDecimal;
+import io.vertx.core.Vertx;
+import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import jakarta.inject.Singleton;
 
 /**
- * SPEC §2.4 with counters in Redis shared by every replica: requests and tokens per fixed UTC minute, spend
- * per UTC calendar month. {@link #admit} runs before the first attempt (only for keys with limits: others
- * cost no Redis call); {@link #consume} adds what an attempt used, off the response path. When Redis cannot
- * answer in time the settings' `limitsFailMode` decides: open admits, closed refuses with 429.
+ * SPEC §2.4 with counters in Redis shared by every replica. A request of a key with limits is admitted by one
+ * script call that counts its request, checks its minute's tokens and reserves its first attempt's worst-case cost
+ * in every budget ({@link LimitScripts#ADMIT}); later attempts reserve again; each attempt settles to its real
+ * cost with one more call ({@link LimitScripts#SETTLE}). A budget counter that Redis lost is rebuilt from the
+ * ledger first ({@link BudgetRebuilder}). When Redis cannot answer in time the settings' `limitsFailMode` decides:
+ * open admits, closed refuses with 429.
  */
 @Singleton
 public class LimitEnforcer {
 
-    private final RequestRateCounter requests;
-    private final TokenRateCounter tokens;
-    private final MonthlySpendCounter spend;
-    private final SpendBatcher unbudgetedSpend;
+    final ReactiveRedisDataSource redis;
+    final LimitMetrics metrics;
+    final TokenEstimator tokens;
+    final BudgetConfig budgets;
+    final BudgetRebuilder rebuilder;
+    final ActiveCounters active;
+    final Vertx vertx;
     private final Duration timeout;
-    private final LimitMetrics metrics;
 
-    public LimitEnforcer(RequestRateCounter requests, TokenRateCounter tokens, MonthlySpendCounter spend,
-            SpendBatcher unbudgetedSpend, GatewayConfig config, LimitMetrics metrics) {
-        this.unbudgetedSpend = unbudgetedSpend;
+    public LimitEnforcer(ReactiveRedisDataSource redis, GatewayConfig config, BudgetConfig budgets, LimitMetrics metrics,
+            TokenEstimator tokens, BudgetRebuilder rebuilder, ActiveCounters active, Vertx vertx) {
+        this.redis = redis;
         this.metrics = metrics;
-        this.requests = requests;
         this.tokens = tokens;
-        this.spend = spend;
+        this.budgets = budgets;
+        this.rebuilder = rebuilder;
+        this.active = active;
+        this.vertx = vertx;
         this.timeout = config.limitsTimeout();
     }
 
-    /** Completes when the request may go on; fails with `rate_limited` (429) or `budget_exceeded` (402). */
-    public Uni<Void> admit(String accessKeyId, Limits limits, boolean failOpen) {
-        long now = System.currentTimeMillis();
-        long minute = now / 60_000;
-        String retryAfter = Long.toString(Math.max(1, ((minute + 1) * 60_000 - now + 999) / 1000));
-        List<Uni<Void>> checks = new ArrayList<>(3);
-        if (limits.requestsPerMinute() != null) {
-            long limit = limits.requestsPerMinute();
-            checks.add(requests.increment(accessKeyId, minute).map(n -> {
-                if (n > limit) {
-                    metrics.refusedForRequests();
-                    throw rateLimited("requests per minute (" + limit + ")", retryAfter);
-                }
-                return null;
-            }));
-        }
-        if (limits.tokensPerMinute() != null) {
-            long limit = limits.tokensPerMinute();
-            checks.add(tokens.current(accessKeyId, minute).map(n -> {
-                if (n >= limit) {
-                    metrics.refusedForTokens();
-                    throw rateLimited("tokens per minute (" + limit + ")", retryAfter);
-                }
-                return null;
-            }));
-        }
-        if (limits.monthlyBudgetUsd() != null) {
-            BigDecimal budget = limits.monthlyBudgetUsd();
-            long budgetNanos = MonthlySpendCounter.nanos(budget);
-            checks.add(spend.current(accessKeyId, MonthlySpendCounter.month(now)).map(n -> {
-                if (n >= budgetNanos) {
-                    metrics.refusedForBudget();
-                    throw new GatewayException(ErrorCode.BUDGET_EXCEEDED, "This access key has used its monthly budget of "
-                            + budget.toPlainString() + " USD.");
-                }
-                return null;
-            }));
-        }
-        if (checks.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        return Uni.combine().all().unis(checks).collectFailures().discardItems()
-                .ifNoItem().after(timeout).fail()
-                .onFailure().recoverWithUni(failure -> {
-                    GatewayException refusal = refusal(failure);
-                    if (refusal != null) {
-                        return Uni.createFrom().failure(refusal);
-                    }
-                    Log.warnf("Limits of %s could not be checked (%s): %s", accessKeyId, failure.getClass().getSimpleName(),
-                            failOpen ? "admitted (fail open)" : "refused (fail closed)");
-                    metrics.unchecked(failOpen);
-                    return failOpen ? Uni.createFrom().voidItem() : Uni.createFrom().failure(new GatewayException(
-                            ErrorCode.RATE_LIMITED, 429, "Rate limits cannot be checked right now; retry shortly.", null,
-                            Map.of("Retry-After", "1")));
-                });
-    }
-
-    /** The gateway refusal among the check failures (a budget refusal wins), or null when Redis failed. */
-    private static GatewayException refusal(Throwable failure) {
-        List<Throwable> all = failure instanceof io.smallrye.mutiny.CompositeException c ? c.getCauses() : List.of(failure);
-        GatewayException found = null;
-        for (Throwable t : all) {
-            if (t instanceof GatewayException g && (found == null || g.code() == ErrorCode.BUDGET_EXCEEDED)) {
-                found = g;
-            } else if (!(t instanceof GatewayException)) {
-                return null;
-            }
-        }
-        return found;
-    }
-
     /**
-     * Adds an attempt's tokens (when the key has a token limit) and cost to the shared counters; never fails.
-     * The cost of a key with a budget is added at once; that of other keys within a second ({@link SpendBatcher}).
+     * The limits of one request ({@link RequestLimits#NONE} for a key without any: no Redis call at all).
+     *
+     * @throws GatewayException 402 `model_not_priced` when a budget applies and some planned model has no price
      */
-    public void consume(String accessKeyId, Limits limits, long tokenCount, BigDecimal cost) {
-        long now = System.currentTimeMillis();
-        if (limits.tokensPerMinute() != null && tokenCount > 0) {
-            tokens.add(accessKeyId, now / 60_000, tokenCount).subscribe().with(n -> { }, LimitEnforcer::failed);
+    public RequestLimits forRequest(AccessKeyRecord key, Limits limits, GatewaySettings settings,
+            List<PlannedAttempt> plan, Surface surface, byte[] body, int length) {
+        if (!limits.any()) {
+            return RequestLimits.NONE;
         }
-        if (cost != null && cost.signum() > 0) {
-            if (limits.monthlyBudgetUsd() != null) {
-                spend.add(accessKeyId, now, cost).subscribe().with(n -> { }, LimitEnforcer::failed);
-            } else {
-                unbudgetedSpend.add(accessKeyId, MonthlySpendCounter.month(now), MonthlySpendCounter.nanos(cost));
+        List<BudgetCounter> counters = List.of();
+        if (limits.budgeted()) {
+            if (!limits.allowUnpricedModels()) {
+                for (PlannedAttempt attempt : plan) {
+                    if (!attempt.price().known()) {
+                        throw new GatewayException(ErrorCode.MODEL_NOT_PRICED, "The model \""
+                                + attempt.address().canonical() + "\" has no price, and this access key has a spend"
+                                + " budget: set the model's pricing or its provider's defaultPricing in the catalog, or"
+                                + " allowUnpricedModels in the configuration's limits.", "model");
+                    }
+                }
             }
+            counters = BudgetCounter.of(key.id(), key.configurationId(), limits, Instant.now());
+            active.note(counters);
         }
+        return new RequestLimits(this, key.id(), limits, counters, settings, surface, body, length);
     }
 
-    private static void failed(Throwable failure) {
-        Log.debugf("A limit counter could not be updated: %s", failure.getClass().getSimpleName());
+    /** Runs the admission script (rebuilding missing budget counters from the ledger first) within the timeout. */
+    Uni<Admission> admit(List<String> keys, List<String> args, List<BudgetCounter> counters) {
+        return LimitScripts.ADMIT.run(redis, keys, args).map(Admission::of)
+                .ifNoItem().after(timeout).fail()
+                .chain(admission -> admission.code() != Admission.MISSING ? Uni.createFrom().item(admission)
+                        : rebuilder.rebuild(missing(counters, admission.missing()))
+                                .chain(() -> LimitScripts.ADMIT.run(redis, keys, args).map(Admission::of))
+                                .ifNoItem().after(budgets.rebuildTimeout().plus(timeout)).fail());
     }
 
-    private static GatewayException rateLimited(String what, String retryAfter) {
-        return new GatewayException(ErrorCode.RATE_LIMITED, 429, "This access key is over its limit of " + what
-                + "; retry after " + retryAfter + " s.", null, Map.of("Retry-After", retryAfter));
+    /** Adds an attempt's tokens and real cost, releasing its reservation; never fails the request. */
+    void settle(List<String> keys, List<String> args) {
+        LimitScripts.SETTLE.run(redis, keys, args).subscribe().with(ok -> { }, failure ->
+                Log.debugf("An attempt's spend could not be settled in Redis (the ledger keeps it): %s",
+                        failure.getClass().getSimpleName()));
+    }
+
+    /** What a failed check becomes: the refusal itself, or (Redis or the ledger could not answer) the fail mode's choice. */
+    Uni<Void> unchecked(Throwable failure, String accessKeyId, boolean failOpen) {
+        if (failure instanceof GatewayException refusal) {
+            return Uni.createFrom().failure(refusal);
+        }
+        Log.debugf("Limits of %s could not be checked (%s): %s", accessKeyId, failure.getClass().getSimpleName(),
+                failOpen ? "admitted (fail open)" : "refused (fail closed)");
+        metrics.unchecked(failOpen);
+        return failOpen ? Uni.createFrom().voidItem() : Uni.createFrom().failure(new GatewayException(
+                ErrorCode.RATE_LIMITED, 429, "Rate limits cannot be checked right now; retry shortly.", null,
+                Map.of("Retry-After", "1")));
+    }
+
+    private static List<BudgetCounter> missing(List<BudgetCounter> counters, long[] indexes) {
+        List<BudgetCounter> missing = new ArrayList<>(indexes.length);
+        for (long i : indexes) {
+            missing.add(counters.get((int) i));
+        }
+        return missing;
     }
 }

@@ -8,7 +8,7 @@ import io.aigw.gateway.error.ErrorResponder;
 import io.aigw.gateway.error.GatewayException;
 import io.aigw.gateway.provider.UpstreamErrorTranslator;
 import io.aigw.gateway.routing.GatewaySettings;
-import io.aigw.gateway.routing.Limits;
+import io.aigw.gateway.limits.RequestLimits;
 import io.aigw.gateway.routing.PlannedAttempt;
 import io.aigw.gateway.routing.Surface;
 import io.aigw.gateway.translate.AnthropicRequest;
@@ -43,6 +43,7 @@ final class Exchange {
     private final long deadline;
     private final Failures failures = new Failures();
     private final UsageTrail usage;
+    private final RequestLimits limits;
     private long currentStarted;
     private long totalTimer = -1;
     private long attemptTimer = -1;
@@ -57,11 +58,12 @@ final class Exchange {
 
     Exchange(ExchangeServices services, HttpServerRequest request, Surface surface, RequestBody body,
             AnthropicRequest translated, List<PlannedAttempt> plan, GatewaySettings settings, AccessKeyRecord key,
-            Limits limits, long arrivedNanos) {
+            RequestLimits limits, long arrivedNanos) {
         this.payloads = new AttemptPayloads(surface, body, translated);
         this.arrivedNanos = arrivedNanos;
         this.services = services;
-        this.usage = new UsageTrail(services.usage, services.limits, limits, request.response().headers().get(GatewayHeaders.REQUEST_ID), key,
+        this.limits = limits;
+        this.usage = new UsageTrail(services.usage, limits, request.response().headers().get(GatewayHeaders.REQUEST_ID), key,
                 surface, body);
         this.context = Vertx.currentContext();
         this.request = request;
@@ -113,6 +115,11 @@ final class Exchange {
             return;
         }
         usage.flush(false);
+        if (limits.needsReservation(attempt)) {
+            limits.reserve(attempt).subscribe().with(ok -> onContext(() -> send(attempt, key)),
+                    failure -> onContext(() -> fail(ErrorResponder.asGatewayError(failure))));
+            return;
+        }
         int seq = ++attempts;
         long timeout = Math.min(settings.attemptTimeout().toMillis(), remaining);
         Buffer bytes = payloads.payload(attempt.address());

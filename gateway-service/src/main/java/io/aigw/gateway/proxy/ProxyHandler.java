@@ -4,6 +4,7 @@ import io.aigw.gateway.auth.AccessKeyRecord;
 import io.aigw.gateway.error.ErrorCode;
 import io.aigw.gateway.error.ErrorResponder;
 import io.aigw.gateway.error.GatewayException;
+import io.aigw.gateway.limits.RequestLimits;
 import io.aigw.gateway.routing.AttemptPlanner;
 import io.aigw.gateway.routing.CandidateResolver;
 import io.aigw.gateway.routing.GatewaySettings;
@@ -68,13 +69,15 @@ public class ProxyHandler {
                     ? OpenAiToAnthropicTranslator.translate(bytes, length) : null;
             GatewaySettings settings = snapshot.settings();
             Limits limits = policy.limitsOr(settings.defaultLimits());
-            Exchange exchange = new Exchange(services, request, surface, body, translated, plan, settings, key, limits,
+            RequestLimits checked = services.limits.forRequest(key, limits, settings, plan, surface, bytes, length);
+            Exchange exchange = new Exchange(services, request, surface, body, translated, plan, settings, key, checked,
                     arrivedNanos);
-            if (!limits.any()) {
+            if (!checked.checked()) {
                 exchange.start();
                 return;
             }
-            services.limits.admit(key.id(), limits, settings.limitsFailOpen()).subscribe().with(
+            request.response().headersEndHandler(v -> checked.writeHeaders(request.response().headers()));
+            checked.admit(plan.get(0)).subscribe().with(
                     ok -> exchange.onContext(exchange::start),
                     failure -> exchange.onContext(() -> refuse(request, surface, ErrorResponder.asGatewayError(failure))));
         } catch (GatewayException e) {

@@ -1,8 +1,7 @@
 package io.aigw.gateway.proxy;
 
 import io.aigw.gateway.auth.AccessKeyRecord;
-import io.aigw.gateway.limits.LimitEnforcer;
-import io.aigw.gateway.routing.Limits;
+import io.aigw.gateway.limits.RequestLimits;
 import io.aigw.gateway.routing.PlannedAttempt;
 import io.aigw.gateway.routing.Surface;
 import io.aigw.gateway.usage.UsageEvent;
@@ -21,13 +20,11 @@ final class UsageTrail {
     private final AccessKeyRecord key;
     private final Surface surface;
     private final RequestBody body;
-    private final LimitEnforcer limiter;
-    private final Limits limits;
+    private final RequestLimits limits;
     private UsageMeter.Attempt pending;
 
-    UsageTrail(UsageMeter meter, LimitEnforcer limiter, Limits limits, String requestId, AccessKeyRecord key,
-            Surface surface, RequestBody body) {
-        this.limiter = limiter;
+    UsageTrail(UsageMeter meter, RequestLimits limits, String requestId, AccessKeyRecord key, Surface surface,
+            RequestBody body) {
         this.limits = limits;
         this.meter = meter;
         this.requestId = requestId;
@@ -51,7 +48,7 @@ final class UsageTrail {
         if (done != null) {
             pending = null;
             UsageEvent event = meter.record(isFinal ? done.asFinal() : done);
-            limiter.consume(key.id(), limits, event.tokens().input() + event.tokens().output(), event.costUsd());
+            limits.settle(event);
         }
     }
 

@@ -35,6 +35,8 @@ public final class AttemptPlanner {
         final List<PlannedAttempt> attempts = new ArrayList<>(4);
         final Set<String> seenModels = new HashSet<>(4);
         int candidate;
+        ModelAddress lastPriced;
+        ModelPrice lastPrice;
 
         Plan(RoutingSnapshot snapshot, RoutePolicy policy, Surface surface, int max) {
             this.snapshot = snapshot;
@@ -62,15 +64,23 @@ public final class AttemptPlanner {
             }
         }
 
+        private ModelPrice price(ModelAddress address) {
+            if (lastPriced != address) {
+                lastPriced = address;
+                lastPrice = ModelPrice.of(address, snapshot);
+            }
+            return lastPrice;
+        }
+
         private void defaultKeys(ModelAddress address, int index) {
             List<ProviderKeyRef> keys = snapshot.keysOf(address.provider().id());
             if (keys.isEmpty() && !address.provider().keyRequired()) {
-                attempts.add(new PlannedAttempt(address, null, index));
+                attempts.add(new PlannedAttempt(address, null, index, price(address)));
                 return;
             }
             for (ProviderKeyRef key : keys) {
                 if (attempts.size() < max) {
-                    attempts.add(new PlannedAttempt(address, key, index));
+                    attempts.add(new PlannedAttempt(address, key, index, price(address)));
                 }
             }
         }
@@ -79,7 +89,7 @@ public final class AttemptPlanner {
             for (String id : keyIds) {
                 ProviderKeyRef key = snapshot.key(id);
                 if (key != null && key.providerId().equals(address.provider().id()) && attempts.size() < max) {
-                    attempts.add(new PlannedAttempt(address, key, index));
+                    attempts.add(new PlannedAttempt(address, key, index, price(address)));
                 }
             }
         }

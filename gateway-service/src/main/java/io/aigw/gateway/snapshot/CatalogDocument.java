@@ -12,7 +12,7 @@ public record CatalogDocument(long version, String generatedAt, List<ProviderDoc
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record ProviderDoc(String id, String displayName, String baseUrl, String authScheme,
             Map<String, String> extraHeaders, Boolean keyRequired, Boolean allowPassThroughModels, String status,
-            List<String> surfaces) {
+            List<String> surfaces, PricingDoc defaultPricing) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -24,6 +24,7 @@ public record CatalogDocument(long version, String generatedAt, List<ProviderDoc
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record PricingDoc(BigDecimal inputPerMTok, BigDecimal outputPerMTok, BigDecimal cachedInputPerMTok,
-            BigDecimal cacheWritePerMTok, BigDecimal perRequest) {
+            BigDecimal cacheWritePerMTok, BigDecimal cacheWrite1hPerMTok, BigDecimal reasoningPerMTok,
+            BigDecimal perRequest) {
     }
 }

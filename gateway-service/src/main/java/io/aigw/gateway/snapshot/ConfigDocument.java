@@ -36,11 +36,17 @@ public record ConfigDocument(long version, String generatedAt, List<Configuratio
     /** Durations in ISO-8601 (`PT1M`) or Go style (`30s`, `2m`). */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record SettingsDoc(String attemptTimeout, String totalTimeout, Integer maxAttempts, Long maxBodyBytes,
-            LimitsDoc defaultLimits, String limitsFailMode) {
+            LimitsDoc defaultLimits, String limitsFailMode, Long maxOutputTokens) {
     }
 
-    /** SPEC §2.4; null fields are no limit. */
+    /** SPEC §2.4; null fields are no limit. The {@code *BudgetUsd} are per key, {@code configurationBudgetUsd} shared. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record LimitsDoc(Long requestsPerMinute, Long tokensPerMinute, java.math.BigDecimal monthlyBudgetUsd) {
+    public record LimitsDoc(Long requestsPerMinute, Long tokensPerMinute, java.math.BigDecimal dailyBudgetUsd,
+            java.math.BigDecimal weeklyBudgetUsd, java.math.BigDecimal monthlyBudgetUsd, BudgetsDoc configurationBudgetUsd,
+            Boolean allowUnpricedModels) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record BudgetsDoc(java.math.BigDecimal daily, java.math.BigDecimal weekly, java.math.BigDecimal monthly) {
     }
 }

@@ -40,6 +40,16 @@ public class InternalApiClient {
                 .compose(response -> response.body().map(body -> new Answer(response.statusCode(), body)));
     }
 
+    /** POSTs a JSON body to {@code baseUrl + path}; fails on a transport error or timeout. */
+    public Future<Answer> post(String baseUrl, String path, Buffer json) {
+        RequestOptions options = new RequestOptions().setAbsoluteURI(baseUrl + path).setMethod(HttpMethod.POST)
+                .setTimeout(timeoutMs).putHeader("authorization", authorization).putHeader("accept", "application/json")
+                .putHeader("content-type", "application/json");
+        return client.request(options)
+                .compose(request -> request.send(json))
+                .compose(response -> response.body().map(body -> new Answer(response.statusCode(), body)));
+    }
+
     @PreDestroy
     void close() {
         client.close();

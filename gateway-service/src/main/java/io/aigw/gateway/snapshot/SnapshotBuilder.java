@@ -1,6 +1,7 @@
 package io.aigw.gateway.snapshot;
 
 import io.aigw.gateway.routing.AuthScheme;
+import io.aigw.gateway.routing.Budgets;
 import io.aigw.gateway.routing.CatalogModel;
 import io.aigw.gateway.routing.GatewaySettings;
 import io.aigw.gateway.routing.Limits;
@@ -76,7 +77,7 @@ public final class SnapshotBuilder {
             providers.put(id, new Provider(id, AuthScheme.parse(p.authScheme()),
                     p.extraHeaders() == null ? Map.of() : Map.copyOf(p.extraHeaders()),
                     !Boolean.FALSE.equals(p.keyRequired()), !Boolean.FALSE.equals(p.allowPassThroughModels()),
-                    Set.copyOf(surfaces), Map.copyOf(targets)));
+                    Set.copyOf(surfaces), Map.copyOf(targets), pricing(p.defaultPricing())));
         }
         return Map.copyOf(providers);
     }
@@ -89,13 +90,28 @@ public final class SnapshotBuilder {
             effective.retainAll(own);
         }
         String modelId = require(m.modelId(), "modelId");
-        CatalogDocument.PricingDoc p = m.pricing();
-        Pricing pricing = p == null ? Pricing.UNKNOWN
-                : new Pricing(p.inputPerMTok(), p.outputPerMTok(), p.cachedInputPerMTok(), p.perRequest());
+        Pricing pricing = pricing(m.pricing());
         return new CatalogModel(provider.id(), modelId, m.providerModelId() == null ? modelId : m.providerModelId(),
                 provider.id() + ":" + modelId, m.displayName(), m.contextLength(), m.maxOutputTokens(),
                 list(m.aliases()), Boolean.TRUE.equals(m.bareId()), Set.copyOf(effective),
                 Set.copyOf(list(m.unsupportedParameters())), pricing, instant(m.createdAt()).getEpochSecond());
+    }
+
+    /** Rates as given; a negative one makes the document unusable (a price is never a credit). */
+    static Pricing pricing(CatalogDocument.PricingDoc p) {
+        if (p == null) {
+            return Pricing.UNKNOWN;
+        }
+        Pricing pricing = new Pricing(p.inputPerMTok(), p.outputPerMTok(), p.cachedInputPerMTok(), p.cacheWritePerMTok(),
+                p.cacheWrite1hPerMTok(), p.reasoningPerMTok(), p.perRequest());
+        for (java.math.BigDecimal rate : new java.math.BigDecimal[] {pricing.inputPerMTok(), pricing.outputPerMTok(),
+                pricing.cachedInputPerMTok(), pricing.cacheWritePerMTok(), pricing.cacheWrite1hPerMTok(),
+                pricing.reasoningPerMTok(), pricing.perRequest()}) {
+            if (rate != null && rate.signum() < 0) {
+                throw new IllegalArgumentException("negative price");
+            }
+        }
+        return pricing;
     }
 
     private static GatewaySettings settings(ConfigDocument.SettingsDoc s) {
@@ -108,7 +124,7 @@ public final class SnapshotBuilder {
                 s.totalTimeout() == null ? d.totalTimeout() : DurationText.parse(s.totalTimeout()),
                 s.maxAttempts() == null ? d.maxAttempts() : s.maxAttempts(),
                 s.maxBodyBytes() == null ? d.maxBodyBytes() : s.maxBodyBytes(), limits(s.defaultLimits()),
-                failOpen(s.limitsFailMode()));
+                failOpen(s.limitsFailMode()), s.maxOutputTokens());
         if (result.maxAttempts() < 1 || result.maxBodyBytes() < 1 || result.attemptTimeout().isNegative()
                 || result.attemptTimeout().isZero() || result.totalTimeout().isNegative() || result.totalTimeout().isZero()) {
             throw new IllegalArgumentException("gateway settings out of range");
@@ -121,11 +137,23 @@ public final class SnapshotBuilder {
             return Limits.NONE;
         }
         if ((doc.requestsPerMinute() != null && doc.requestsPerMinute() < 0)
-                || (doc.tokensPerMinute() != null && doc.tokensPerMinute() < 0)
-                || (doc.monthlyBudgetUsd() != null && doc.monthlyBudgetUsd().signum() < 0)) {
+                || (doc.tokensPerMinute() != null && doc.tokensPerMinute() < 0)) {
             throw new IllegalArgumentException("limits out of range");
         }
-        return new Limits(doc.requestsPerMinute(), doc.tokensPerMinute(), doc.monthlyBudgetUsd());
+        ConfigDocument.BudgetsDoc shared = doc.configurationBudgetUsd();
+        return new Limits(doc.requestsPerMinute(), doc.tokensPerMinute(),
+                budgets(doc.dailyBudgetUsd(), doc.weeklyBudgetUsd(), doc.monthlyBudgetUsd()),
+                shared == null ? Budgets.NONE : budgets(shared.daily(), shared.weekly(), shared.monthly()),
+                Boolean.TRUE.equals(doc.allowUnpricedModels()));
+    }
+
+    private static Budgets budgets(java.math.BigDecimal daily, java.math.BigDecimal weekly, java.math.BigDecimal monthly) {
+        for (java.math.BigDecimal usd : new java.math.BigDecimal[] {daily, weekly, monthly}) {
+            if (usd != null && usd.signum() < 0) {
+                throw new IllegalArgumentException("budget out of range");
+            }
+        }
+        return new Budgets(daily, weekly, monthly);
     }
 
     private static boolean failOpen(String mode) {

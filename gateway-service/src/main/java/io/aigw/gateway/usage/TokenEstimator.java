@@ -25,6 +25,15 @@ public class TokenEstimator {
         encoding = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
     }
 
+    /** Tokens of the whole text, however long (a worst-case bound for budgets; large texts belong on a worker thread). */
+    public long countExactly(byte[] utf8, int length) {
+        Encoding e = encoding;
+        if (e == null || length == 0) {
+            return length;
+        }
+        return e.countTokensOrdinary(new String(utf8, 0, length, StandardCharsets.UTF_8));
+    }
+
     public long count(byte[] utf8, int length) {
         Encoding e = encoding;
         if (e == null || length == 0 || length > MAX_TOKENISED_BYTES) {

@@ -1,21 +1,37 @@
 package io.aigw.gateway.usage;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
 
 /**
  * One upstream attempt, as published on `usage-events` (contracts.md), keyed by access-key id. Carries
  * no secret: ids only. {@code status} is the upstream HTTP status, or 504 / 502 for an attempt that timed
- * out / could not connect.
+ * out / could not connect. {@code costSource} says where {@code costUsd} came from: `provider` (the cost the
+ * provider reported, e.g. OpenRouter's `usage.cost`), else the price it was computed at (`catalog`,
+ * `provider-default`, `openrouter-import`), or `none` (no price known: cost 0).
  */
 public record UsageEvent(String eventId, String requestId, String accessKeyId, String configurationId,
         String providerId, String modelId, String providerKeyId, String surface, int attempt,
-        @com.fasterxml.jackson.annotation.JsonProperty("final") boolean isFinal, int status, String outcome,
-        boolean streaming, Tokens tokens, BigDecimal costUsd, long latencyMs, Long timeToFirstTokenMs,
-        String occurredAt) {
+        @JsonProperty("final") boolean isFinal, int status, String outcome,
+        boolean streaming, Tokens tokens, BigDecimal costUsd, String costSource, long latencyMs,
+        Long timeToFirstTokenMs, String occurredAt) {
 
-    /** Token counts; {@code estimated} when the provider reported none and the gateway counted them. */
-    public record Tokens(long input, long output, long cachedInput, long reasoning, boolean estimated) {
+    /**
+     * Token counts. {@code input} counts every input token, cache reads ({@code cachedInput}) and cache writes
+     * ({@code cacheWrite}: 5-minute, {@code cacheWrite1h}: 1-hour) included; {@code output} every output token,
+     * {@code reasoning} included. {@code estimated} when the provider reported none and the gateway counted them.
+     * {@code reportedCostUsd} is the provider's own cost of the attempt, when it said (not published here: it
+     * becomes the event's {@code costUsd}).
+     */
+    public record Tokens(long input, long output, long cachedInput, long cacheWrite, long cacheWrite1h,
+            long reasoning, boolean estimated, @JsonIgnore BigDecimal reportedCostUsd) {
 
-        public static final Tokens NONE = new Tokens(0, 0, 0, 0, false);
+        public static final Tokens NONE = new Tokens(0, 0, 0, 0, 0, 0, false, null);
+
+        /** Counts without a reported cost (estimates, tests). */
+        public static Tokens of(long input, long output, long cachedInput, long reasoning, boolean estimated) {
+            return new Tokens(input, output, cachedInput, 0, 0, reasoning, estimated, null);
+        }
     }
 }

@@ -1,7 +1,6 @@
 package io.aigw.gateway.usage;
 
 import io.smallrye.common.annotation.Identifier;
-import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.HashMap;
@@ -20,7 +19,7 @@ import org.eclipse.microprofile.config.Config;
  * in front: the channel's per-record pipeline cost more than the rest of the request path (issue 9).
  */
 @Singleton
-public class UsageEventsProducer {
+public class UsageEventsProducer implements UsageSink {
 
     static final String PRODUCER_PREFIX = "aigw.usage-events.producer.";
 
@@ -40,13 +39,15 @@ public class UsageEventsProducer {
         this.producer = new KafkaProducer<>(settings, new StringSerializer(), new ByteArraySerializer());
     }
 
-    /** Hands a record to the producer; may block while the topic's metadata is unknown (Kafka unreachable). */
-    void send(String key, byte[] value, Callback callback) {
+    /** Hands a record to the producer; blocks at most `max.block.ms` while the topic's metadata is unknown. */
+    @Override
+    public void send(String key, byte[] value, Callback callback) {
         producer.send(new ProducerRecord<>(topic, key, value), callback);
     }
 
-    @PreDestroy
-    void close() {
-        producer.close(Duration.ofSeconds(5));
+    /** Closed by {@link UsagePublisher} at shutdown, after it handed over what it could. */
+    @Override
+    public void close(Duration timeout) {
+        producer.close(timeout);
     }
 }

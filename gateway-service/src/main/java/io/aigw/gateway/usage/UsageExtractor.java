@@ -10,8 +10,10 @@ import java.io.IOException;
 
 /**
  * Reads a provider's `usage` object: OpenAI chat/completions/embeddings (`prompt_tokens`,
- * `completion_tokens`, details), Responses and Anthropic (`input_tokens`, `output_tokens`, cache fields).
- * Only the top-level `usage` (or `message.usage` / `response.usage` of stream events) is parsed.
+ * `completion_tokens`, cached and reasoning details), Responses and Anthropic (`input_tokens`, `output_tokens`,
+ * cache reads and 5-minute / 1-hour cache writes), DeepSeek's cache hits, OpenRouter's `cost`, and Gemini's
+ * `usageMetadata`. Only the top-level `usage` / `usageMetadata` (or `message.usage` / `response.usage` of
+ * stream events) is parsed.
  */
 public final class UsageExtractor {
 
@@ -67,6 +69,9 @@ public final class UsageExtractor {
                 if ("usage".equals(name) && value == JsonToken.START_OBJECT) {
                     return tokens(p);
                 }
+                if ("usageMetadata".equals(name) && value == JsonToken.START_OBJECT) {
+                    return geminiTokens(p);
+                }
                 if (("message".equals(name) || "response".equals(name)) && value == JsonToken.START_OBJECT) {
                     UsageEvent.Tokens nested = nestedUsage(p);
                     if (nested != null) {
@@ -96,8 +101,10 @@ public final class UsageExtractor {
     }
 
     /**
-     * The usage object the parser is in: OpenAI's `prompt_tokens`/`completion_tokens` win over Anthropic's and
-     * Responses' `input_tokens`/`output_tokens`; cached and reasoning tokens are the largest of their fields.
+     * The usage object the parser is in, normalised so that {@code input} counts every input token (cache reads
+     * and writes included, as OpenAI's `prompt_tokens` does) and {@code output} every output token (reasoning
+     * included). OpenAI's `prompt_tokens`/`completion_tokens` win over `input_tokens`/`output_tokens`; Anthropic's
+     * `input_tokens` excludes its cache reads and writes, so they are added; OpenRouter's `cost` is kept.
      */
     private static UsageEvent.Tokens tokens(JsonParser p) throws IOException {
         Long prompt = null;
@@ -106,6 +113,12 @@ public final class UsageExtractor {
         long output = 0;
         long cached = 0;
         long reasoning = 0;
+        Long anthropicRead = null;
+        Long anthropicWrite = null;
+        long[] writeSplit = null;
+        java.math.BigDecimal cost = null;
+        java.math.BigDecimal upstreamCost = null;
+        boolean byok = false;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             JsonToken value = p.nextToken();
@@ -114,35 +127,109 @@ public final class UsageExtractor {
                 case "completion_tokens" -> completion = asLong(p, value);
                 case "input_tokens" -> input = asLong(p, value);
                 case "output_tokens" -> output = asLong(p, value);
-                case "cache_read_input_tokens" -> cached = Math.max(cached, asLong(p, value));
+                case "cache_read_input_tokens" -> anthropicRead = asLong(p, value);
+                case "cache_creation_input_tokens" -> anthropicWrite = asLong(p, value);
+                case "cache_creation" -> writeSplit = fields(p, value, "ephemeral_5m_input_tokens", "ephemeral_1h_input_tokens");
+                case "prompt_cache_hit_tokens" -> cached = Math.max(cached, asLong(p, value));
                 case "prompt_tokens_details", "input_tokens_details" ->
-                        cached = Math.max(cached, field(p, value, "cached_tokens"));
+                        cached = Math.max(cached, fields(p, value, "cached_tokens")[0]);
                 case "completion_tokens_details", "output_tokens_details" ->
-                        reasoning = Math.max(reasoning, field(p, value, "reasoning_tokens"));
+                        reasoning = Math.max(reasoning, fields(p, value, "reasoning_tokens")[0]);
+                case "cost" -> cost = asDecimal(p, value);
+                case "is_byok" -> byok = value == JsonToken.VALUE_TRUE;
+                case "cost_details" -> upstreamCost = decimalField(p, value, "upstream_inference_cost");
                 default -> p.skipChildren();
             }
         }
+        long read = anthropicRead == null ? 0 : anthropicRead;
+        long write = anthropicWrite == null ? 0 : anthropicWrite;
+        long write1h = writeSplit == null ? 0 : Math.min(writeSplit[1], write);
+        if (prompt == null && (anthropicRead != null || anthropicWrite != null)) {
+            input += read + write;
+        }
+        if (byok && cost != null && upstreamCost != null) {
+            cost = cost.add(upstreamCost);
+        }
         return new UsageEvent.Tokens(prompt != null ? prompt : input, completion != null ? completion : output,
-                cached, reasoning, false);
+                Math.max(cached, read), write - write1h, write1h, reasoning, false, cost);
     }
 
-    /** A number field of the object the parser is at (0 when absent or not an object). */
-    private static long field(JsonParser p, JsonToken value, String wanted) throws IOException {
+    /** Gemini's `usageMetadata`: the prompt count includes cached content, thoughts come on top of candidates. */
+    private static UsageEvent.Tokens geminiTokens(JsonParser p) throws IOException {
+        long prompt = 0;
+        long candidates = 0;
+        long thoughts = 0;
+        long cached = 0;
+        long toolPrompt = 0;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken value = p.nextToken();
+            switch (name) {
+                case "promptTokenCount" -> prompt = asLong(p, value);
+                case "candidatesTokenCount" -> candidates = asLong(p, value);
+                case "thoughtsTokenCount" -> thoughts = asLong(p, value);
+                case "cachedContentTokenCount" -> cached = asLong(p, value);
+                case "toolUsePromptTokenCount" -> toolPrompt = asLong(p, value);
+                default -> p.skipChildren();
+            }
+        }
+        return new UsageEvent.Tokens(prompt + toolPrompt, candidates + thoughts, cached, 0, 0, thoughts, false, null);
+    }
+
+    /** The number fields {@code wanted} of the object the parser is at (0 when absent or not an object). */
+    private static long[] fields(JsonParser p, JsonToken value, String... wanted) throws IOException {
+        long[] found = new long[wanted.length];
         if (value != JsonToken.START_OBJECT) {
             p.skipChildren();
-            return 0;
+            return found;
         }
-        long found = 0;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             JsonToken v = p.nextToken();
-            if (wanted.equals(name)) {
-                found = asLong(p, v);
+            int at = java.util.Arrays.asList(wanted).indexOf(name);
+            if (at >= 0) {
+                found[at] = asLong(p, v);
             } else {
                 p.skipChildren();
             }
         }
         return found;
+    }
+
+    /** A decimal field of the object the parser is at, or null. */
+    private static java.math.BigDecimal decimalField(JsonParser p, JsonToken value, String wanted) throws IOException {
+        if (value != JsonToken.START_OBJECT) {
+            p.skipChildren();
+            return null;
+        }
+        java.math.BigDecimal found = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken v = p.nextToken();
+            if (wanted.equals(name)) {
+                found = asDecimal(p, v);
+            } else {
+                p.skipChildren();
+            }
+        }
+        return found;
+    }
+
+    /** A non-negative decimal exactly as written (never through a double), or null. */
+    private static java.math.BigDecimal asDecimal(JsonParser p, JsonToken value) throws IOException {
+        try {
+            java.math.BigDecimal d = switch (value) {
+                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> p.getDecimalValue();
+                case VALUE_STRING -> new java.math.BigDecimal(p.getText().trim());
+                default -> {
+                    p.skipChildren();
+                    yield null;
+                }
+            };
+            return d == null || d.signum() < 0 ? null : d;
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /** The value as a long the way Jackson's `JsonNode.asLong(0)` reads it (numbers, numeric text, booleans). */
@@ -159,12 +246,17 @@ public final class UsageExtractor {
         };
     }
 
-    /** Merges stream usage seen in pieces (Anthropic: input in message_start, output in message_delta). */
+    /**
+     * Merges stream usage seen in pieces (Anthropic: input and cache counts in message_start, output in
+     * message_delta): the largest of each count, and the last reported cost.
+     */
     public static UsageEvent.Tokens merge(UsageEvent.Tokens seen, UsageEvent.Tokens next) {
         if (seen == null) {
             return next;
         }
         return new UsageEvent.Tokens(Math.max(seen.input(), next.input()), Math.max(seen.output(), next.output()),
-                Math.max(seen.cachedInput(), next.cachedInput()), Math.max(seen.reasoning(), next.reasoning()), false);
+                Math.max(seen.cachedInput(), next.cachedInput()), Math.max(seen.cacheWrite(), next.cacheWrite()),
+                Math.max(seen.cacheWrite1h(), next.cacheWrite1h()), Math.max(seen.reasoning(), next.reasoning()), false,
+                next.reportedCostUsd() != null ? next.reportedCostUsd() : seen.reportedCostUsd());
     }
 }

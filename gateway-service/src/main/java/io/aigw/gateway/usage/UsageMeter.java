@@ -1,7 +1,6 @@
 package io.aigw.gateway.usage;
 
 import io.aigw.gateway.routing.PlannedAttempt;
-import io.aigw.gateway.routing.Pricing;
 import java.time.Instant;
 import jakarta.inject.Singleton;
 
@@ -24,7 +23,7 @@ public class UsageMeter {
 
     /** What an attempt consumed when the provider did not say: counted over request and answer JSON. */
     public UsageEvent.Tokens estimate(byte[] request, int requestLength, long outputTokens) {
-        return new UsageEvent.Tokens(estimator.count(request, requestLength), outputTokens, 0, 0, true);
+        return UsageEvent.Tokens.of(estimator.count(request, requestLength), outputTokens, 0, 0, true);
     }
 
     public long countTokens(byte[] utf8, int length) {
@@ -34,12 +33,15 @@ public class UsageMeter {
     /** Publishes the event of one attempt; answers it (for the limit counters). */
     public UsageEvent record(Attempt a) {
         PlannedAttempt planned = a.planned();
-        Pricing pricing = planned.address().model() == null ? null : planned.address().model().pricing();
         UsageEvent.Tokens tokens = a.tokens() == null ? UsageEvent.Tokens.NONE : a.tokens();
+        // an attempt that failed without any usage (an error status, a timeout) is not charged, not even a request fee
+        CostCalculator.Cost cost = a.tokens() == null && (a.status() < 200 || a.status() >= 300)
+                ? new CostCalculator.Cost(java.math.BigDecimal.ZERO, planned.price().source())
+                : CostCalculator.cost(planned.price(), tokens);
         UsageEvent event = new UsageEvent(EventIds.next(), a.requestId(), a.accessKeyId(),
                 a.configurationId(), planned.address().provider().id(), planned.address().modelId(),
                 planned.key() == null ? null : planned.key().id(), a.surface(), a.number(), a.isFinal(), a.status(),
-                a.outcome(), a.streaming(), tokens, CostCalculator.cost(pricing, tokens), a.latencyMs(),
+                a.outcome(), a.streaming(), tokens, cost.usd(), cost.source(), a.latencyMs(),
                 a.timeToFirstTokenMs(), Instant.now().toString());
         publisher.publish(event);
         metrics.record(event);

@@ -53,7 +53,7 @@ class ContractFixturesTest {
         CatalogDocument catalog = new CatalogDocument(0, null, keys.providerKeys().stream()
                 .map(k -> k.providerId()).distinct()
                 .map(p -> new CatalogDocument.ProviderDoc(p, p, "https://" + p + ".example/v1", "bearer", null, true,
-                        true, "active", List.of("openai/chat-completions")))
+                        true, "active", List.of("openai/chat-completions"), null))
                 .toList(), List.of());
         var snapshot = SnapshotBuilder.build(new SnapshotSources(catalog, emptyConfig(), keys));
         assertThat(snapshot.keys().size(), org.hamcrest.Matchers.equalTo(

@@ -28,6 +28,21 @@ public final class ControlPlaneClient {
         return "ag-" + publicId + "-g1-" + secret;
     }
 
+    /** Sets what the ledger says `<scope>:<id>` (`key:ak_…`, `configuration:cfg_…`) spent in any period. */
+    public static void setLedgerSpend(String owner, String usd) {
+        given().post(baseUrl() + "/_stub/ledger/spend/" + owner + "/" + usd).then().statusCode(204);
+    }
+
+    /** Makes key-service's spend query answer 503 ({@code down}) or answer again. */
+    public static void setLedgerDown(boolean down) {
+        given().post(baseUrl() + "/_stub/ledger/down/" + down).then().statusCode(204);
+    }
+
+    /** How many spend queries reached the ledger. */
+    public static int ledgerQueries() {
+        return Integer.parseInt(given().get(baseUrl() + "/_stub/ledger/queries").asString());
+    }
+
     /** Adds a model (JSON as in contracts.md) to the catalog snapshot the stub serves. */
     public static void addCatalogModel(String modelJson) {
         given().contentType("application/json").body(modelJson).post(baseUrl() + "/_stub/catalog/models")

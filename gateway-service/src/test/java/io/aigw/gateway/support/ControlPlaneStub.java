@@ -30,6 +30,10 @@ public final class ControlPlaneStub implements AutoCloseable {
     private final Map<String, ObjectNode> accessKeys = new ConcurrentHashMap<>();
     private final Map<String, ObjectNode> keyValues = new ConcurrentHashMap<>();
     private final AtomicInteger accessKeyLookups = new AtomicInteger();
+    /** The usage ledger's spend by `<scope>:<id>` (any period), as key-service's spend query answers it. */
+    private final Map<String, java.math.BigDecimal> ledgerSpend = new ConcurrentHashMap<>();
+    private final AtomicInteger ledgerQueries = new AtomicInteger();
+    private volatile boolean ledgerDown;
     private final HttpServer server;
 
     public ControlPlaneStub(ObjectNode catalog, ObjectNode config, ObjectNode providerKeys, Map<String, String> values) {
@@ -94,6 +98,27 @@ public final class ControlPlaneStub implements AutoCloseable {
         byte[] document = documents.get(path);
         if (document != null) {
             json(request, 200, document);
+        } else if (path.equals("/internal/v1/usage/spend:query")) {
+            ledgerQueries.incrementAndGet();
+            request.body().onSuccess(body -> {
+                if (ledgerDown) {
+                    json(request, 503, "{}".getBytes());
+                    return;
+                }
+                try {
+                    ObjectNode answer = MAPPER.createObjectNode();
+                    com.fasterxml.jackson.databind.node.ArrayNode spend = answer.putArray("spend");
+                    for (com.fasterxml.jackson.databind.JsonNode q : MAPPER.readTree(body.getBytes()).path("queries")) {
+                        String owner = q.path("scope").asText() + ":" + q.path("id").asText();
+                        spend.addObject().put("scope", q.path("scope").asText()).put("id", q.path("id").asText())
+                                .put("from", q.path("from").asText()).put("to", q.path("to").asText())
+                                .put("costUsd", ledgerSpend.getOrDefault(owner, java.math.BigDecimal.ZERO));
+                    }
+                    json(request, 200, bytes(answer));
+                } catch (java.io.IOException e) {
+                    json(request, 400, "{}".getBytes());
+                }
+            });
         } else if (path.startsWith("/internal/v1/access-keys/")) {
             accessKeyLookups.incrementAndGet();
             ObjectNode key = accessKeys.get(path.substring("/internal/v1/access-keys/".length()));
@@ -121,6 +146,15 @@ public final class ControlPlaneStub implements AutoCloseable {
                     request.response().setStatusCode(400).end();
                 }
             });
+        } else if (parts.length == 6 && parts[2].equals("ledger") && parts[3].equals("spend")) {
+            ledgerSpend.put(java.net.URLDecoder.decode(parts[4], java.nio.charset.StandardCharsets.UTF_8),
+                    new java.math.BigDecimal(parts[5]));
+            request.response().setStatusCode(204).end();
+        } else if (parts.length == 5 && parts[2].equals("ledger") && parts[3].equals("down")) {
+            ledgerDown = Boolean.parseBoolean(parts[4]);
+            request.response().setStatusCode(204).end();
+        } else if (request.path().equals("/_stub/ledger/queries")) {
+            request.response().end(Integer.toString(ledgerQueries.get()));
         } else if (parts.length == 6 && parts[2].equals("access-keys") && parts[4].equals("secret")) {
             addAccessKey(parts[3], parts[5], "active", null, null);
             request.response().setStatusCode(204).end();

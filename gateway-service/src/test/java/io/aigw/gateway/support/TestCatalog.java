@@ -43,7 +43,7 @@ public final class TestCatalog {
 
     public static ProviderDoc provider(String id, boolean passThrough, List<String> surfaces) {
         return new ProviderDoc(id, id, "https://" + id + ".example/v1", "bearer", Map.of(), true, passThrough,
-                "active", surfaces);
+                "active", surfaces, null);
     }
 
     public static ModelDoc model(String provider, String id, String providerModelId, boolean bare, List<String> aliases) {

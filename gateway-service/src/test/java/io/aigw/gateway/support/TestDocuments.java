@@ -82,7 +82,16 @@ public final class TestDocuments {
         configurations.add(nothing);
         configurations.add(limited("cfg_rpm0000000000001", 3L, null, null));
         configurations.add(limited("cfg_tpm0000000000001", null, 5L, null));
-        configurations.add(limited("cfg_budget0000000001", null, null, "0.00001"));
+        configurations.add(limited("cfg_budget0000000001", null, null, "0.0003"));
+        ObjectNode daily = limited("cfg_daily00000000001", null, null, null);
+        ((ObjectNode) daily.get("limits")).put("dailyBudgetUsd", new java.math.BigDecimal("0.0003"));
+        configurations.add(daily);
+        ObjectNode shared = limited("cfg_shared0000000001", null, null, null);
+        ((ObjectNode) shared.get("limits")).putObject("configurationBudgetUsd").put("weekly", new java.math.BigDecimal("0.0003"));
+        configurations.add(shared);
+        ObjectNode unpriced = limited("cfg_unpriced00000001", null, null, "1");
+        ((ObjectNode) unpriced.get("limits")).put("allowUnpricedModels", true);
+        configurations.add(unpriced);
         doc.putObject("settings").put("attemptTimeout", "PT1.5S").put("totalTimeout", "4s").put("maxAttempts", 10)
                 .put("maxBodyBytes", 65536).putNull("maxInputTokens").putNull("maxOutputTokens")
                 .put("limitsFailMode", limitsFailMode).put("version", 3).put("updatedAt", T0)

@@ -17,8 +17,15 @@ public final class TestKeys {
     public static final String RPM_LIMITED = "ag-rpmlimit01-g1-S3cretRpmLimit_abcdefghijk";
     /** Limited to 5 tokens per minute. */
     public static final String TPM_LIMITED = "ag-tpmlimit01-g1-S3cretTpmLimit_abcdefghijk";
-    /** A monthly budget of 0.00001 USD. */
+    /** A monthly budget of 0.0003 USD. */
     public static final String BUDGET_LIMITED = "ag-budget0001-g1-S3cretBudget_abcdefghijklm";
+    /** A daily budget of 0.0003 USD. */
+    public static final String DAILY_BUDGET = "ag-daily00001-g1-S3cretDailyBudget_abcdefgh";
+    /** Two keys sharing their configuration's weekly budget of 0.0003 USD. */
+    public static final String SHARED_A = "ag-shareda001-g1-S3cretSharedA_abcdefghijkl";
+    public static final String SHARED_B = "ag-sharedb001-g1-S3cretSharedB_abcdefghijkl";
+    /** A monthly budget of 1 USD, with allowUnpricedModels. */
+    public static final String UNPRICED_OK = "ag-unpriced01-g1-S3cretUnpriced_abcdefghijk";
     /** Revoked by a test while the gateway runs. */
     public static final String TO_REVOKE = "ag-torevoke01-g1-S3cretToRevoke_abcdefghijk";
 
@@ -38,6 +45,10 @@ public final class TestKeys {
         add(stub, RPM_LIMITED, "active", null, "cfg_rpm0000000000001");
         add(stub, TPM_LIMITED, "active", null, "cfg_tpm0000000000001");
         add(stub, BUDGET_LIMITED, "active", null, "cfg_budget0000000001");
+        add(stub, DAILY_BUDGET, "active", null, "cfg_daily00000000001");
+        add(stub, SHARED_A, "active", null, "cfg_shared0000000001");
+        add(stub, SHARED_B, "active", null, "cfg_shared0000000001");
+        add(stub, UNPRICED_OK, "active", null, "cfg_unpriced00000001");
     }
 
     /** The public id of a token. */

@@ -18,24 +18,55 @@ class UsageExtractorTest {
 
     @Test
     void shouldReadAnOpenAiUsageThatFollowsTheChoices() {
-        assertEquals(new UsageEvent.Tokens(12, 34, 2, 5, false), read("{\"id\":\"x\",\"choices\":[{\"message\":"
+        assertEquals(UsageEvent.Tokens.of(12, 34, 2, 5, false), read("{\"id\":\"x\",\"choices\":[{\"message\":"
                 + "{\"content\":\"usage\"}}],\"usage\":{\"prompt_tokens\":12,\"completion_tokens\":34,\"total_tokens\":46,"
                 + "\"prompt_tokens_details\":{\"cached_tokens\":2,\"audio_tokens\":0},"
                 + "\"completion_tokens_details\":{\"reasoning_tokens\":5,\"audio_tokens\":0}}}"));
     }
 
     @Test
-    void shouldReadResponsesAndAnthropicFieldsWithTheLargestCachedCount() {
-        assertEquals(new UsageEvent.Tokens(10, 20, 4, 3, false), read("{\"response\":{\"id\":\"r\",\"usage\":"
+    void shouldReadResponsesUsageWhoseInputAlreadyCountsItsCachedTokens() {
+        assertEquals(UsageEvent.Tokens.of(10, 20, 4, 3, false), read("{\"response\":{\"id\":\"r\",\"usage\":"
                 + "{\"input_tokens\":10,\"output_tokens\":20,\"input_tokens_details\":{\"cached_tokens\":4},"
                 + "\"output_tokens_details\":{\"reasoning_tokens\":3}}}}"));
-        assertEquals(new UsageEvent.Tokens(7, 1, 6, 0, false), read("{\"type\":\"message_start\",\"message\":"
-                + "{\"usage\":{\"input_tokens\":7,\"output_tokens\":1,\"cache_read_input_tokens\":6}}}"));
+    }
+
+    /** Anthropic's input_tokens counts only the uncached part: reads and writes come on top, never capped by it. */
+    @Test
+    void shouldAddAnthropicCacheReadsAndWritesToAnInputFarSmallerThanThem() {
+        assertEquals(new UsageEvent.Tokens(18_007, 1, 10_000, 5_000, 3_000, 0, false, null), read(
+                "{\"type\":\"message_start\",\"message\":{\"usage\":{\"input_tokens\":7,\"output_tokens\":1,"
+                + "\"cache_read_input_tokens\":10000,\"cache_creation_input_tokens\":8000,\"cache_creation\":"
+                + "{\"ephemeral_5m_input_tokens\":5000,\"ephemeral_1h_input_tokens\":3000}}}}"));
+        assertEquals(new UsageEvent.Tokens(8_607, 2, 600, 8_000, 0, 0, false, null), read("{\"usage\":{\"input_tokens\":7,"
+                + "\"output_tokens\":2,\"cache_read_input_tokens\":600,\"cache_creation_input_tokens\":8000}}"));
+    }
+
+    @Test
+    void shouldReadOpenRoutersCostExactlyAndAddTheUpstreamCostOfABringYourOwnKeyCall() {
+        UsageEvent.Tokens plain = read("{\"usage\":{\"prompt_tokens\":10,\"completion_tokens\":20,\"cost\":0.000123456789}}");
+        assertEquals(new java.math.BigDecimal("0.000123456789"), plain.reportedCostUsd());
+        UsageEvent.Tokens byok = read("{\"usage\":{\"prompt_tokens\":10,\"completion_tokens\":20,\"cost\":0.00001,"
+                + "\"is_byok\":true,\"cost_details\":{\"upstream_inference_cost\":0.0002}}}");
+        assertEquals(0, new java.math.BigDecimal("0.00021").compareTo(byok.reportedCostUsd()));
+    }
+
+    @Test
+    void shouldReadGeminiUsageMetadataWithThoughtsAsReasoningOutput() {
+        assertEquals(UsageEvent.Tokens.of(130, 70, 100, 50, false), read("{\"candidates\":[],\"usageMetadata\":"
+                + "{\"promptTokenCount\":120,\"toolUsePromptTokenCount\":10,\"candidatesTokenCount\":20,"
+                + "\"thoughtsTokenCount\":50,\"cachedContentTokenCount\":100,\"totalTokenCount\":200}}"));
+    }
+
+    @Test
+    void shouldReadDeepSeekCacheHitsAsCachedInput() {
+        assertEquals(UsageEvent.Tokens.of(100, 5, 64, 0, false), read("{\"usage\":{\"prompt_tokens\":100,"
+                + "\"completion_tokens\":5,\"prompt_cache_hit_tokens\":64,\"prompt_cache_miss_tokens\":36}}"));
     }
 
     @Test
     void shouldPreferOpenAiNamesAndReadNumbersGivenAsTextOrNull() {
-        assertEquals(new UsageEvent.Tokens(0, 9, 0, 0, false),
+        assertEquals(UsageEvent.Tokens.of(0, 9, 0, 0, false),
                 read("{\"usage\":{\"prompt_tokens\":null,\"input_tokens\":5,\"completion_tokens\":\"9\",\"output_tokens\":8}}"));
     }
 

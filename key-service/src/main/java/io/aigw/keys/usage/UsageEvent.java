@@ -8,13 +8,15 @@ import java.util.UUID;
 
 /**
  * One upstream attempt as the gateway publishes it on {@code usage-events} (contracts.md "Usage event"),
- * and as the usage API returns it. Unknown fields are ignored so that the producer can add some.
+ * and as the usage API returns it. Unknown fields are ignored so that the producer can add some. {@code costSource}
+ * says whether the cost is the provider's own (`provider`) or computed from a price (`catalog`,
+ * `provider-default`, `openrouter-import`), or `none` (no price: 0); null for events of older gateways.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record UsageEvent(UUID eventId, String requestId, String accessKeyId, String configurationId,
         String providerId, String modelId, String providerKeyId, String surface, int attempt,
         @JsonProperty("final") boolean isFinal, Integer status, String outcome, boolean streaming, UsageTokens tokens,
-        BigDecimal costUsd, Long latencyMs, Long timeToFirstTokenMs, Instant occurredAt) {
+        BigDecimal costUsd, String costSource, Long latencyMs, Long timeToFirstTokenMs, Instant occurredAt) {
 
     /** Whether the fields the ledger cannot do without are there. */
     boolean isComplete() {

@@ -25,14 +25,18 @@ public class UsageRepository {
 
     private static final String COLUMNS = "event_id, request_id, access_key_id, configuration_id, provider_id,"
             + " model_id, provider_key_id, surface, attempt, final, status, outcome, streaming, input_tokens,"
-            + " output_tokens, cached_input_tokens, reasoning_tokens, tokens_estimated, cost_usd, latency_ms,"
-            + " time_to_first_token_ms, occurred_at";
+            + " output_tokens, cached_input_tokens, cache_write_tokens, cache_write_1h_tokens, reasoning_tokens,"
+            + " tokens_estimated, cost_usd, cost_source, latency_ms, time_to_first_token_ms, occurred_at";
     private static final String INSERT = "insert into usage_event (" + COLUMNS + ") values ($1, $2, $3, $4, $5, $6,"
-            + " $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)"
+            + " $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25)"
             + " on conflict (event_id) do nothing";
     /** Grouping expressions by {@code groupBy} value (a whitelist: never SQL from the caller). */
     static final Map<String, String> GROUP_KEYS = Map.of("provider", "provider_id",
-            "model", "provider_id || ':' || model_id", "accessKey", "access_key_id");
+            "model", "provider_id || ':' || model_id", "accessKey", "access_key_id",
+            "configuration", "coalesce(configuration_id, '')");
+
+    /** The ledger column of each budget scope (a whitelist: never SQL from the caller). */
+    static final Map<String, String> SPEND_SCOPES = Map.of("key", "access_key_id", "configuration", "configuration_id");
 
     private final Pool pool;
 
@@ -88,6 +92,35 @@ public class UsageRepository {
         });
     }
 
+    /** The cost and attempt count of each query, in order: one statement, each query an index range scan. */
+    public Uni<List<SpendQuery.Spend>> spend(List<SpendQuery.Query> queries) {
+        if (queries.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        StringBuilder sql = new StringBuilder();
+        List<Object> params = new ArrayList<>();
+        for (int i = 0; i < queries.size(); i++) {
+            SpendQuery.Query q = queries.get(i);
+            params.add(q.id());
+            params.add(utc(q.from()));
+            params.add(utc(q.to()));
+            int n = params.size();
+            sql.append(i == 0 ? "" : " union all ").append("select ").append(i).append(" as i, coalesce(sum(cost_usd), 0) as cost,")
+                    .append(" count(*) as attempts from usage_event where ").append(SPEND_SCOPES.get(q.scope()))
+                    .append(" = $").append(n - 2).append(" and occurred_at >= $").append(n - 1)
+                    .append(" and occurred_at < $").append(n);
+        }
+        return pool.preparedQuery(sql.append(" order by i").toString()).execute(Tuple.from(params)).map(rows -> {
+            List<SpendQuery.Spend> spend = new ArrayList<>(queries.size());
+            rows.forEach(row -> {
+                SpendQuery.Query q = queries.get(row.getInteger("i"));
+                spend.add(new SpendQuery.Spend(q.scope(), q.id(), q.from(), q.to(), Money.normalize(row.getBigDecimal("cost")),
+                        row.getLong("attempts")));
+            });
+            return spend;
+        });
+    }
+
     public Uni<UsageTotals> totals(Instant from, Instant to, String column, String value) {
         String filter = column == null ? "" : " and " + column + " = $3";
         String sql = "select count(distinct request_id) as requests, count(*) as attempts,"
@@ -114,8 +147,9 @@ public class UsageRepository {
         UsageTokens tokens = e.tokens() == null ? UsageTokens.NONE : e.tokens();
         return Tuple.from(java.util.Arrays.asList(e.eventId(), e.requestId(), e.accessKeyId(), e.configurationId(),
                 e.providerId(), e.modelId(), e.providerKeyId(), e.surface(), e.attempt(), e.isFinal(), e.status(),
-                e.outcome(), e.streaming(), tokens.input(), tokens.output(), tokens.cachedInput(), tokens.reasoning(),
-                tokens.estimated(), Numeric.create(e.costUsd() == null ? java.math.BigDecimal.ZERO : e.costUsd()),
+                e.outcome(), e.streaming(), tokens.input(), tokens.output(), tokens.cachedInput(), tokens.cacheWrite(),
+                tokens.cacheWrite1h(), tokens.reasoning(), tokens.estimated(),
+                Numeric.create(e.costUsd() == null ? java.math.BigDecimal.ZERO : e.costUsd()), e.costSource(),
                 e.latencyMs(), e.timeToFirstTokenMs(), utc(e.occurredAt())));
     }
 
@@ -126,9 +160,10 @@ public class UsageRepository {
                 row.getString("model_id"), row.getString("provider_key_id"), row.getString("surface"),
                 row.getInteger("attempt"), row.getBoolean("final"), row.getInteger("status"), row.getString("outcome"),
                 row.getBoolean("streaming"), new UsageTokens(row.getLong("input_tokens"), row.getLong("output_tokens"),
-                        row.getLong("cached_input_tokens"), row.getLong("reasoning_tokens"),
+                        row.getLong("cached_input_tokens"), row.getLong("cache_write_tokens"),
+                        row.getLong("cache_write_1h_tokens"), row.getLong("reasoning_tokens"),
                         row.getBoolean("tokens_estimated")),
-                Money.normalize(row.getBigDecimal("cost_usd")), row.getLong("latency_ms"),
+                Money.normalize(row.getBigDecimal("cost_usd")), row.getString("cost_source"), row.getLong("latency_ms"),
                 row.getLong("time_to_first_token_ms"), row.getOffsetDateTime("occurred_at").toInstant())));
         return events;
     }

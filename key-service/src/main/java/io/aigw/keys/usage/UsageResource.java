@@ -3,7 +3,9 @@ package io.aigw.keys.usage;
 import io.aigw.keys.common.PageRequest;
 import io.aigw.keys.common.PageResponse;
 import io.aigw.keys.common.QueryParams;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import org.jboss.resteasy.reactive.ResponseHeader;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -36,6 +38,18 @@ public class UsageResource {
         String group = groupBy == null || groupBy.isEmpty() ? "provider" : groupBy;
         QueryParams.oneOf("groupBy", group, UsageRepository.GROUP_KEYS.keySet());
         return service.overview(UsageRange.parse(from, to), group);
+    }
+
+    /**
+     * Every attempt of a time range (and key) as CSV, newest first, streamed page by page: one header line, then one
+     * line per event (RFC 4180 quoting; text that a spreadsheet would run as a formula is prefixed with `'`).
+     */
+    @GET
+    @Path("events.csv")
+    @Produces("text/csv")
+    @ResponseHeader(name = "Content-Disposition", value = "attachment; filename=\"usage-events.csv\"")
+    public Multi<String> export(@RestQuery String from, @RestQuery String to, @RestQuery String accessKeyId) {
+        return service.export(UsageRange.parse(from, to), accessKeyId);
     }
 
     @GET

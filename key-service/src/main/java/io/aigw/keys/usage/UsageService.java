@@ -5,12 +5,14 @@ import io.aigw.keys.common.PageResponse;
 import io.aigw.keys.common.Timestamps;
 import io.aigw.keys.error.FieldError;
 import io.aigw.keys.error.ProblemException;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** Reads of the usage ledger for the admin and internal APIs. */
 @ApplicationScoped
@@ -38,6 +40,21 @@ public class UsageService {
         });
     }
 
+    /** The CSV export: its header, then pages of {@link UsageCsv#PAGE} events until the range is exhausted. */
+    public Multi<String> export(UsageRange range, String accessKeyId) {
+        AtomicReference<PageRequest> next = new AtomicReference<>(new PageRequest(UsageCsv.PAGE, null, null));
+        Multi<String> pages = Multi.createBy().repeating()
+                .uni(() -> repository.page(range.from(), range.to(), accessKeyId, next.get()).map(rows -> {
+                    boolean more = rows.size() > UsageCsv.PAGE;
+                    List<UsageEvent> page = more ? rows.subList(0, UsageCsv.PAGE) : rows;
+                    UsageEvent last = page.isEmpty() ? null : page.get(page.size() - 1);
+                    next.set(more ? new PageRequest(UsageCsv.PAGE, last.occurredAt(), last.eventId().toString()) : null);
+                    return UsageCsv.lines(page);
+                }))
+                .whilst(lines -> next.get() != null);
+        return Multi.createBy().concatenating().streams(Multi.createFrom().item(UsageCsv.HEADER), pages);
+    }
+
     public Uni<UsageOverviewResponse> overview(UsageRange range, String groupBy) {
         return repository.overview(range.from(), range.to(), groupBy).chain(buckets -> repository
                 .totals(range.from(), range.to(), null, null)
@@ -51,6 +68,10 @@ public class UsageService {
             }
             return new UsageTraceResponse(requestId, attempts);
         });
+    }
+
+    public Uni<SpendQuery.Response> spend(List<SpendQuery.Query> queries) {
+        return repository.spend(queries).map(SpendQuery.Response::new);
     }
 
     /** Spend of the current UTC calendar month up to now. */

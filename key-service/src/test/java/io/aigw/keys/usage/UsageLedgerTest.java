@@ -262,6 +262,92 @@ class UsageLedgerTest {
     }
 
     @Test
+    void shouldAnswerTheSpendOfKeysAndConfigurationsOverTheirPeriodsToTheNanoDollar() throws Throwable {
+        String key = uniqueKey();
+        String other = uniqueKey();
+        String configuration = "cfg_" + RandomIds.base32(16);
+        Instant day = Instant.now().truncatedTo(ChronoUnit.DAYS);
+        List<UsageEvent> events = List.of(
+                stored(key, configuration, "0.000000001", day.minusSeconds(1)),
+                stored(key, configuration, "0.123456789012", day),
+                stored(key, configuration, "0.000000500", day.plusSeconds(60)),
+                stored(other, configuration, "2", day.plusSeconds(120)));
+        VertxContextSupport.subscribeAndAwait(() -> consumer.store(events));
+
+        String body = "{\"queries\":[{\"scope\":\"key\",\"id\":\"" + key + "\",\"from\":\"" + day + "\",\"to\":\""
+                + day.plus(1, ChronoUnit.DAYS) + "\"},{\"scope\":\"configuration\",\"id\":\"" + configuration
+                + "\",\"from\":\"" + day + "\",\"to\":\"" + day.plus(1, ChronoUnit.DAYS) + "\"},{\"scope\":\"key\","
+                + "\"id\":\"" + uniqueKey() + "\",\"from\":\"" + day + "\",\"to\":\"" + day.plus(1, ChronoUnit.DAYS) + "\"}]}";
+        JsonNode spend = json(service().urlEncodingEnabled(false).contentType("application/json").body(body).post("/internal/v1/usage/spend:query")
+                .then().statusCode(200).extract().asString()).get("spend");
+        assertEquals(new BigDecimal("0.123457289012"), spend.get(0).get("costUsd").decimalValue());
+        assertEquals(2, spend.get(0).get("attempts").asLong());
+        assertEquals(new BigDecimal("2.123457289012"), spend.get(1).get("costUsd").decimalValue());
+        assertEquals(BigDecimal.ZERO, spend.get(2).get("costUsd").decimalValue());
+        service().urlEncodingEnabled(false).contentType("application/json").body("{\"queries\":[{\"scope\":\"team\",\"id\":\"x\","
+                + "\"from\":\"" + day + "\",\"to\":\"" + day + "\"}]}").post("/internal/v1/usage/spend:query")
+                .then().statusCode(400).body("errors[0].pointer", equalTo("/queries/0"));
+        admin().urlEncodingEnabled(false).contentType("application/json").body(body).post("/internal/v1/usage/spend:query").then().statusCode(401);
+    }
+
+    @Test
+    void shouldSumTheOverviewByKeyConfigurationModelAndDayToTheEventsExactly() throws Throwable {
+        String configuration = "cfg_" + RandomIds.base32(16);
+        String a = uniqueKey();
+        String b = uniqueKey();
+        // a day of its own (the ledger outlives test runs): the overview has no filter but the range
+        Instant day = Instant.parse("2001-01-01T00:00:00Z").plus(java.util.concurrent.ThreadLocalRandom.current()
+                .nextInt(7000), ChronoUnit.DAYS);
+        List<UsageEvent> events = List.of(stored(a, configuration, "0.000000001", day.plusSeconds(10)),
+                stored(a, configuration, "0.333333333333", day.plusSeconds(20)),
+                stored(b, configuration, "1.000000000001", day.plusSeconds(86_400 + 5)),
+                stored(b, null, "0.1", day.plusSeconds(86_400 + 6)));
+        VertxContextSupport.subscribeAndAwait(() -> consumer.store(events));
+        BigDecimal all = new BigDecimal("1.433333334334");
+        for (String groupBy : List.of("accessKey", "configuration", "model", "provider")) {
+            JsonNode overview = json(admin().queryParam("from", day.toString()).queryParam("to", day.plusSeconds(2 * 86_400).toString())
+                    .queryParam("groupBy", groupBy).get("/admin/v1/usage/overview").then().statusCode(200).extract().asString());
+            BigDecimal sum = BigDecimal.ZERO;
+            for (JsonNode bucket : overview.get("data")) {
+                sum = sum.add(bucket.get("costUsd").decimalValue());
+            }
+            assertEquals(0, all.compareTo(sum), groupBy);
+            assertEquals(0, all.compareTo(overview.get("totals").get("costUsd").decimalValue()), groupBy);
+        }
+        JsonNode byConfiguration = json(admin().queryParam("from", day.toString())
+                .queryParam("to", day.plusSeconds(2 * 86_400).toString()).queryParam("groupBy", "configuration")
+                .get("/admin/v1/usage/overview").then().statusCode(200).extract().asString()).get("data");
+        assertEquals(day.toString().substring(0, 10), byConfiguration.get(0).get("day").asText());
+        assertEquals(configuration, byConfiguration.get(0).get("key").asText());
+        assertEquals(new BigDecimal("0.333333334333"), byConfiguration.get(0).get("costUsd").decimalValue());
+    }
+
+    @Test
+    void shouldExportARangesEventsAsCsv() throws Throwable {
+        String key = uniqueKey();
+        Instant at = Instant.parse("2020-04-01T10:00:00Z");
+        UsageEvent formula = new UsageEvent(UUID.randomUUID(), uniqueRequest(), key, null, "openrouter", "=cmd|a,b\"c",
+                null, "openai/chat-completions", 1, true, 200, "success", true, new UsageTokens(12, 34, 5, 6, 7, 8, false),
+                new BigDecimal("0.000123456789"), "provider", 210L, 95L, at);
+        VertxContextSupport.subscribeAndAwait(() -> consumer.store(List.of(formula, stored(key, null, "1", at.plusSeconds(1)))));
+        String csv = admin().queryParam("from", at.toString()).queryParam("to", at.plusSeconds(60).toString())
+                .queryParam("accessKeyId", key).get("/admin/v1/usage/events.csv").then().statusCode(200)
+                .contentType(org.hamcrest.Matchers.startsWith("text/csv"))
+                .header("Content-Disposition", org.hamcrest.Matchers.containsString("usage-events.csv")).extract().asString();
+        String[] lines = csv.split("\r\n");
+        assertEquals(3, lines.length);
+        assertEquals(true, lines[0].startsWith("eventId,requestId,occurredAt,accessKeyId"));
+        assertEquals(true, lines[2].contains(",\"'=cmd|a,b\"\"c\","));
+        assertEquals(true, lines[2].endsWith(",12,34,5,6,7,8,false,0.000123456789,provider,210,95"));
+    }
+
+    private static UsageEvent stored(String key, String configuration, String cost, Instant at) {
+        return new UsageEvent(UUID.randomUUID(), uniqueRequest(), key, configuration, "openai", "gpt-4o", null,
+                "openai/chat-completions", 1, true, 200, "success", false,
+                new UsageTokens(10, 5, 2, 1, 0, 0, false), new BigDecimal(cost), "catalog", 100L, null, at);
+    }
+
+    @Test
     void shouldRejectBadUsageQueriesWithTheParameterNamed() {
         admin().queryParam("groupBy", "colour").get("/admin/v1/usage/overview").then().statusCode(400)
                 .body("errors[0].parameter", equalTo("groupBy"));

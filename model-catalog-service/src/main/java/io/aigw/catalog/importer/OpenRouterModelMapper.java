@@ -73,7 +73,7 @@ public final class OpenRouterModelMapper {
                 List.of(), List.of(),
                 new Pricing(perMillion(pricing, "prompt", at), perMillion(pricing, "completion", at),
                         perMillion(pricing, "input_cache_read", at), perMillion(pricing, "input_cache_write", at),
-                        perUnit(pricing, "request", at)),
+                        null, perMillion(pricing, "internal_reasoning", at), perUnit(pricing, "request", at)),
                 null);
     }
 

@@ -47,6 +47,10 @@ public class Model {
     public BigDecimal cachedInputPerMTok;
     @Column(name = "cache_write_per_mtok")
     public BigDecimal cacheWritePerMTok;
+    @Column(name = "cache_write_1h_per_mtok")
+    public BigDecimal cacheWrite1hPerMTok;
+    @Column(name = "reasoning_per_mtok")
+    public BigDecimal reasoningPerMTok;
     public BigDecimal perRequest;
     public String status;
     /** Hibernate's optimistic-lock counter, seeded at 0; the API and events count from 1 ({@link #publicVersion()}). */

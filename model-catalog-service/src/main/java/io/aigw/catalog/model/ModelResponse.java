@@ -24,7 +24,8 @@ public record ModelResponse(String providerId, String modelId, String providerMo
     }
 
     static Pricing pricing(Model m) {
-        return new Pricing(m.inputPerMTok, m.outputPerMTok, m.cachedInputPerMTok, m.cacheWritePerMTok, m.perRequest)
+        return new Pricing(m.inputPerMTok, m.outputPerMTok, m.cachedInputPerMTok, m.cacheWritePerMTok, m.cacheWrite1hPerMTok,
+                m.reasoningPerMTok, m.perRequest)
                 .normalised();
     }
 
@@ -44,6 +45,8 @@ public record ModelResponse(String providerId, String modelId, String providerMo
         m.outputPerMTok = r.pricing().outputPerMTok();
         m.cachedInputPerMTok = r.pricing().cachedInputPerMTok();
         m.cacheWritePerMTok = r.pricing().cacheWritePerMTok();
+        m.cacheWrite1hPerMTok = r.pricing().cacheWrite1hPerMTok();
+        m.reasoningPerMTok = r.pricing().reasoningPerMTok();
         m.perRequest = r.pricing().perRequest();
         m.status = r.status();
     }

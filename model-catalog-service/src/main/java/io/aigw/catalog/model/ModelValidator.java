@@ -55,11 +55,7 @@ public final class ModelValidator {
         List<String> unsupported = orEmpty(r.unsupportedParameters());
         checkList("/unsupportedParameters", unsupported, false, PARAMETER::matcher, "a parameter name", v);
         Pricing pricing = r.pricing() == null ? Pricing.NONE : r.pricing();
-        checkPrice("/pricing/inputPerMTok", pricing.inputPerMTok(), v);
-        checkPrice("/pricing/outputPerMTok", pricing.outputPerMTok(), v);
-        checkPrice("/pricing/cachedInputPerMTok", pricing.cachedInputPerMTok(), v);
-        checkPrice("/pricing/cacheWritePerMTok", pricing.cacheWritePerMTok(), v);
-        checkPrice("/pricing/perRequest", pricing.perRequest(), v);
+        checkPricing("/pricing", pricing, v);
         String status = r.status() == null ? "active" : r.status();
         if (!STATUSES.contains(status)) {
             v.add("/status", "status must be one of " + STATUSES);
@@ -100,6 +96,17 @@ public final class ModelValidator {
         if (value != null && (value < 1 || value > MAX_TOKENS)) {
             v.add(pointer, "must be between 1 and " + MAX_TOKENS);
         }
+    }
+
+    /** Every rate of a pricing object ({@code pointer} is where it sits in the body). */
+    public static void checkPricing(String pointer, Pricing pricing, Violations v) {
+        checkPrice(pointer + "/inputPerMTok", pricing.inputPerMTok(), v);
+        checkPrice(pointer + "/outputPerMTok", pricing.outputPerMTok(), v);
+        checkPrice(pointer + "/cachedInputPerMTok", pricing.cachedInputPerMTok(), v);
+        checkPrice(pointer + "/cacheWritePerMTok", pricing.cacheWritePerMTok(), v);
+        checkPrice(pointer + "/cacheWrite1hPerMTok", pricing.cacheWrite1hPerMTok(), v);
+        checkPrice(pointer + "/reasoningPerMTok", pricing.reasoningPerMTok(), v);
+        checkPrice(pointer + "/perRequest", pricing.perRequest(), v);
     }
 
     private static void checkPrice(String pointer, BigDecimal price, Violations v) {

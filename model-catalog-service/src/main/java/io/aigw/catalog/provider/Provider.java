@@ -1,5 +1,6 @@
 package io.aigw.catalog.provider;
 
+import io.aigw.catalog.model.Pricing;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -29,6 +30,9 @@ public class Provider {
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(columnDefinition = "text[]")
     public List<String> surfaces;
+    /** The price of pass-through models (and of catalog models without pricing); null = none set. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Pricing defaultPricing;
     /** Hibernate's optimistic-lock counter, seeded at 0; the API and events count from 1 ({@link #publicVersion()}). */
     @Version
     public Long version;

@@ -167,5 +167,6 @@ public class ProviderService {
         p.website = r.website();
         p.status = r.status();
         p.surfaces = r.surfaces();
+        p.defaultPricing = r.defaultPricing();
     }
 }

@@ -2,6 +2,8 @@ package io.aigw.catalog.provider;
 
 import io.aigw.catalog.common.Surfaces;
 import io.aigw.catalog.error.Violations;
+import io.aigw.catalog.model.ModelValidator;
+import io.aigw.catalog.model.Pricing;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import java.util.HashSet;
@@ -65,10 +67,15 @@ public class ProviderValidator {
         }
         List<String> surfaces = r.surfaces() == null ? List.of("openai/chat-completions") : r.surfaces();
         checkSurfaces(surfaces, v);
+        Pricing defaultPricing = r.defaultPricing();
+        if (defaultPricing != null) {
+            ModelValidator.checkPricing("/defaultPricing", defaultPricing, v);
+            defaultPricing = defaultPricing.isEmpty() ? null : defaultPricing.normalised();
+        }
         v.throwIfAny();
         return new ProviderRequest(r.id(), displayName, r.baseUrl().strip(), authScheme, new LinkedHashMap<>(headers),
                 keyRequired, r.allowPassThroughModels() == null || r.allowPassThroughModels(), r.website(), status,
-                List.copyOf(surfaces));
+                List.copyOf(surfaces), defaultPricing);
     }
 
     private static void checkHeaders(Map<String, String> headers, Violations v) {

@@ -21,7 +21,7 @@ public class CatalogSnapshotService {
             + "'id', id, 'displayName', display_name, 'baseUrl', base_url, 'authScheme', auth_scheme, "
             + "'extraHeaders', extra_headers, 'builtIn', built_in, 'keyRequired', key_required, "
             + "'allowPassThroughModels', allow_pass_through_models, 'website', website, 'status', status, "
-            + "'surfaces', to_json(surfaces), 'version', version + 1, "
+            + "'surfaces', to_json(surfaces), 'defaultPricing', default_pricing, 'version', version + 1, "
             + "'createdAt', " + TS.formatted("created_at") + ", 'updatedAt', " + TS.formatted("updated_at")
             + ") order by id), '[]')::text from provider";
 
@@ -33,7 +33,9 @@ public class CatalogSnapshotService {
             + "'surfaces', to_json(surfaces), 'unsupportedParameters', to_json(unsupported_parameters), "
             + "'pricing', json_build_object('inputPerMTok', trim_scale(input_per_mtok), "
             + "'outputPerMTok', trim_scale(output_per_mtok), 'cachedInputPerMTok', trim_scale(cached_input_per_mtok), "
-            + "'cacheWritePerMTok', trim_scale(cache_write_per_mtok), 'perRequest', trim_scale(per_request)), "
+            + "'cacheWritePerMTok', trim_scale(cache_write_per_mtok), "
+            + "'cacheWrite1hPerMTok', trim_scale(cache_write_1h_per_mtok), "
+            + "'reasoningPerMTok', trim_scale(reasoning_per_mtok), 'perRequest', trim_scale(per_request)), "
             + "'status', status, 'version', version + 1, "
             + "'createdAt', " + TS.formatted("created_at") + ", 'updatedAt', " + TS.formatted("updated_at")
             + ") order by id), '[]')::text from model";

@@ -89,7 +89,7 @@ class OutboxTest {
             IllegalStateException failure = assertThrows(IllegalStateException.class, () -> VertxContextSupport
                     .subscribeAndAwait(() -> Panache.withTransaction(() -> providers
                             .create(new ProviderRequest(id, null, "https://rb.example.com/v1", null, null, null, null,
-                                    null, null, null))
+                                    null, null, null, null))
                             .chain(created -> Uni.createFrom()
                                     .failure(new IllegalStateException("boom after the outbox write"))))));
             assertEquals("boom after the outbox write", failure.getMessage());

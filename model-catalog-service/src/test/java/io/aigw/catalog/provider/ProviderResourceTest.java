@@ -71,6 +71,32 @@ class ProviderResourceTest {
     }
 
     @Test
+    void shouldKeepADefaultPriceForPassThroughModelsAndClearItWithNull() {
+        String id = uniqueId("priced");
+        Map<String, Object> body = new java.util.HashMap<>(custom(id, "https://priced.example.com/v1"));
+        body.put("defaultPricing", Map.of("inputPerMTok", new java.math.BigDecimal("0.50"), "outputPerMTok", 2,
+                "cacheWrite1hPerMTok", 1, "perRequest", new java.math.BigDecimal("0.0010")));
+        admin().body(body).when().post("/admin/v1/providers").then().statusCode(201)
+                .body("defaultPricing.inputPerMTok", equalTo(0.5f))
+                .body("defaultPricing.outputPerMTok", equalTo(2))
+                .body("defaultPricing.cacheWrite1hPerMTok", equalTo(1))
+                .body("defaultPricing.perRequest", equalTo(0.001f))
+                .body("defaultPricing.reasoningPerMTok", nullValue());
+        admin().body("{\"defaultPricing\":null}").when().patch("/admin/v1/providers/" + id).then().statusCode(200)
+                .body("defaultPricing", nullValue());
+        admin().when().get("/admin/v1/providers/" + id).then().statusCode(200).body("defaultPricing", nullValue());
+    }
+
+    @Test
+    void shouldRefuseANegativeDefaultPriceNamingTheRate() {
+        Map<String, Object> body = new java.util.HashMap<>(custom(uniqueId("neg"), "https://neg.example.com/v1"));
+        body.put("defaultPricing", Map.of("outputPerMTok", -1));
+        admin().body(body).when().post("/admin/v1/providers").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].pointer", equalTo("/defaultPricing/outputPerMTok"));
+    }
+
+    @Test
     void shouldReturn409WhenProviderIdCollidesWithBuiltIn() {
         admin().body(custom("openrouter", "https://example.com/v1")).when().post("/admin/v1/providers")
                 .then().statusCode(409).contentType("application/problem+json")

@@ -84,11 +84,13 @@ class CatalogSnapshotTest {
     void shouldRenderEveryEntryExactlyAsTheAdminApiDoes() throws Exception {
         String id = uniqueId("same");
         admin().body(Map.of("id", id, "baseUrl", "https://same.example.com/v1?api-version=1",
-                "extraHeaders", Map.of("x-a", "1"), "website", "https://same.example.com")).when()
+                "extraHeaders", Map.of("x-a", "1"), "website", "https://same.example.com",
+                "defaultPricing", Map.of("inputPerMTok", new java.math.BigDecimal("0.50"), "outputPerMTok", 2))).when()
                 .post("/admin/v1/providers").then().statusCode(201);
         admin().body(Map.of("providerId", id, "modelId", "org/m:free", "bareId", true, "aliases", java.util.List.of(id + "-alias"),
                 "maxOutputTokens", 4096, "unsupportedParameters", java.util.List.of("top_k"),
                 "pricing", Map.of("inputPerMTok", new java.math.BigDecimal("0.0375"), "outputPerMTok", 10,
+                        "cacheWrite1hPerMTok", new java.math.BigDecimal("0.075"), "reasoningPerMTok", 12,
                         "perRequest", new java.math.BigDecimal("0.005000"))))
                 .when().post("/admin/v1/models").then().statusCode(201);
         JsonNode provider = mapper.readTree(admin().get("/admin/v1/providers/" + id).asString());

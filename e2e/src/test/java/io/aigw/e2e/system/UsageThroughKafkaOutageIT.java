@@ -1,0 +1,115 @@
+package io.aigw.e2e.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 15: Kafka stopped for longer than the gateways' delivery timeout (`delivery.timeout.ms`, 30 s) under a steady,
+ * bounded load, with one gateway replica restarted during the outage. Once Kafka is back the ledger holds exactly one
+ * event per answered request: the events Kafka could not take were spooled, kept across the restart and replayed.
+ */
+@Order(7)
+@Disabled("written for issue 15 but not run yet: the machine it was written on shared a Kafka broker the stack had not "
+        + "started (and so would not stop); enable it once it passed over a stack that owns its broker")
+class UsageThroughKafkaOutageIT {
+
+    static final Duration OUTAGE_BEFORE_RESTART = Duration.ofSeconds(40);
+    static final long REQUEST_INTERVAL_MS = 100;
+
+    private final RunningSuite suite = new RunningSuite();
+
+    @Test
+    void shouldLedgerEveryAnsweredRequestOnceAfterAKafkaOutageAndAGatewayRestart() throws Exception {
+        List<String> gateways = suite.gatewayUrls();
+        assertTrue(gateways.size() >= 2, "needs two gateway replicas: " + gateways);
+        Instant from = Instant.now().minusSeconds(1);
+        Set<String> served = ConcurrentHashMap.newKeySet();
+        AtomicBoolean running = new AtomicBoolean(true);
+        Thread load = new Thread(() -> {
+            for (int i = 0; running.get(); i++) {
+                String gateway = gateways.get(i % 2);
+                try {
+                    HttpResponse<String> answer = suite.gatewayPost(gateway, "/v1/chat/completions", suite.demoAccessKey,
+                            "{\"model\":\"simulator:sim-chat\",\"messages\":[{\"role\":\"user\",\"content\":\"outage " + i + "\"}]}");
+                    if (answer.statusCode() == 200) {
+                        served.add(answer.headers().firstValue("X-AIGW-Request-Id").orElseThrow());
+                    }
+                } catch (RunningSuite.SuiteUnreachable e) {
+                    // the replica being restarted: this request was never answered
+                }
+                sleep(REQUEST_INTERVAL_MS);
+            }
+        }, "outage-load");
+        load.start();
+        try {
+            sleep(3_000);
+            Stack.stop("kafka");
+            try {
+                sleep(OUTAGE_BEFORE_RESTART.toMillis());
+                Stack.stop("gateway-2");
+                Stack.start("gateway-2");
+                sleep(5_000);
+            } finally {
+                Stack.start("kafka");
+            }
+            sleep(5_000);
+        } finally {
+            running.set(false);
+            load.join();
+        }
+        Instant to = Instant.now().plusSeconds(1);
+        System.out.printf("[outage] %d requests answered during a Kafka outage of at least %d s%n", served.size(),
+                OUTAGE_BEFORE_RESTART.toSeconds());
+        assertTrue(served.size() > 100, "too little load: " + served.size());
+
+        Map<String, Integer> ledger = Eventually.within(Duration.ofSeconds(120), "every answered request in the ledger",
+                () -> ledgerAttempts(from, to), l -> l.keySet().containsAll(served));
+        for (String requestId : served) {
+            assertEquals(1, ledger.get(requestId), "events of " + requestId);
+        }
+        System.out.printf("[outage] ledger: %d of %d answered requests, each once; 0 lost%n",
+                served.stream().filter(ledger::containsKey).count(), served.size());
+    }
+
+    /** Request id → events stored for the demo key in [from, to), read page by page from the usage API. */
+    private Map<String, Integer> ledgerAttempts(Instant from, Instant to) {
+        String token = suite.demoAccessKey;
+        String keyId = "ak_" + token.substring(3, token.indexOf("-g1-"));
+        Map<String, Integer> counts = new HashMap<>();
+        String cursor = null;
+        do {
+            String url = suite.keysUrl + "/admin/v1/usage/events?limit=100&accessKeyId=" + keyId + "&from=" + from
+                    + "&to=" + to + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
+            JsonNode page = RunningSuite.json(suite.admin("GET", url, null));
+            for (JsonNode event : page.path("data")) {
+                counts.merge(event.path("requestId").asText(), 1, Integer::sum);
+            }
+            cursor = page.path("nextCursor").isTextual() ? page.path("nextCursor").asText() : null;
+        } while (cursor != null);
+        return counts;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

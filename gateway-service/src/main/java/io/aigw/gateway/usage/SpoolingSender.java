@@ -1,0 +1,262 @@
+package io.aigw.gateway.usage;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.quarkus.logging.Log;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Queue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The usage-event sender thread. While the spool is empty and Kafka takes events, each queued event goes to the
+ * producer; an event the producer refuses or finally fails (its delivery timeout, `aigw.usage-events.producer.
+ * delivery.timeout.ms`) is appended to the spool, and so is every later event until the spool is empty again, so
+ * that events reach Kafka in order. The spool is replayed a chunk at a time (one chunk in flight, retried every
+ * `retry-interval` while Kafka is down). It logs once when an outage starts and once when it ends; appends are forced
+ * to disk every `sync-interval`. Everything here runs on this one thread, except the producer's callbacks, which only
+ * touch atomics and a queue.
+ */
+final class SpoolingSender implements Runnable {
+
+    static final int CHUNK = 500;
+
+    private final BlockingQueue<UsageEvent> queue;
+    private final UsageSink sink;
+    private final UsageSpool spool;
+    private final ObjectMapper mapper;
+    private final SpoolConfig config;
+    private final Counter dropped;
+    private final AtomicLong droppedAtQueue;
+    private final SpoolMetrics metrics;
+    private final Queue<byte[]> failed = new ConcurrentLinkedQueue<>();
+    private volatile boolean stopping;
+    private boolean down;
+    private long outageStarted;
+    private long droppedInOutage;
+    private long nextSync;
+    private long nextRetry;
+    /** The chunk being replayed: its segment, its first and next offsets, its size, its callbacks' outcome. */
+    private long chunkSegment = -1;
+    private long chunkOffset;
+    private long chunkNext;
+    private int chunkSize;
+    private final AtomicInteger chunkAcked = new AtomicInteger();
+    private final AtomicInteger chunkFailed = new AtomicInteger();
+    private long replayOffset;
+
+    SpoolingSender(BlockingQueue<UsageEvent> queue, UsageSink sink, UsageSpool spool, ObjectMapper mapper,
+            SpoolConfig config, Counter dropped, AtomicLong droppedAtQueue, SpoolMetrics metrics) {
+        this.queue = queue;
+        this.sink = sink;
+        this.spool = spool;
+        this.mapper = mapper;
+        this.config = config;
+        this.dropped = dropped;
+        this.droppedAtQueue = droppedAtQueue;
+        this.metrics = metrics;
+        this.down = !spool.isEmpty();
+        this.outageStarted = System.currentTimeMillis();
+        updateGauges();
+    }
+
+    void stop() {
+        stopping = true;
+    }
+
+    @Override
+    public void run() {
+        while (!stopping) {
+            try {
+                UsageEvent event = queue.poll(50, TimeUnit.MILLISECONDS);
+                step(event);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (RuntimeException | IOException e) {
+                Log.errorf(e, "Usage-event sender: %s", e.getClass().getSimpleName());
+            }
+        }
+        shutdown();
+    }
+
+    /** One turn: the queued events, the producer's failures, a replay chunk when due, a sync when due. */
+    void step(UsageEvent first) throws IOException {
+        for (UsageEvent event = first; event != null; event = queue.poll()) {
+            handle(key(event), mapper.writeValueAsBytes(event));
+        }
+        for (byte[] record; (record = failed.poll()) != null; ) {
+            spool(record, "Kafka did not acknowledge it in time");
+        }
+        long lost = droppedAtQueue.getAndSet(0);
+        if (lost > 0) {
+            dropped.increment(lost);
+            outage("the in-memory queue of " + UsagePublisher.QUEUE_SIZE + " events is full");
+            droppedInOutage += lost;
+        }
+        long now = System.currentTimeMillis();
+        if (!spool.isEmpty() && chunkSegment < 0 && (!down || now >= nextRetry)) {
+            sendChunk();
+        }
+        if (chunkSegment >= 0 && chunkAcked.get() + chunkFailed.get() == chunkSize) {
+            chunkDone(now);
+        }
+        if (now >= nextSync) {
+            spool.sync();
+            nextSync = now + config.syncInterval().toMillis();
+        }
+        updateGauges();
+    }
+
+    private void handle(byte[] key, byte[] value) throws IOException {
+        byte[] record = record(key, value);
+        if (spool.isEmpty() && !down) {
+            send(record, false);
+        } else {
+            spool(record, null);
+        }
+    }
+
+    /** Hands a record to the producer; a refusal or a failed delivery brings it to the spool. */
+    private void send(byte[] record, boolean replay) throws IOException {
+        int keyLength = ((record[0] & 0xff) << 8) | (record[1] & 0xff);
+        String key = new String(record, 2, keyLength, StandardCharsets.UTF_8);
+        byte[] value = Arrays.copyOfRange(record, 2 + keyLength, record.length);
+        metrics.inFlight().incrementAndGet();
+        try {
+            sink.send(key, value, (meta, failure) -> {
+                metrics.inFlight().decrementAndGet();
+                if (replay) {
+                    (failure == null ? chunkAcked : chunkFailed).incrementAndGet();
+                } else if (failure == null) {
+                    metrics.published().increment();
+                } else {
+                    failed.add(record);
+                }
+            });
+        } catch (RuntimeException e) {
+            metrics.inFlight().decrementAndGet();
+            if (replay) {
+                chunkFailed.incrementAndGet();
+            } else {
+                spool(record, "Kafka refused it (" + e.getClass().getSimpleName() + ")");
+            }
+        }
+    }
+
+    private void spool(byte[] record, String outageReason) throws IOException {
+        if (outageReason != null) {
+            outage(outageReason);
+        }
+        if (spool.append(record)) {
+            metrics.spooled().increment();
+        } else {
+            dropped.increment();
+            outage("the spool is full (" + spool.maxBytes() + " bytes)");
+            droppedInOutage++;
+        }
+    }
+
+    /** The first sign of an outage: one log line, then every event goes to the spool until it is replayed. */
+    private void outage(String reason) {
+        if (!down) {
+            down = true;
+            outageStarted = System.currentTimeMillis();
+            nextRetry = outageStarted + config.retryInterval().toMillis();
+            Log.warnf("Usage events go to the local spool (%s) until Kafka takes them again: %s", config.dir(), reason);
+        }
+    }
+
+    /** Sends the next chunk of the oldest segment; its callbacks are counted, {@link #chunkDone} looks at them. */
+    private void sendChunk() throws IOException {
+        long segment = spool.oldest();
+        if (segment != chunkSegmentLast) {
+            replayOffset = 0;
+            chunkSegmentLast = segment;
+        }
+        UsageSpool.Chunk chunk = spool.read(segment, replayOffset, CHUNK);
+        if (chunk.records().isEmpty()) {
+            spool.consumed(segment, 0, true); // read to its end (or to a torn tail)
+            chunkSegmentLast = -1;
+            return;
+        }
+        chunkSegment = segment;
+        chunkOffset = replayOffset;
+        chunkNext = chunk.next();
+        chunkSize = chunk.records().size();
+        chunkAcked.set(0);
+        chunkFailed.set(0);
+        for (byte[] record : chunk.records()) {
+            send(record, true);
+        }
+    }
+
+    private long chunkSegmentLast = -1;
+
+    private void chunkDone(long now) throws IOException {
+        long segment = chunkSegment;
+        chunkSegment = -1;
+        if (chunkFailed.get() > 0) {
+            replayOffset = chunkOffset; // again from the chunk's start; the ledger drops what already arrived
+            nextRetry = now + config.retryInterval().toMillis();
+            outage("Kafka did not take spooled events");
+            return;
+        }
+        metrics.replayed().increment(chunkSize);
+        replayOffset = chunkNext;
+        nextRetry = 0;
+        spool.consumed(segment, chunkSize, false);
+        if (spool.isEmpty() && down) {
+            down = false;
+            Log.infof("Kafka takes usage events again: the spool is replayed after %d s%s",
+                    (now - outageStarted) / 1000, droppedInOutage == 0 ? ", none lost"
+                            : "; " + droppedInOutage + " events were dropped during the outage");
+            droppedInOutage = 0;
+        }
+    }
+
+    /** Queued events to Kafka or the spool; the spool replayed for a while if Kafka takes it; the producer closed. */
+    private void shutdown() {
+        try {
+            step(null);
+            long until = System.currentTimeMillis() + 10_000;
+            while (!spool.isEmpty() && !down && System.currentTimeMillis() < until) {
+                step(queue.poll(20, TimeUnit.MILLISECONDS));
+            }
+            sink.close(Duration.ofSeconds(5));
+            for (byte[] record; (record = failed.poll()) != null; ) {
+                spool(record, "Kafka did not acknowledge it before shutdown");
+            }
+            spool.close();
+            updateGauges();
+            if (!spool.isEmpty()) {
+                Log.infof("%d usage events stay in the spool for the next start", spool.records());
+            }
+        } catch (IOException | RuntimeException e) {
+            Log.errorf(e, "Usage events could not be saved at shutdown");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void updateGauges() {
+        metrics.spoolEvents().set(spool.records());
+        metrics.spoolBytes().set(spool.bytes());
+    }
+
+    private static byte[] key(UsageEvent event) {
+        return event.accessKeyId() == null ? new byte[0] : event.accessKeyId().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** `[key length:2][key][value]`: what the spool keeps of a Kafka record. */
+    private static byte[] record(byte[] key, byte[] value) {
+        return ByteBuffer.allocate(2 + key.length + value.length).putShort((short) key.length).put(key).put(value).array();
+    }
+}

@@ -1,0 +1,175 @@
+package io.aigw.gateway.usage;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.producer.Callback;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The spool and its sender against a Kafka that can be turned off and on: nothing lost, order kept, restarts survived. */
+class SpoolingSenderTest {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    /** A Kafka stand-in: acknowledges at once when up, fails every record when down. */
+    static final class FakeKafka implements UsageSink {
+        boolean up = true;
+        final List<String> received = new ArrayList<>();
+
+        @Override
+        public void send(String key, byte[] value, Callback callback) {
+            if (up) {
+                received.add(new String(value));
+                callback.onCompletion(null, null);
+            } else {
+                callback.onCompletion(null, new org.apache.kafka.common.errors.TimeoutException("down"));
+            }
+        }
+
+        @Override
+        public void close(Duration timeout) {
+        }
+    }
+
+    private SpoolConfig config() {
+        return new SpoolConfig() {
+            public String dir() {
+                return dir.toString();
+            }
+
+            public long maxBytes() {
+                return 1 << 20;
+            }
+
+            public long segmentBytes() {
+                return 4096;
+            }
+
+            public Duration syncInterval() {
+                return Duration.ZERO;
+            }
+
+            public Duration retryInterval() {
+                return Duration.ZERO;
+            }
+        };
+    }
+
+    private SpoolingSender sender(FakeKafka kafka, ArrayBlockingQueue<UsageEvent> queue) throws IOException {
+        return sender(kafka, queue, new UsageSpool(dir, config().maxBytes(), config().segmentBytes()));
+    }
+
+    private SpoolingSender sender(FakeKafka kafka, ArrayBlockingQueue<UsageEvent> queue, UsageSpool spool) {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        return new SpoolingSender(queue, kafka, spool, MAPPER, config(),
+                registry.counter("dropped"), new AtomicLong(), SpoolMetrics.register(registry, queue, spool.maxBytes()));
+    }
+
+    private static UsageEvent event(int n) {
+        return new UsageEvent("e" + n, "req_" + n, "ak_spool", null, "openai", "gpt-4o", null, "openai/chat-completions",
+                1, true, 200, "success", false, UsageEvent.Tokens.NONE, java.math.BigDecimal.ZERO, "catalog", 1, null,
+                "2026-12-01T00:00:00Z");
+    }
+
+    private static List<String> ids(List<String> json) throws IOException {
+        List<String> ids = new ArrayList<>();
+        for (String j : json) {
+            ids.add(MAPPER.readTree(j).get("eventId").asText());
+        }
+        return ids;
+    }
+
+    @Test
+    void shouldSpoolWhatKafkaFailsAndReplayItInOrderWhenKafkaIsBack() throws Exception {
+        FakeKafka kafka = new FakeKafka();
+        ArrayBlockingQueue<UsageEvent> queue = new ArrayBlockingQueue<>(1000);
+        SpoolingSender sender = sender(kafka, queue);
+        sender.step(event(1));
+        kafka.up = false;
+        for (int i = 2; i <= 120; i++) {
+            sender.step(event(i)); // several segments of 4 KiB
+        }
+        sender.step(null);
+        assertThat(ids(kafka.received), contains("e1"));
+        kafka.up = true;
+        for (int i = 0; i < 60; i++) {
+            sender.step(null);
+        }
+        List<String> expected = new ArrayList<>();
+        for (int i = 1; i <= 120; i++) {
+            expected.add("e" + i);
+        }
+        assertThat(ids(kafka.received), equalTo(expected));
+        sender.step(event(121));
+        assertThat(kafka.received.size(), equalTo(121));
+        try (var files = Files.list(dir)) {
+            assertThat(files.filter(f -> f.getFileName().toString().startsWith("segment-")).toList(), empty());
+        }
+    }
+
+    @Test
+    void shouldReplayAtStartWhatAnEarlierProcessSpooledAndIgnoreATornLastRecord() throws Exception {
+        FakeKafka kafka = new FakeKafka();
+        kafka.up = false;
+        ArrayBlockingQueue<UsageEvent> queue = new ArrayBlockingQueue<>(1000);
+        UsageSpool firstSpool = new UsageSpool(dir, config().maxBytes(), config().segmentBytes());
+        SpoolingSender first = sender(kafka, queue, firstSpool);
+        for (int i = 1; i <= 5; i++) {
+            first.step(event(i));
+        }
+        // a second process on the same directory is refused: their records would interleave
+        org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
+                () -> new UsageSpool(dir, config().maxBytes(), config().segmentBytes()));
+        firstSpool.close();
+        // the process dies mid-write: half a record at the end of the newest segment
+        Path newest;
+        try (var files = Files.list(dir)) {
+            newest = files.sorted().reduce((a, b) -> b).orElseThrow();
+        }
+        Files.write(newest, new byte[] {0, 0, 1, 0, 1, 2}, StandardOpenOption.APPEND);
+
+        kafka.up = true;
+        SpoolingSender second = sender(kafka, queue);
+        for (int i = 0; i < 5; i++) {
+            second.step(null);
+        }
+        assertThat(ids(kafka.received), contains("e1", "e2", "e3", "e4", "e5"));
+    }
+
+    @Test
+    void shouldCountWhatTheFullSpoolCannotHold() throws Exception {
+        FakeKafka kafka = new FakeKafka();
+        kafka.up = false;
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        ArrayBlockingQueue<UsageEvent> queue = new ArrayBlockingQueue<>(10);
+        UsageSpool spool = new UsageSpool(dir, 2000, 4096);
+        SpoolingSender sender = new SpoolingSender(queue, kafka, spool, MAPPER, config(), registry.counter("dropped"),
+                new AtomicLong(), SpoolMetrics.register(registry, queue, spool.maxBytes()));
+        for (int i = 1; i <= 20; i++) {
+            sender.step(event(i));
+        }
+        double dropped = registry.counter("dropped").count();
+        assertThat(dropped > 0, equalTo(true));
+        assertThat(spool.records() + (long) dropped, equalTo(20L));
+        assertThat(Optional.ofNullable(registry.find("aigw.usage.spool.events").gauge()).map(g -> (long) g.value()).orElse(-1L),
+                equalTo(spool.records()));
+    }
+}
