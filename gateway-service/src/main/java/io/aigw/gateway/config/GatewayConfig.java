@@ -98,9 +98,17 @@ public interface GatewayConfig {
     @WithDefault("10s")
     Duration upstreamConnectTimeout();
 
-    /** How long the request path waits for Redis to check limits before `limitsFailMode` decides. */
-    @WithDefault("250ms")
+    /**
+     * How long Redis may stay silent (no answer to any limit call of this replica) before a waiting request gives up
+     * and `limitsFailMode` decides. A request whose answer is only queued behind others waits up to
+     * {@link #limitsMaxWait()}.
+     */
+    @WithDefault("1s")
     Duration limitsTimeout();
+
+    /** The longest a request waits for its limits check while Redis is answering other calls. */
+    @WithDefault("5s")
+    Duration limitsMaxWait();
 
     /** Origins allowed by CORS on `/v1/*` (`*` = any). */
     @WithDefault("*")

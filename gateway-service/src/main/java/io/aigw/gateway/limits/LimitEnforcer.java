@@ -25,8 +25,8 @@ import java.util.Map;
  * script call that counts its request, checks its minute's tokens and reserves its first attempt's worst-case cost
  * in every budget ({@link LimitScripts#ADMIT}); later attempts reserve again; each attempt settles to its real
  * cost with one more call ({@link LimitScripts#SETTLE}). A budget counter that Redis lost is rebuilt from the
- * ledger first ({@link BudgetRebuilder}). When Redis cannot answer in time the settings' `limitsFailMode` decides:
- * open admits, closed refuses with 429.
+ * ledger first ({@link BudgetRebuilder}). When Redis cannot answer in time ({@link RedisDeadline}) the settings'
+ * `limitsFailMode` decides: open admits, closed refuses with 429.
  */
 @Singleton
 public class LimitEnforcer {
@@ -38,7 +38,7 @@ public class LimitEnforcer {
     final BudgetRebuilder rebuilder;
     final ActiveCounters active;
     final Vertx vertx;
-    private final Duration timeout;
+    private final RedisDeadline deadline;
 
     public LimitEnforcer(ReactiveRedisDataSource redis, GatewayConfig config, BudgetConfig budgets, LimitMetrics metrics,
             TokenEstimator tokens, BudgetRebuilder rebuilder, ActiveCounters active, Vertx vertx) {
@@ -49,7 +49,7 @@ public class LimitEnforcer {
         this.rebuilder = rebuilder;
         this.active = active;
         this.vertx = vertx;
-        this.timeout = config.limitsTimeout();
+        this.deadline = new RedisDeadline(vertx, config.limitsTimeout(), config.limitsMaxWait(), System::nanoTime);
     }
 
     /**
@@ -82,12 +82,12 @@ public class LimitEnforcer {
 
     /** Runs the admission script (rebuilding missing budget counters from the ledger first) within the timeout. */
     Uni<Admission> admit(List<String> keys, List<String> args, List<BudgetCounter> counters) {
-        return LimitScripts.ADMIT.run(redis, keys, args).map(Admission::of)
-                .ifNoItem().after(timeout).fail()
+        return deadline.await(LimitScripts.ADMIT.run(redis, keys, args)).map(Admission::of)
                 .chain(admission -> admission.code() != Admission.MISSING ? Uni.createFrom().item(admission)
                         : rebuilder.rebuild(missing(counters, admission.missing()))
-                                .chain(() -> LimitScripts.ADMIT.run(redis, keys, args).map(Admission::of))
-                                .ifNoItem().after(budgets.rebuildTimeout().plus(timeout)).fail());
+                                .ifNoItem().after(budgets.rebuildTimeout()).fail()
+                                .chain(() -> deadline.await(LimitScripts.ADMIT.run(redis, keys, args)))
+                                .map(Admission::of));
     }
 
     /** Adds an attempt's tokens and real cost, releasing its reservation; never fails the request. */

@@ -14,7 +14,7 @@ abstract class RedisDownProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("quarkus.redis.hosts", "redis://127.0.0.1:1", "aigw.gateway.limits-timeout", "200ms");
+        return Map.of("quarkus.redis.hosts", "redis://127.0.0.1:1", "aigw.gateway.limits-timeout", "200ms", "aigw.gateway.limits-max-wait", "400ms");
     }
 
     @Override
