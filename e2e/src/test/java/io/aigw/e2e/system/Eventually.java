@@ -15,6 +15,12 @@ final class Eventually {
 
     /** Repeats the call until its answer satisfies the condition; fails with the last answer when time is up. */
     static <T> T within(Duration deadline, String what, Supplier<T> call, Predicate<T> done) {
+        return within(deadline, what, call, done, Eventually::describe);
+    }
+
+    /** As above; {@code describe} says what the last answer lacked (for answers too large to print whole). */
+    static <T> T within(Duration deadline, String what, Supplier<T> call, Predicate<T> done,
+            java.util.function.Function<T, String> describe) {
         long end = System.nanoTime() + deadline.toNanos();
         T last = null;
         Throwable failure = null;
@@ -30,13 +36,13 @@ final class Eventually {
             }
             if (System.nanoTime() > end) {
                 throw new AssertionError("not within " + deadline + ": " + what + "; last answer: "
-                        + (failure != null ? failure.getMessage() : describe(last)), failure);
+                        + (failure != null ? failure.getMessage() : last == null ? "none" : describe.apply(last)), failure);
             }
             sleep(100);
         }
     }
 
-    private static String describe(Object answer) {
+    private static <T> String describe(T answer) {
         if (answer instanceof java.net.http.HttpResponse<?> response) {
             return response.statusCode() + " " + response.body();
         }

@@ -25,8 +25,9 @@ import org.junit.jupiter.api.Test;
  * event per answered request: the events Kafka could not take were spooled, kept across the restart and replayed.
  */
 @Order(7)
-@Disabled("written for issue 15 but not run yet: the machine it was written on shared a Kafka broker the stack had not "
-        + "started (and so would not stop); enable it once it passed over a stack that owns its broker")
+@Disabled("fails: run over a stack that owns its broker, 990 requests answered, 806 in the ledger. The replica stopped "
+        + "40 s into the outage took 32 s to stop (its sender thread outlived the 30 s join) and spooled nothing, so the "
+        + "events it still held were lost. Enable once the shutdown hand-over is fixed")
 class UsageThroughKafkaOutageIT {
 
     static final Duration OUTAGE_BEFORE_RESTART = Duration.ofSeconds(40);
@@ -79,7 +80,8 @@ class UsageThroughKafkaOutageIT {
         assertTrue(served.size() > 100, "too little load: " + served.size());
 
         Map<String, Integer> ledger = Eventually.within(Duration.ofSeconds(120), "every answered request in the ledger",
-                () -> ledgerAttempts(from, to), l -> l.keySet().containsAll(served));
+                () -> ledgerAttempts(from, to), l -> l.keySet().containsAll(served), l -> served.stream()
+                        .filter(id -> !l.containsKey(id)).count() + " of " + served.size() + " answered requests missing");
         for (String requestId : served) {
             assertEquals(1, ledger.get(requestId), "events of " + requestId);
         }
