@@ -40,6 +40,19 @@ public enum Surface {
         return streamable;
     }
 
+    /**
+     * The provider surfaces a request on this client surface can be translated to, in order of preference
+     * (package `translate`): used only for a model that does not serve this surface itself.
+     */
+    public java.util.List<Surface> translatedTo() {
+        return switch (this) {
+            case CHAT_COMPLETIONS -> java.util.List.of(MESSAGES);
+            case MESSAGES -> java.util.List.of(CHAT_COMPLETIONS);
+            case RESPONSES -> java.util.List.of(CHAT_COMPLETIONS, MESSAGES);
+            default -> java.util.List.of();
+        };
+    }
+
     /** The surface with this catalog name, or null when the gateway does not know it. */
     public static Surface fromId(String id) {
         for (Surface s : values()) {
