@@ -32,7 +32,7 @@ public record ModelAddress(Provider provider, String modelId, CatalogModel model
      * null.
      */
     public Surface upstreamSurface(Surface requested) {
-        if (serves(requested)) {
+        if (requested.callable() && serves(requested)) {
             return requested;
         }
         for (Surface target : requested.translatedTo()) {

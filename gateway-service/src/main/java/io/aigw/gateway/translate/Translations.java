@@ -64,6 +64,12 @@ public final class Translations {
         if (client == Surface.RESPONSES && target == Surface.MESSAGES) {
             return ResponsesToMessagesTranslation.of(bytes, length);
         }
+        if (client == Surface.GENERATE_CONTENT && target == Surface.CHAT_COMPLETIONS) {
+            return GeminiToChatTranslation.of(bytes, length);
+        }
+        if (client == Surface.GENERATE_CONTENT && target == Surface.MESSAGES) {
+            return GeminiToMessagesTranslation.of(bytes, length);
+        }
         throw OpenAiToAnthropicTranslator.invalid("No translation from " + client.id() + " to " + target.id() + ".", null);
     }
 
