@@ -46,6 +46,7 @@ public class DataPlaneRoutes {
         router.post("/v1/embeddings").handler(ctx -> proxy(ctx.request(), Surface.EMBEDDINGS));
         router.post("/v1/responses").handler(ctx -> proxy(ctx.request(), Surface.RESPONSES));
         router.post("/v1/messages").handler(ctx -> proxy(ctx.request(), Surface.MESSAGES));
+        router.postWithRegex(GeminiRequests.PATH).handler(ctx -> gemini(ctx.request()));
         router.get("/v1/models").handler(ctx -> models(ctx.request()));
         router.options("/v1/*").handler(ctx -> {
             begin(ctx.request());
@@ -75,6 +76,31 @@ public class DataPlaneRoutes {
         authenticator.authenticate(request.headers())
                 .compose(key -> BodyReader.read(request, snapshot.settings().maxBodyBytes())
                         .onSuccess(body -> proxy.handle(request, surface, snapshot, key, body.bytes(), body.length(), arrived)))
+                .onFailure(failure -> fail(request, surface.errorFormat(), failure));
+    }
+
+    /** Gemini `generateContent`: key and model from where Google's SDKs put them, then the same path as the others. */
+    private void gemini(HttpServerRequest request) {
+        long arrived = System.nanoTime();
+        request.pause();
+        RoutingSnapshot snapshot = begin(request);
+        Surface surface = Surface.GENERATE_CONTENT;
+        if (snapshot == null) {
+            ErrorResponder.send(request, surface.errorFormat(), NOT_READY);
+            return;
+        }
+        authenticator.authenticate(GeminiRequests.credentials(request))
+                .compose(key -> BodyReader.read(request, snapshot.settings().maxBodyBytes()).onSuccess(body -> {
+                    byte[] bytes;
+                    try {
+                        bytes = GeminiRequests.withRoute(body.bytes(), body.length(), GeminiRequests.model(request),
+                                GeminiRequests.streams(request));
+                    } catch (GatewayException e) {
+                        ErrorResponder.send(request, surface.errorFormat(), e);
+                        return;
+                    }
+                    proxy.handle(request, surface, snapshot, key, bytes, bytes.length, arrived);
+                }))
                 .onFailure(failure -> fail(request, surface.errorFormat(), failure));
     }
 

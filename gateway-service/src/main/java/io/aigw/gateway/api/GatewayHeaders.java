@@ -7,6 +7,10 @@ public final class GatewayHeaders {
     public static final String ATTEMPTS = "X-AIGW-Attempts";
     public static final String MODEL = "X-AIGW-Model";
     public static final String PROVIDER = "X-AIGW-Provider";
+    /** Request fields dropped by a translation between surfaces (package `translate`). */
+    public static final String DROPPED_FIELDS = "X-AIGW-Dropped-Fields";
+    /** Candidates skipped because the request could not be translated to their surface, with the reason. */
+    public static final String SKIPPED = "X-AIGW-Skipped";
 
     private GatewayHeaders() {
     }

@@ -58,11 +58,30 @@ public final class ErrorEnvelopes {
         };
     }
 
+    /** Google's `error.status` for a status (google.rpc.Code names). */
+    public static String googleStatus(int status) {
+        return switch (status) {
+            case 400, 413, 422 -> "INVALID_ARGUMENT";
+            case 401 -> "UNAUTHENTICATED";
+            case 402, 429 -> "RESOURCE_EXHAUSTED";
+            case 403 -> "PERMISSION_DENIED";
+            case 404 -> "NOT_FOUND";
+            case 408, 504 -> "DEADLINE_EXCEEDED";
+            case 503 -> "UNAVAILABLE";
+            default -> status >= 500 ? "INTERNAL" : "FAILED_PRECONDITION";
+        };
+    }
+
     private static byte[] json(ErrorFormat format, GatewayException error) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(192);
         try (JsonGenerator g = JSON.createGenerator(out)) {
             g.writeStartObject();
-            if (format == ErrorFormat.ANTHROPIC) {
+            if (format == ErrorFormat.GOOGLE) {
+                g.writeObjectFieldStart("error");
+                g.writeNumberField("code", error.status());
+                g.writeStringField("message", error.getMessage());
+                g.writeStringField("status", googleStatus(error.status()));
+            } else if (format == ErrorFormat.ANTHROPIC) {
                 g.writeStringField("type", "error");
                 g.writeObjectFieldStart("error");
                 g.writeStringField("type", anthropicType(error.status()));

@@ -5,5 +5,7 @@ public enum ErrorFormat {
     /** `{"error":{"message","type","param","code"}}` */
     OPENAI,
     /** `{"type":"error","error":{"type","message"}}` */
-    ANTHROPIC
+    ANTHROPIC,
+    /** `{"error":{"code","message","status"}}` (Google's APIs, the Gemini surface) */
+    GOOGLE
 }

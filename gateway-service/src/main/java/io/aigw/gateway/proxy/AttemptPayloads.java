@@ -2,52 +2,53 @@ package io.aigw.gateway.proxy;
 
 import io.aigw.gateway.routing.ModelAddress;
 import io.aigw.gateway.routing.Surface;
-import io.aigw.gateway.translate.AnthropicRequest;
-import io.aigw.gateway.translate.AnthropicStreamTranslator;
 import io.aigw.gateway.translate.StreamTransform;
+import io.aigw.gateway.translate.Translation;
+import io.aigw.gateway.translate.Translations;
 import io.aigw.gateway.translate.UsageChunkFilter;
 import io.vertx.core.buffer.Buffer;
 
 /**
- * What one request sends to each model it attempts, and how that model's stream comes back to the client:
+ * What one request sends to each model it attempts, and how that model's answer comes back to the client:
  * the client's body with `model` rewritten (and `models` and unsupported parameters stripped, stream usage
- * asked for), or its Anthropic translation for an Anthropic-only model of a chat-completions request. The
- * last payload is kept, so retries and further keys of one model reuse it.
+ * asked for), or its translation when the model serves another surface (package `translate`). The last
+ * payload is kept, so retries and further keys of one model reuse it.
  */
 final class AttemptPayloads {
 
     private final Surface surface;
     private final RequestBody body;
-    /** The body translated for Anthropic-only models of a chat-completions request, else null. */
-    private final AnthropicRequest translated;
+    private final Translations translations;
     private ModelAddress payloadFor;
     private Buffer payload;
 
-    AttemptPayloads(Surface surface, RequestBody body, AnthropicRequest translated) {
+    AttemptPayloads(Surface surface, RequestBody body, Translations translations) {
         this.surface = surface;
         this.body = body;
-        this.translated = translated;
+        this.translations = translations;
     }
 
     Buffer payload(ModelAddress address) {
         if (address != payloadFor) {
-            payload = translates(address)
-                    ? translated.forModel(address.upstreamModelId(), address.unsupportedParameters())
+            Translation translation = translation(address);
+            payload = translation != null
+                    ? translation.forModel(address.upstreamModelId(), address.unsupportedParameters())
                     : body.rewrite(address.upstreamModelId(), address.unsupportedParameters(), asksUsage(address));
             payloadFor = address;
         }
         return payload;
     }
 
-    /** Whether attempts at this model go to Anthropic's messages surface for a chat-completions request. */
-    boolean translates(ModelAddress address) {
-        return translated != null && address.upstreamSurface(surface) == Surface.MESSAGES && surface != Surface.MESSAGES;
+    /** The translation for attempts at this model; null when it serves the client's surface (native). */
+    Translation translation(ModelAddress address) {
+        return translations.get(address.upstreamSurface(surface));
     }
 
     /** How a stream from this model is rewritten for the client: translated, filtered, or relayed as is (null). */
     StreamTransform streamTransform(ModelAddress address) {
-        if (translates(address)) {
-            return new AnthropicStreamTranslator(translated.includeUsage(), address.provider().id());
+        Translation translation = translation(address);
+        if (translation != null) {
+            return translation.stream(address.provider().id());
         }
         return asksUsage(address) ? new UsageChunkFilter() : null;
     }

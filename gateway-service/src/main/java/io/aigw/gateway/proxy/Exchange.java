@@ -11,8 +11,8 @@ import io.aigw.gateway.routing.GatewaySettings;
 import io.aigw.gateway.limits.RequestLimits;
 import io.aigw.gateway.routing.PlannedAttempt;
 import io.aigw.gateway.routing.Surface;
-import io.aigw.gateway.translate.AnthropicRequest;
-import io.aigw.gateway.translate.AnthropicToOpenAiTranslator;
+import io.aigw.gateway.translate.Translation;
+import io.aigw.gateway.translate.Translations;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -57,9 +57,9 @@ final class Exchange {
     private boolean committed;
 
     Exchange(ExchangeServices services, HttpServerRequest request, Surface surface, RequestBody body,
-            AnthropicRequest translated, List<PlannedAttempt> plan, GatewaySettings settings, AccessKeyRecord key,
+            Translations translations, List<PlannedAttempt> plan, GatewaySettings settings, AccessKeyRecord key,
             RequestLimits limits, long arrivedNanos) {
-        this.payloads = new AttemptPayloads(surface, body, translated);
+        this.payloads = new AttemptPayloads(surface, body, translations);
         this.arrivedNanos = arrivedNanos;
         this.services = services;
         this.limits = limits;
@@ -272,13 +272,14 @@ final class Exchange {
         }
         long upstreamNanos = System.nanoTime() - currentStarted;
         Buffer answer = content;
-        if (payloads.translates(attempt.address())) {
-            byte[] chat = AnthropicToOpenAiTranslator.response(content.getBytes());
-            if (chat == null) {
+        Translation translation = payloads.translation(attempt.address());
+        if (translation != null) {
+            byte[] translated = translation.response(content.getBytes());
+            if (translated == null) {
                 onTransportFailure(attempt, new IllegalStateException("unreadable answer"), currentStarted);
                 return;
             }
-            answer = Buffer.buffer(chat);
+            answer = Buffer.buffer(translated);
         }
         finish();
         writeHead(attempt, upstream);
@@ -311,6 +312,11 @@ final class Exchange {
         response.headers().set(GatewayHeaders.ATTEMPTS, Integer.toString(attempts))
                 .set(GatewayHeaders.MODEL, attempt.address().canonical())
                 .set(GatewayHeaders.PROVIDER, attempt.address().provider().id());
+        Translation translation = payloads.translation(attempt.address());
+        if (translation != null) {
+            services.translations.served(surface, attempt.address().upstreamSurface(surface), translation,
+                    response.headers());
+        }
     }
 
     /**

@@ -4,6 +4,7 @@ import io.aigw.gateway.limits.LimitEnforcer;
 import io.aigw.gateway.metrics.GatewayMetrics;
 import io.aigw.gateway.provider.ProviderKeyVault;
 import io.aigw.gateway.provider.UpstreamClient;
+import io.aigw.gateway.translate.TranslationMetrics;
 import io.aigw.gateway.usage.UsageMeter;
 import io.vertx.core.Vertx;
 import jakarta.inject.Singleton;
@@ -18,9 +19,11 @@ public class ExchangeServices {
     final GatewayMetrics metrics;
     final UsageMeter usage;
     final LimitEnforcer limits;
+    final TranslationMetrics translations;
 
     public ExchangeServices(Vertx vertx, UpstreamClient upstream, ProviderKeyVault vault, GatewayMetrics metrics,
-            UsageMeter usage, LimitEnforcer limits) {
+            UsageMeter usage, LimitEnforcer limits, TranslationMetrics translations) {
+        this.translations = translations;
         this.limits = limits;
         this.usage = usage;
         this.vertx = vertx;

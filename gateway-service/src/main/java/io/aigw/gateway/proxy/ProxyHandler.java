@@ -14,8 +14,8 @@ import io.aigw.gateway.routing.PlannedAttempt;
 import io.aigw.gateway.routing.RoutePolicy;
 import io.aigw.gateway.routing.RoutingSnapshot;
 import io.aigw.gateway.routing.Surface;
-import io.aigw.gateway.translate.AnthropicRequest;
-import io.aigw.gateway.translate.OpenAiToAnthropicTranslator;
+import io.aigw.gateway.api.GatewayHeaders;
+import io.aigw.gateway.translate.Translations;
 import io.quarkus.logging.Log;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,14 +39,23 @@ public class ProxyHandler {
         services.metrics.request(surface.id(), null, null, e.status());
     }
 
-    /** Whether some attempt of a chat-completions request goes to a model served only on Anthropic's surface. */
-    private static boolean translates(List<PlannedAttempt> plan) {
-        for (PlannedAttempt attempt : plan) {
-            if (attempt.address().upstreamSurface(Surface.CHAT_COMPLETIONS) == Surface.MESSAGES) {
-                return true;
-            }
+    /**
+     * Translates the body for every other surface the plan reaches; attempts on a surface the request cannot be
+     * translated to are skipped, named in `X-AIGW-Skipped`; none left: the reason is the client's error.
+     */
+    private List<PlannedAttempt> translatable(HttpServerRequest request, Surface surface, List<PlannedAttempt> plan,
+            Translations translations) {
+        List<PlannedAttempt> usable = translations.usable(plan);
+        if (usable.size() == plan.size()) {
+            return plan;
         }
-        return false;
+        request.response().headers().set(GatewayHeaders.SKIPPED, String.join("; ", translations.skipped(plan)));
+        plan.stream().map(a -> a.address().upstreamSurface(surface)).filter(t -> translations.get(t) == null && t != surface)
+                .distinct().forEach(t -> services.translations.skipped(surface, t));
+        if (usable.isEmpty()) {
+            throw translations.failure();
+        }
+        return usable;
     }
 
     /** {@code arrivedNanos}: when the request arrived ({@link System#nanoTime()}), for the added-latency metric. */
@@ -60,17 +69,17 @@ public class ProxyHandler {
                         "This access key's configuration is not available; nothing may be called with it.");
             }
             List<ModelAddress> candidates = CandidateResolver.resolve(body.model(), body.models(), snapshot, policy, surface);
-            List<PlannedAttempt> plan = AttemptPlanner.plan(snapshot, policy, candidates, surface);
-            if (plan.isEmpty()) {
+            List<PlannedAttempt> planned = AttemptPlanner.plan(snapshot, policy, candidates, surface);
+            if (planned.isEmpty()) {
                 throw new GatewayException(ErrorCode.NO_PROVIDER_KEY,
                         "No usable provider key for \"" + candidates.get(0).provider().id() + "\".");
             }
-            AnthropicRequest translated = surface == Surface.CHAT_COMPLETIONS && translates(plan)
-                    ? OpenAiToAnthropicTranslator.translate(bytes, length) : null;
+            Translations translations = Translations.forPlan(surface, planned, bytes, length);
+            List<PlannedAttempt> plan = translatable(request, surface, planned, translations);
             GatewaySettings settings = snapshot.settings();
             Limits limits = policy.limitsOr(settings.defaultLimits());
             RequestLimits checked = services.limits.forRequest(key, limits, settings, plan, surface, bytes, length);
-            Exchange exchange = new Exchange(services, request, surface, body, translated, plan, settings, key, checked,
+            Exchange exchange = new Exchange(services, request, surface, body, translations, plan, settings, key, checked,
                     arrivedNanos);
             if (!checked.checked()) {
                 exchange.start();

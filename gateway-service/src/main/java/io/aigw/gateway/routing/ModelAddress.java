@@ -28,15 +28,17 @@ public record ModelAddress(Provider provider, String modelId, CatalogModel model
 
     /**
      * The surface an attempt at this model is sent on for a client request on {@code requested}: the same one
-     * when served, `anthropic/messages` for chat-completions to a model served only there (translated both
-     * ways), else null.
+     * when served, else the first of {@link Surface#translatedTo()} that it serves (translated both ways), else
+     * null.
      */
     public Surface upstreamSurface(Surface requested) {
-        if (serves(requested)) {
+        if (requested.callable() && serves(requested)) {
             return requested;
         }
-        if (requested == Surface.CHAT_COMPLETIONS && serves(Surface.MESSAGES)) {
-            return Surface.MESSAGES;
+        for (Surface target : requested.translatedTo()) {
+            if (serves(target)) {
+                return target;
+            }
         }
         return null;
     }

@@ -8,7 +8,9 @@ public enum Surface {
     COMPLETIONS("openai/completions", "/completions", ErrorFormat.OPENAI, true),
     RESPONSES("openai/responses", "/responses", ErrorFormat.OPENAI, true),
     EMBEDDINGS("openai/embeddings", "/embeddings", ErrorFormat.OPENAI, false),
-    MESSAGES("anthropic/messages", "/messages", ErrorFormat.ANTHROPIC, true);
+    MESSAGES("anthropic/messages", "/messages", ErrorFormat.ANTHROPIC, true),
+    /** Gemini `models/{model}:generateContent` / `:streamGenerateContent`: a client surface only (translated). */
+    GENERATE_CONTENT("google/generate-content", "/models", ErrorFormat.GOOGLE, true);
 
     private final String id;
     private final String path;
@@ -38,6 +40,24 @@ public enum Surface {
 
     public boolean streamable() {
         return streamable;
+    }
+
+    /**
+     * The provider surfaces a request on this client surface can be translated to, in order of preference
+     * (package `translate`): used only for a model that does not serve this surface itself.
+     */
+    public java.util.List<Surface> translatedTo() {
+        return switch (this) {
+            case CHAT_COMPLETIONS -> java.util.List.of(MESSAGES);
+            case MESSAGES -> java.util.List.of(CHAT_COMPLETIONS);
+            case RESPONSES, GENERATE_CONTENT -> java.util.List.of(CHAT_COMPLETIONS, MESSAGES);
+            default -> java.util.List.of();
+        };
+    }
+
+    /** Whether providers are called on it; the Gemini surface is a client surface only (no native calls yet). */
+    public boolean callable() {
+        return this != GENERATE_CONTENT;
     }
 
     /** The surface with this catalog name, or null when the gateway does not know it. */

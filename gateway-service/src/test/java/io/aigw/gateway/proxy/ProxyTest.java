@@ -133,13 +133,13 @@ class ProxyTest {
     }
 
     @Test
-    void shouldAnswerUnsupportedSurfaceWhenTheProviderDoesNotServeIt() {
+    void shouldAnswerUnsupportedSurfaceWhenTheProviderDoesNotServeItAndNoTranslationExists() {
         given().auth().oauth2(TestKeys.ALLOW_ALL).contentType(ContentType.JSON)
-                .body("{\"model\":\"openrouter:anthropic/claude-3.5-sonnet\",\"input\":\"hello\"}")
-                .when().post("/v1/responses")
+                .body("{\"model\":\"anthropic:claude-sonnet-4-5\",\"input\":\"hello\"}")
+                .when().post("/v1/embeddings")
                 .then().statusCode(400).body("error.code", equalTo("unsupported_surface"));
         given().header("x-api-key", TestKeys.ALLOW_ALL).contentType(ContentType.JSON)
-                .body("{\"model\":\"gpt-4o\",\"max_tokens\":5,\"messages\":[]}")
+                .body("{\"model\":\"text-embedding-3-small\",\"max_tokens\":5,\"messages\":[]}")
                 .when().post("/v1/messages")
                 .then().statusCode(400).body("type", equalTo("error"))
                 .body("error.message", containsString("anthropic/messages"));

@@ -76,7 +76,7 @@ class AnthropicSdkTest {
                 () -> client("ag-nobody00-g1-wrongsecretwrongsecret").messages().create(message("claude-sonnet-4-5")));
         assertThat(unauthorized.statusCode(), equalTo(401));
         BadRequestException wrongSurface = assertThrows(BadRequestException.class,
-                () -> client(TestKeys.ALLOW_ALL).messages().create(message("gpt-4o")));
+                () -> client(TestKeys.ALLOW_ALL).messages().create(message("text-embedding-3-small")));
         assertThat(wrongSurface.getMessage(), containsString("anthropic/messages"));
     }
 }
