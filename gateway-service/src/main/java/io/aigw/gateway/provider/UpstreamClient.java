@@ -20,7 +20,8 @@ import java.util.Map;
 
 /**
  * The one pooled, non-blocking HTTP client towards providers. Opens a request with the provider's URL,
- * auth header (scheme from the catalog), extra headers and the few client headers that matter upstream.
+ * auth header (scheme from the catalog), extra headers (never hop-by-hop, content or host headers) and the few
+ * client headers that matter upstream; asks for an unencoded answer (`accept-encoding: identity`).
  * The idle timeout is the per-attempt timeout: it bounds connecting and every wait for upstream data.
  */
 @ApplicationScoped
@@ -55,8 +56,11 @@ public class UpstreamClient {
         MultiMap headers = options.getHeaders() == null ? MultiMap.caseInsensitiveMultiMap() : options.getHeaders();
         headers.set("content-type", "application/json");
         for (Map.Entry<String, String> extra : provider.extraHeaders().entrySet()) {
-            headers.set(extra.getKey(), extra.getValue());
+            if (!UpstreamHeaders.reserved(extra.getKey())) {
+                headers.set(extra.getKey(), extra.getValue());
+            }
         }
+        headers.set("accept-encoding", "identity");
         for (String name : FORWARDED) {
             String value = clientHeaders.get(name);
             if (value != null) {

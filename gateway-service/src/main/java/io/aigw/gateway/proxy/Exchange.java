@@ -1,5 +1,6 @@
 package io.aigw.gateway.proxy;
 
+import io.aigw.gateway.api.ClientLink;
 import io.aigw.gateway.api.GatewayHeaders;
 import io.aigw.gateway.auth.AccessKeyRecord;
 import io.aigw.gateway.usage.UsageEvent;
@@ -30,6 +31,9 @@ import java.util.concurrent.TimeoutException;
  */
 final class Exchange {
 
+    /** Largest upstream error body read (to translate its message); a larger one is dropped unread. */
+    private static final long MAX_ERROR_BYTES = 64 * 1024;
+
     private final ExchangeServices services;
     private final Context context;
     private final HttpServerRequest request;
@@ -56,9 +60,12 @@ final class Exchange {
     private boolean finished;
     private boolean committed;
 
-    Exchange(ExchangeServices services, HttpServerRequest request, Surface surface, RequestBody body,
+    private final ClientLink link;
+
+    Exchange(ExchangeServices services, HttpServerRequest request, ClientLink link, Surface surface, RequestBody body,
             AnthropicRequest translated, List<PlannedAttempt> plan, GatewaySettings settings, AccessKeyRecord key,
             RequestLimits limits, long arrivedNanos) {
+        this.link = link;
         this.payloads = new AttemptPayloads(surface, body, translated);
         this.arrivedNanos = arrivedNanos;
         this.services = services;
@@ -77,7 +84,7 @@ final class Exchange {
 
     void start() {
         totalTimer = services.vertx.setTimer(settings.totalTimeout().toMillis(), id -> onTotalTimeout());
-        response.closeHandler(v -> abandon());
+        link.onClose(this::abandon);
         next();
     }
 
@@ -187,26 +194,44 @@ final class Exchange {
         int status = upstream.statusCode();
         services.metrics.attempt(attempt.address().provider().id(), attempt.address().canonical(), status,
                 System.nanoTime() - started);
-        if (status >= 200 && status < 300 && body.stream() && surface.streamable()) {
+        if (status >= 200 && status < 300 && body.stream() && surface.streamable()
+                && !ContentCoding.identity(upstream.getHeader("content-encoding"))) {
+            upstream.request().reset(); // an encoded stream, though identity was asked for: not relayed
+            onTransportFailure(attempt, new UpstreamBody.Unreadable(), started);
+        } else if (status >= 200 && status < 300 && body.stream() && surface.streamable()) {
             new StreamRelay(this, upstream, attempt, seq, payloads.streamTransform(attempt.address())).start();
         } else if (status >= 200 && status < 300) {
-            upstream.body().onComplete(b -> onContext(() -> {
+            UpstreamBody.read(upstream, services.maxAnswerBytes).onComplete(b -> onContext(() -> {
                 if (!current(seq)) {
                     return;
                 }
                 if (b.succeeded()) {
                     respond(attempt, upstream, b.result());
+                } else if (b.cause() instanceof UpstreamBody.TooLarge) {
+                    onTooLarge(attempt);
                 } else {
                     onTransportFailure(attempt, b.cause(), started);
                 }
             }));
         } else {
-            upstream.body().onComplete(b -> onContext(() -> {
+            UpstreamBody.read(upstream, MAX_ERROR_BYTES).onComplete(b -> onContext(() -> {
                 if (current(seq)) {
+                    if (b.failed()) {
+                        upstream.request().reset(); // unread rest: the connection cannot be reused
+                    }
                     onErrorStatus(attempt, key, upstream, status, b.succeeded() ? b.result() : null);
                 }
             }));
         }
+    }
+
+    /** A non-streamed answer over the cap: the connection is dropped, and the request fails with 502. */
+    private void onTooLarge(PlannedAttempt attempt) {
+        settle();
+        failures.last = attempt.address().canonical() + " answered more than " + services.maxAnswerBytes + " bytes";
+        attemptDone(attempt, 502, "error", null, null);
+        fail(new GatewayException(ErrorCode.UPSTREAM_RESPONSE_TOO_LARGE, "The answer of \"" + attempt.address().canonical()
+                + "\" is larger than the gateway's limit of " + services.maxAnswerBytes + " bytes."));
     }
 
     private void onErrorStatus(PlannedAttempt attempt, String key, HttpClientResponse upstream, int status, Buffer error) {
@@ -216,6 +241,12 @@ final class Exchange {
         long delay = ResponseHeaders.retryAfterMillis(upstream.headers());
         boolean fits = System.currentTimeMillis() + delay < deadline && attempts < settings.maxAttempts();
         FailoverPolicy.Action action = FailoverPolicy.forStatus(status, delay, sameBackendRetries, fits);
+        if (status >= 300 && status < 400) {
+            attemptDone(attempt, status, "error", null, null);
+            fail(new GatewayException(ErrorCode.UPSTREAM_REDIRECT, "\"" + attempt.address().canonical()
+                    + "\" answered with a redirect (HTTP " + status + "); the gateway does not follow redirects."));
+            return;
+        }
         attemptDone(attempt, status, action.outcome, null, null);
         if (action == FailoverPolicy.Action.STOP) {
             fail(UpstreamErrorTranslator.clientError(status, error, key, attempt.address().provider().id(),

@@ -1,5 +1,6 @@
 package io.aigw.gateway.proxy;
 
+import io.aigw.gateway.config.GatewayConfig;
 import io.aigw.gateway.limits.LimitEnforcer;
 import io.aigw.gateway.metrics.GatewayMetrics;
 import io.aigw.gateway.provider.ProviderKeyVault;
@@ -18,9 +19,12 @@ public class ExchangeServices {
     final GatewayMetrics metrics;
     final UsageMeter usage;
     final LimitEnforcer limits;
+    /** Largest non-streamed upstream answer read into memory. */
+    final long maxAnswerBytes;
 
     public ExchangeServices(Vertx vertx, UpstreamClient upstream, ProviderKeyVault vault, GatewayMetrics metrics,
-            UsageMeter usage, LimitEnforcer limits) {
+            UsageMeter usage, LimitEnforcer limits, GatewayConfig config) {
+        this.maxAnswerBytes = config.maxUpstreamResponseBytes();
         this.limits = limits;
         this.usage = usage;
         this.vertx = vertx;
