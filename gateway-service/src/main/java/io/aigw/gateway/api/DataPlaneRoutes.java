@@ -104,6 +104,9 @@ public class DataPlaneRoutes {
     }
 
     private static void fail(HttpServerRequest request, ErrorFormat format, Throwable failure) {
+        if (request.response().closed()) {
+            return; // the client went away while its body was read: nobody to answer
+        }
         if (!(failure instanceof GatewayException)) {
             Log.errorf("Request %s failed: %s", request.response().headers().get(GatewayHeaders.REQUEST_ID),
                     failure.getClass().getSimpleName());

@@ -1,9 +1,11 @@
 package io.aigw.gateway.proxy;
 
+import io.aigw.gateway.error.GatewayException;
 import io.aigw.gateway.routing.ModelAddress;
 import io.aigw.gateway.routing.Surface;
 import io.aigw.gateway.translate.AnthropicRequest;
 import io.aigw.gateway.translate.AnthropicStreamTranslator;
+import io.aigw.gateway.translate.OpenAiToAnthropicTranslator;
 import io.aigw.gateway.translate.StreamTransform;
 import io.aigw.gateway.translate.UsageChunkFilter;
 import io.vertx.core.buffer.Buffer;
@@ -18,19 +20,34 @@ final class AttemptPayloads {
 
     private final Surface surface;
     private final RequestBody body;
-    /** The body translated for Anthropic-only models of a chat-completions request, else null. */
-    private final AnthropicRequest translated;
+    /**
+     * The body translated for Anthropic-only models of a chat-completions request: built at the first attempt that
+     * needs it (a fallback's translation never fails a request its primary model could serve), else null.
+     */
+    private AnthropicRequest translated;
+    private GatewayException untranslatable;
     private ModelAddress payloadFor;
     private Buffer payload;
 
-    AttemptPayloads(Surface surface, RequestBody body, AnthropicRequest translated) {
+    AttemptPayloads(Surface surface, RequestBody body) {
         this.surface = surface;
         this.body = body;
-        this.translated = translated;
     }
 
+    /** The bytes to send to {@code address}; fails with the translator's error when this model needs a translation that fails. */
     Buffer payload(ModelAddress address) {
         if (address != payloadFor) {
+            if (translates(address) && translated == null) {
+                if (untranslatable != null) {
+                    throw untranslatable;
+                }
+                try {
+                    translated = OpenAiToAnthropicTranslator.translate(body.bytes(), body.length());
+                } catch (GatewayException e) {
+                    untranslatable = e;
+                    throw e;
+                }
+            }
             payload = translates(address)
                     ? translated.forModel(address.upstreamModelId(), address.unsupportedParameters())
                     : body.rewrite(address.upstreamModelId(), address.unsupportedParameters(), asksUsage(address));
@@ -41,7 +58,7 @@ final class AttemptPayloads {
 
     /** Whether attempts at this model go to Anthropic's messages surface for a chat-completions request. */
     boolean translates(ModelAddress address) {
-        return translated != null && address.upstreamSurface(surface) == Surface.MESSAGES && surface != Surface.MESSAGES;
+        return surface == Surface.CHAT_COMPLETIONS && address.upstreamSurface(surface) == Surface.MESSAGES;
     }
 
     /** How a stream from this model is rewritten for the client: translated, filtered, or relayed as is (null). */

@@ -12,7 +12,6 @@ import io.aigw.gateway.routing.GatewaySettings;
 import io.aigw.gateway.limits.RequestLimits;
 import io.aigw.gateway.routing.PlannedAttempt;
 import io.aigw.gateway.routing.Surface;
-import io.aigw.gateway.translate.AnthropicRequest;
 import io.aigw.gateway.translate.AnthropicToOpenAiTranslator;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Context;
@@ -57,16 +56,18 @@ final class Exchange {
     /** The last attempt whose outcome is settled (late callbacks of it are ignored). */
     private int settled;
     private HttpClientRequest inFlight;
+    /** The stream being relayed once committed, else null. */
+    private StreamRelay relay;
     private boolean finished;
     private boolean committed;
 
     private final ClientLink link;
 
     Exchange(ExchangeServices services, HttpServerRequest request, ClientLink link, Surface surface, RequestBody body,
-            AnthropicRequest translated, List<PlannedAttempt> plan, GatewaySettings settings, AccessKeyRecord key,
+            List<PlannedAttempt> plan, GatewaySettings settings, AccessKeyRecord key,
             RequestLimits limits, long arrivedNanos) {
         this.link = link;
-        this.payloads = new AttemptPayloads(surface, body, translated);
+        this.payloads = new AttemptPayloads(surface, body);
         this.arrivedNanos = arrivedNanos;
         this.services = services;
         this.limits = limits;
@@ -79,7 +80,7 @@ final class Exchange {
         this.body = body;
         this.plan = plan;
         this.settings = settings;
-        this.deadline = System.currentTimeMillis() + settings.totalTimeout().toMillis();
+        this.deadline = System.nanoTime() + settings.totalTimeout().toNanos();
     }
 
     void start() {
@@ -116,7 +117,7 @@ final class Exchange {
         if (finished) {
             return;
         }
-        long remaining = deadline - System.currentTimeMillis();
+        long remaining = (deadline - System.nanoTime()) / 1_000_000;
         if (remaining <= 0) {
             onTotalTimeout();
             return;
@@ -127,15 +128,25 @@ final class Exchange {
                     failure -> onContext(() -> fail(ErrorResponder.asGatewayError(failure))));
             return;
         }
+        Buffer bytes;
+        try {
+            bytes = payloads.payload(attempt.address());
+        } catch (GatewayException untranslatable) { // this model's translation failed: the next one may serve it
+            failures.untranslatable = untranslatable;
+            skipModel();
+            next();
+            return;
+        }
         int seq = ++attempts;
         long timeout = Math.min(settings.attemptTimeout().toMillis(), remaining);
-        Buffer bytes = payloads.payload(attempt.address());
         long started = System.nanoTime();
         currentStarted = started;
         inFlight = null;
         attemptTimer = services.vertx.setTimer(timeout, id -> onAttemptTimeout(seq, attempt, started));
+        // the attempt timer bounds the wait for the answer (or a stream's first content) within the total;
+        // the connection's idle timeout bounds each gap between reads, a stream's included, for a whole attempt
         services.upstream.open(attempt.address().provider(), attempt.address().upstreamSurface(surface), key,
-                        request.headers(), timeout)
+                        request.headers(), timeout, settings.attemptTimeout().toMillis())
                 .compose(upstream -> {
                     if (current(seq)) {
                         inFlight = upstream;
@@ -198,8 +209,8 @@ final class Exchange {
                 && !ContentCoding.identity(upstream.getHeader("content-encoding"))) {
             upstream.request().reset(); // an encoded stream, though identity was asked for: not relayed
             onTransportFailure(attempt, new UpstreamBody.Unreadable(), started);
-        } else if (status >= 200 && status < 300 && body.stream() && surface.streamable()) {
-            new StreamRelay(this, upstream, attempt, seq, payloads.streamTransform(attempt.address())).start();
+        } else if (status >= 200 && status < 300 && body.stream() && surface.streamable() && eventStream(upstream)) {
+            new StreamRelay(this, upstream, attempt, seq, payloads.streamTransform(attempt.address()), started).start();
         } else if (status >= 200 && status < 300) {
             UpstreamBody.read(upstream, services.maxAnswerBytes).onComplete(b -> onContext(() -> {
                 if (!current(seq)) {
@@ -239,7 +250,7 @@ final class Exchange {
         settle();
         failures.last = attempt.address().canonical() + " answered HTTP " + status;
         long delay = ResponseHeaders.retryAfterMillis(upstream.headers());
-        boolean fits = System.currentTimeMillis() + delay < deadline && attempts < settings.maxAttempts();
+        boolean fits = System.nanoTime() + delay * 1_000_000 < deadline && attempts < settings.maxAttempts();
         FailoverPolicy.Action action = FailoverPolicy.forStatus(status, delay, sameBackendRetries, fits);
         if (status >= 300 && status < 400) {
             attemptDone(attempt, status, "error", null, null);
@@ -320,12 +331,38 @@ final class Exchange {
         usage.flush(true);
     }
 
-    /** A stream ended (well, or broken after its start): its attempt is the request's last. */
-    void streamDone(PlannedAttempt attempt, int status, boolean success, UsageEvent.Tokens reported, long relayedBytes,
+    /** A stream ended (well, broken after its start, or cancelled by the client): its attempt is the request's last. */
+    void streamDone(PlannedAttempt attempt, int status, String outcome, UsageEvent.Tokens reported, long relayedBytes,
             Long timeToFirstTokenMs) {
-        attemptDone(attempt, status, success ? "success" : "error", usage.ofStream(reported, relayedBytes),
-                timeToFirstTokenMs);
+        attemptDone(attempt, status, outcome, usage.ofStream(reported, relayedBytes), timeToFirstTokenMs);
         usage.flush(true);
+    }
+
+    /** The stream now relaying to the client (its headers are out): a client that goes away cancels it. */
+    void relaying(StreamRelay stream) {
+        relay = stream;
+    }
+
+    /** An error event arrived before any content: nothing was committed, so the next model is tried. */
+    void onEarlyStreamError(PlannedAttempt attempt, long started) {
+        if (finished) {
+            return;
+        }
+        inFlight = null; // reset by the relay
+        settle();
+        services.metrics.attempt(attempt.address().provider().id(), attempt.address().canonical(), 200,
+                System.nanoTime() - started);
+        failures.last = attempt.address().canonical() + " sent an error event before any content";
+        attemptDone(attempt, 502, "failover", null, null);
+        services.metrics.failover("server_error");
+        skipModel();
+        next();
+    }
+
+    /** Whether a successful answer is an event stream (a provider may ignore `stream: true` and send JSON). */
+    private static boolean eventStream(HttpClientResponse upstream) {
+        String type = upstream.getHeader("content-type");
+        return type == null || type.regionMatches(true, 0, "text/event-stream", 0, 17);
     }
 
     private void attemptDone(PlannedAttempt attempt, int status, String outcome, UsageEvent.Tokens tokens, Long ttft) {
@@ -383,10 +420,12 @@ final class Exchange {
                 + settings.totalTimeout().toMillis() + " ms" + (failures.last == null ? "." : "; the last: " + failures.last + ".")));
     }
 
-    /** The client went away: stop everything. */
+    /** The client went away: stop everything; the attempt in progress is recorded as `client_cancelled`. */
     private void abandon() {
-        if (!finished && !committed && attempts > 0 && attempts != settled) {
-            attemptDone(plan.get(Math.min(index, plan.size() - 1)), 499, "error", null, null);
+        if (relay != null) {
+            relay.cancel();
+        } else if (!finished && !committed && attempts > 0 && attempts != settled) {
+            attemptDone(plan.get(Math.min(index, plan.size() - 1)), 499, "client_cancelled", null, null);
             usage.flush(true);
         }
         if (!finished) {

@@ -15,8 +15,6 @@ import io.aigw.gateway.routing.PlannedAttempt;
 import io.aigw.gateway.routing.RoutePolicy;
 import io.aigw.gateway.routing.RoutingSnapshot;
 import io.aigw.gateway.routing.Surface;
-import io.aigw.gateway.translate.AnthropicRequest;
-import io.aigw.gateway.translate.OpenAiToAnthropicTranslator;
 import io.quarkus.logging.Log;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,16 +38,6 @@ public class ProxyHandler {
         services.metrics.request(surface.id(), null, null, e.status());
     }
 
-    /** Whether some attempt of a chat-completions request goes to a model served only on Anthropic's surface. */
-    private static boolean translates(List<PlannedAttempt> plan) {
-        for (PlannedAttempt attempt : plan) {
-            if (attempt.address().upstreamSurface(Surface.CHAT_COMPLETIONS) == Surface.MESSAGES) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** {@code arrivedNanos}: when the request arrived ({@link System#nanoTime()}), for the added-latency metric. */
     public void handle(HttpServerRequest request, ClientLink link, Surface surface, RoutingSnapshot snapshot, AccessKeyRecord key,
             byte[] bytes, int length, long arrivedNanos) {
@@ -66,12 +54,10 @@ public class ProxyHandler {
                 throw new GatewayException(ErrorCode.NO_PROVIDER_KEY,
                         "No usable provider key for \"" + candidates.get(0).provider().id() + "\".");
             }
-            AnthropicRequest translated = surface == Surface.CHAT_COMPLETIONS && translates(plan)
-                    ? OpenAiToAnthropicTranslator.translate(bytes, length) : null;
             GatewaySettings settings = snapshot.settings();
             Limits limits = policy.limitsOr(settings.defaultLimits());
             RequestLimits checked = services.limits.forRequest(key, limits, settings, plan, surface, bytes, length);
-            Exchange exchange = new Exchange(services, request, link, surface, body, translated, plan, settings, key, checked,
+            Exchange exchange = new Exchange(services, request, link, surface, body, plan, settings, key, checked,
                     arrivedNanos);
             if (!checked.checked()) {
                 exchange.start();
