@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The simulator's own endpoints: {@code GET /_sim/health}, {@code GET /_sim/requests[?path=]},
+ * The simulator's own endpoints: {@code GET /_sim/health} (with the number of streams still open), {@code GET /_sim/requests[?path=]},
  * {@code DELETE /_sim/requests}, {@code DELETE /_sim/scenarios}. Never recorded, never authenticated.
  */
 final class AdminRoutes {
@@ -19,15 +19,18 @@ final class AdminRoutes {
     private final RequestRecorder recorder;
     private final ScenarioCounters scenarios;
 
-    AdminRoutes(RequestRecorder recorder, ScenarioCounters scenarios) {
+    private final java.util.concurrent.atomic.AtomicInteger openStreams;
+
+    AdminRoutes(RequestRecorder recorder, ScenarioCounters scenarios, java.util.concurrent.atomic.AtomicInteger openStreams) {
         this.recorder = recorder;
         this.scenarios = scenarios;
+        this.openStreams = openStreams;
     }
 
     void handle(HttpServerRequest request) {
         String route = request.method().name() + " " + request.path();
         switch (route) {
-            case "GET /_sim/health" -> json(request, 200, "{\"status\":\"UP\"}");
+            case "GET /_sim/health" -> json(request, 200, "{\"status\":\"UP\",\"openStreams\":" + openStreams.get() + "}");
             case "GET /_sim/requests" -> json(request, 200, requestsJson(recorder.snapshot(request.getParam("path"))));
             case "DELETE /_sim/requests" -> {
                 recorder.clear();

@@ -71,7 +71,7 @@ public final class ProviderSimulator implements AutoCloseable {
             AtomicInteger openStreams = new AtomicInteger();
             SimulatorRequestHandler handler = new SimulatorRequestHandler(vertx,
                     new RequestGate(new HashSet<>(options.keys()), scenarios), recorder,
-                    new AdminRoutes(recorder, scenarios), openStreams);
+                    new AdminRoutes(recorder, scenarios, openStreams), openStreams);
             List<SimulatorVerticle> servers = new CopyOnWriteArrayList<>();
             // Port 0 on several event loops: a negative port makes Vert.x share one random port among them.
             int port = options.port() == 0 && options.eventLoops() > 1 ? -1 : options.port();

@@ -56,7 +56,9 @@ final class SimulatorRequestHandler implements Handler<HttpServerRequest> {
             return;
         }
         Behavior behavior = exchange.behavior();
-        if (behavior.reset()) {
+        if (behavior.redirect() > 0) {
+            exchange.responder().redirect(behavior.redirect());
+        } else if (behavior.reset()) {
             exchange.responder().reset();
         } else if (!behavior.hang()) {
             exchange.responder().after(behavior.latencyMs(), () -> admit(route, exchange));

@@ -3,41 +3,93 @@ package io.aigw.gateway.api;
 import io.aigw.gateway.error.ErrorCode;
 import io.aigw.gateway.error.GatewayException;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
+import java.util.Arrays;
+import java.util.Map;
 
 /**
- * Reads a request body into one array, refusing it (413 `request_too_large`) from its Content-Length
- * before reading anything, or as soon as a chunked body passes the limit: never buffered whole.
+ * Reads one request body into a buffer that grows as bytes arrive (never sized by the declared length), refusing
+ * it with 413 as soon as the declared or received length passes the limit, with 408 when it pauses longer than the
+ * idle timeout or is not whole by the deadline, and with 503 `overloaded` when its buffer would pass the
+ * process-wide {@link BodyBudget}. The buffer's capacity stays taken from the budget until the response is over.
+ * Runs on the request's event loop.
  */
-final class BodyReader {
+final class BodyReader implements Handler<Buffer> {
 
-    private BodyReader() {
+    /** Limits of one read: the largest body, the idle and total time (ms; total counted from arrival). */
+    record Limits(long maxBytes, long idleMs, long deadlineNanos) {
     }
 
-    /** The body bytes with their length; the request must be paused. */
-    static Future<Body> read(HttpServerRequest request, long limit) {
+    private static final int FIRST_CAPACITY = 16 * 1024;
+    private static final String RETRY_AFTER_SECONDS = "1";
+
+    private final Vertx vertx;
+    private final HttpServerRequest request;
+    private final BodyBudget budget;
+    private final Limits limits;
+    /** The first buffer's capacity: the declared length up to {@link #FIRST_CAPACITY} (a small body takes little). */
+    private final int firstCapacity;
+    private final Promise<Body> promise = Promise.promise();
+    private byte[] bytes = new byte[0];
+    private int size;
+    private long taken;
+    private long lastRead = System.nanoTime();
+    private long idleTimer = -1;
+    private long deadlineTimer = -1;
+
+    private BodyReader(Vertx vertx, HttpServerRequest request, BodyBudget budget, Limits limits, long declared) {
+        this.firstCapacity = (int) (declared > 0 ? Math.min(declared, FIRST_CAPACITY) : FIRST_CAPACITY);
+        this.vertx = vertx;
+        this.request = request;
+        this.budget = budget;
+        this.limits = limits;
+    }
+
+    /** The body bytes with their length; the request must be paused. {@code link} releases the budget. */
+    static Future<Body> read(Vertx vertx, HttpServerRequest request, ClientLink link, BodyBudget budget, Limits limits) {
         String declared = request.getHeader("content-length");
         long length = -1;
         if (declared != null) {
             try {
                 length = Long.parseLong(declared.trim());
             } catch (NumberFormatException e) {
+                length = -2;
+            }
+            if (length < 0) {
                 return Future.failedFuture(new GatewayException(ErrorCode.INVALID_REQUEST, "Bad Content-Length."));
             }
         }
-        if (length > limit) {
-            return Future.failedFuture(tooLarge(limit));
+        if (length > limits.maxBytes()) {
+            return Future.failedFuture(tooLarge(limits.maxBytes()));
         }
         if (length == 0) {
             return Future.succeededFuture(new Body(new byte[0], 0));
         }
-        Promise<Body> promise = Promise.promise();
-        Collector collector = new Collector(length > 0 ? (int) length : 8192, limit, promise);
-        request.handler(collector);
-        request.endHandler(v -> promise.tryComplete(new Body(collector.bytes, collector.size)));
-        request.exceptionHandler(promise::tryFail);
+        BodyReader reader = new BodyReader(vertx, request, budget, limits, length);
+        link.whenDone(reader::release);
+        return reader.start();
+    }
+
+    private Future<Body> start() {
+        long remainingMs = (limits.deadlineNanos() - System.nanoTime()) / 1_000_000;
+        if (remainingMs <= 0) {
+            return Future.failedFuture(timeout());
+        }
+        deadlineTimer = vertx.setTimer(remainingMs, id -> {
+            deadlineTimer = -1;
+            fail(timeout());
+        });
+        idleTimer = vertx.setTimer(limits.idleMs(), id -> onIdleTimer());
+        request.handler(this);
+        request.endHandler(v -> {
+            stopTimers();
+            promise.tryComplete(new Body(bytes, size));
+        });
+        request.exceptionHandler(this::fail);
         if ("100-continue".equalsIgnoreCase(request.getHeader("expect"))) {
             request.response().writeContinue();
         }
@@ -45,39 +97,83 @@ final class BodyReader {
         return promise.future();
     }
 
+    @Override
+    public void handle(Buffer chunk) {
+        if (promise.future().isComplete()) {
+            return;
+        }
+        lastRead = System.nanoTime();
+        int n = chunk.length();
+        if (size + (long) n > limits.maxBytes()) {
+            fail(tooLarge(limits.maxBytes()));
+            return;
+        }
+        if (size + n > bytes.length) {
+            int capacity = (int) Math.min(limits.maxBytes(),
+                    Math.max(size + (long) n, Math.max(firstCapacity, bytes.length * 2L)));
+            if (!budget.tryTake(capacity - bytes.length)) {
+                fail(new GatewayException(ErrorCode.OVERLOADED, 503,
+                        "The gateway is receiving too many request bodies at once; retry shortly.", null,
+                        Map.of("Retry-After", RETRY_AFTER_SECONDS)));
+                return;
+            }
+            taken += capacity - bytes.length;
+            bytes = Arrays.copyOf(bytes, capacity);
+        }
+        chunk.getBytes(0, n, bytes, size);
+        size += n;
+    }
+
+    /** Re-arms itself for what is left of the idle time since the last read (no timer churn per chunk). */
+    private void onIdleTimer() {
+        idleTimer = -1;
+        if (promise.future().isComplete()) {
+            return;
+        }
+        long idleMs = (System.nanoTime() - lastRead) / 1_000_000;
+        if (idleMs >= limits.idleMs()) {
+            fail(timeout());
+        } else {
+            idleTimer = vertx.setTimer(limits.idleMs() - idleMs, id -> onIdleTimer());
+        }
+    }
+
+    private void fail(Throwable failure) {
+        stopTimers();
+        if (promise.tryFail(failure)) {
+            request.handler(null);
+        }
+    }
+
+    private void stopTimers() {
+        if (idleTimer >= 0) {
+            vertx.cancelTimer(idleTimer);
+            idleTimer = -1;
+        }
+        if (deadlineTimer >= 0) {
+            vertx.cancelTimer(deadlineTimer);
+            deadlineTimer = -1;
+        }
+    }
+
+    private void release() {
+        stopTimers();
+        if (taken > 0) {
+            budget.give(taken);
+            taken = 0;
+        }
+    }
+
     static GatewayException tooLarge(long limit) {
         return new GatewayException(ErrorCode.REQUEST_TOO_LARGE,
                 "The request body is larger than the limit of " + limit + " bytes.");
     }
 
-    /** {@code bytes[0..length)} is the body. */
-    record Body(byte[] bytes, int length) {
+    private static GatewayException timeout() {
+        return new GatewayException(ErrorCode.REQUEST_TIMEOUT, "The request body did not arrive in time.");
     }
 
-    private static final class Collector implements io.vertx.core.Handler<Buffer> {
-        private final long limit;
-        private final Promise<Body> promise;
-        byte[] bytes;
-        int size;
-
-        Collector(int initial, long limit, Promise<Body> promise) {
-            this.bytes = new byte[initial];
-            this.limit = limit;
-            this.promise = promise;
-        }
-
-        @Override
-        public void handle(Buffer chunk) {
-            int n = chunk.length();
-            if (size + (long) n > limit) {
-                promise.tryFail(tooLarge(limit));
-                return;
-            }
-            if (size + n > bytes.length) {
-                bytes = java.util.Arrays.copyOf(bytes, (int) Math.min(limit, Math.max(bytes.length * 2L, size + (long) n)));
-            }
-            chunk.getBytes(0, n, bytes, size);
-            size += n;
-        }
+    /** {@code bytes[0..length)} is the body. */
+    record Body(byte[] bytes, int length) {
     }
 }

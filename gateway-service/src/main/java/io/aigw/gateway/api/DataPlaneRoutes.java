@@ -1,6 +1,7 @@
 package io.aigw.gateway.api;
 
 import io.aigw.gateway.auth.Authenticator;
+import io.aigw.gateway.config.GatewayConfig;
 import io.aigw.gateway.error.ErrorCode;
 import io.aigw.gateway.error.ErrorFormat;
 import io.aigw.gateway.error.ErrorResponder;
@@ -10,6 +11,7 @@ import io.aigw.gateway.routing.RoutingSnapshot;
 import io.aigw.gateway.routing.Surface;
 import io.aigw.gateway.snapshot.SnapshotHolder;
 import io.quarkus.logging.Log;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,9 +32,17 @@ public class DataPlaneRoutes {
     private final ProxyHandler proxy;
     private final ModelsHandler models;
     private final Cors cors;
+    private final Vertx vertx;
+    private final BodyBudget budget;
+    private final long bodyIdleMs;
+    private final long bodyReadNanos;
 
     public DataPlaneRoutes(SnapshotHolder snapshots, Authenticator authenticator, ProxyHandler proxy,
-            ModelsHandler models, Cors cors) {
+            ModelsHandler models, Cors cors, Vertx vertx, BodyBudget budget, GatewayConfig config) {
+        this.vertx = vertx;
+        this.budget = budget;
+        this.bodyIdleMs = Math.max(1, config.bodyIdleTimeout().toMillis());
+        this.bodyReadNanos = config.bodyReadTimeout().toNanos();
         this.snapshots = snapshots;
         this.authenticator = authenticator;
         this.proxy = proxy;
@@ -68,14 +78,17 @@ public class DataPlaneRoutes {
     private void proxy(HttpServerRequest request, Surface surface) {
         long arrived = System.nanoTime();
         request.pause();
+        ClientLink link = ClientLink.watch(request);
         RoutingSnapshot snapshot = begin(request);
         if (snapshot == null) {
             ErrorResponder.send(request, surface.errorFormat(), NOT_READY);
             return;
         }
         authenticator.authenticate(request.headers())
-                .compose(key -> BodyReader.read(request, snapshot.settings().maxBodyBytes())
-                        .onSuccess(body -> proxy.handle(request, surface, snapshot, key, body.bytes(), body.length(), arrived)))
+                .compose(key -> BodyReader.read(vertx, request, link, budget, new BodyReader.Limits(
+                                snapshot.settings().maxBodyBytes(), bodyIdleMs, arrived + bodyReadNanos))
+                        .onSuccess(body -> proxy.handle(request, link, surface, snapshot, key, body.bytes(),
+                                body.length(), arrived)))
                 .onFailure(failure -> fail(request, surface.errorFormat(), failure));
     }
 
@@ -83,6 +96,7 @@ public class DataPlaneRoutes {
     private void gemini(HttpServerRequest request) {
         long arrived = System.nanoTime();
         request.pause();
+        ClientLink link = ClientLink.watch(request);
         RoutingSnapshot snapshot = begin(request);
         Surface surface = Surface.GENERATE_CONTENT;
         if (snapshot == null) {
@@ -90,7 +104,8 @@ public class DataPlaneRoutes {
             return;
         }
         authenticator.authenticate(GeminiRequests.credentials(request))
-                .compose(key -> BodyReader.read(request, snapshot.settings().maxBodyBytes()).onSuccess(body -> {
+                .compose(key -> BodyReader.read(vertx, request, link, budget, new BodyReader.Limits(
+                        snapshot.settings().maxBodyBytes(), bodyIdleMs, arrived + bodyReadNanos)).onSuccess(body -> {
                     byte[] bytes;
                     try {
                         bytes = GeminiRequests.withRoute(body.bytes(), body.length(), GeminiRequests.model(request),
@@ -99,7 +114,7 @@ public class DataPlaneRoutes {
                         ErrorResponder.send(request, surface.errorFormat(), e);
                         return;
                     }
-                    proxy.handle(request, surface, snapshot, key, bytes, bytes.length, arrived);
+                    proxy.handle(request, link, surface, snapshot, key, bytes, bytes.length, arrived);
                 }))
                 .onFailure(failure -> fail(request, surface.errorFormat(), failure));
     }
@@ -117,6 +132,9 @@ public class DataPlaneRoutes {
     }
 
     private static void fail(HttpServerRequest request, ErrorFormat format, Throwable failure) {
+        if (request.response().closed()) {
+            return; // the client went away while its body was read: nobody to answer
+        }
         if (!(failure instanceof GatewayException)) {
             Log.errorf("Request %s failed: %s", request.response().headers().get(GatewayHeaders.REQUEST_ID),
                     failure.getClass().getSimpleName());

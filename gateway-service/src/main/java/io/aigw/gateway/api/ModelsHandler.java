@@ -46,7 +46,8 @@ public class ModelsHandler {
             rendered.clear();
             renderedFor = snapshot.version();
         }
-        Buffer body = rendered.computeIfAbsent(format + "|" + policy.id(),
+        // keyed by the snapshot's version too: a render of an older snapshot, finished after the swap, is never served
+        Buffer body = rendered.computeIfAbsent(snapshot.version() + "|" + format + "|" + policy.id(),
                 k -> render(allowed(snapshot, policy.access()), format));
         request.response().putHeader("content-type", "application/json").end(body);
     }

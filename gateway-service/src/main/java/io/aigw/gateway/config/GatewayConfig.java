@@ -110,6 +110,25 @@ public interface GatewayConfig {
     @WithDefault("5s")
     Duration limitsMaxWait();
 
+    /** A request body that pauses longer than this between two reads is refused (408 `request_timeout`). */
+    @WithDefault("10s")
+    Duration bodyIdleTimeout();
+
+    /** A request body must have arrived whole this long after the request did (408 `request_timeout`). */
+    @WithDefault("60s")
+    Duration bodyReadTimeout();
+
+    /**
+     * Request-body bytes held in memory by all requests together (buffer capacity, not declared lengths); a request
+     * whose body would pass it is refused with 503 `overloaded` and `Retry-After`.
+     */
+    @WithDefault("33554432")
+    long maxInFlightBodyBytes();
+
+    /** Largest non-streamed upstream answer read into memory; a larger one fails with 502 `upstream_response_too_large`. */
+    @WithDefault("33554432")
+    long maxUpstreamResponseBytes();
+
     /** Origins allowed by CORS on `/v1/*` (`*` = any). */
     @WithDefault("*")
     List<String> corsOrigins();

@@ -1,6 +1,9 @@
 package io.aigw.gateway.error;
 
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.HttpServerResponse;
 import java.util.Map;
 
@@ -8,6 +11,7 @@ import java.util.Map;
 public final class ErrorResponder {
 
     public static final String ERROR_CODE_HEADER = "X-AIGW-Error-Code";
+    private static final long DRAIN_GRACE_MS = 1000;
 
     private ErrorResponder() {
     }
@@ -23,14 +27,19 @@ public final class ErrorResponder {
             response.headers().set(header.getKey(), header.getValue());
         }
         if (!request.isEnded()) {
-            // The body was not read (refused early): drop the rest, do not keep the connection for reuse.
+            // The body was not read (refused early, or too slow): drop the rest, do not keep the connection for
+            // reuse, and close it once the rest arrived or after a grace period that lets the answer reach the
+            // client (closing with unread input at once would reset the connection under it).
             response.headers().set("connection", "close");
             request.handler(null);
-            request.endHandler(end -> {
-                if (request.version() != io.vertx.core.http.HttpVersion.HTTP_2) {
-                    request.connection().close();
+            request.exceptionHandler(null);
+            if (request.version() != HttpVersion.HTTP_2) {
+                request.endHandler(end -> request.connection().close());
+                Context context = Vertx.currentContext();
+                if (context != null) {
+                    context.owner().setTimer(DRAIN_GRACE_MS, id -> request.connection().close());
                 }
-            });
+            }
             request.resume();
         }
         response.end(ErrorEnvelopes.body(format, error));

@@ -20,8 +20,9 @@ import java.util.Map;
 
 /**
  * The one pooled, non-blocking HTTP client towards providers. Opens a request with the provider's URL,
- * auth header (scheme from the catalog), extra headers and the few client headers that matter upstream.
- * The idle timeout is the per-attempt timeout: it bounds connecting and every wait for upstream data.
+ * auth header (scheme from the catalog), extra headers (never hop-by-hop, content or host headers) and the few
+ * client headers that matter upstream; asks for an unencoded answer (`accept-encoding: identity`).
+ * The idle timeout is the per-attempt timeout: it bounds every wait for upstream data, each gap of a stream.
  */
 @ApplicationScoped
 public class UpstreamClient {
@@ -46,17 +47,24 @@ public class UpstreamClient {
     }
 
     /** Opens a POST to the provider's surface; headers set, body not yet sent. */
+    /**
+     * {@code connectWithinMs} bounds the TCP connect; {@code idleTimeoutMs} each wait for upstream data (a gap between
+     * a stream's chunks included), whatever was left of the request's total when the attempt began.
+     */
     public Future<HttpClientRequest> open(Provider provider, Surface surface, String key, MultiMap clientHeaders,
-            long attemptTimeoutMs) {
+            long connectWithinMs, long idleTimeoutMs) {
         UpstreamTarget target = provider.targets().get(surface);
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setHost(target.host())
                 .setPort(target.port()).setSsl(target.ssl()).setURI(target.uri())
-                .setConnectTimeout(Math.min(connectTimeoutMs, attemptTimeoutMs)).setIdleTimeout(attemptTimeoutMs);
+                .setConnectTimeout(Math.min(connectTimeoutMs, connectWithinMs)).setIdleTimeout(idleTimeoutMs);
         MultiMap headers = options.getHeaders() == null ? MultiMap.caseInsensitiveMultiMap() : options.getHeaders();
         headers.set("content-type", "application/json");
         for (Map.Entry<String, String> extra : provider.extraHeaders().entrySet()) {
-            headers.set(extra.getKey(), extra.getValue());
+            if (!UpstreamHeaders.reserved(extra.getKey())) {
+                headers.set(extra.getKey(), extra.getValue());
+            }
         }
+        headers.set("accept-encoding", "identity");
         for (String name : FORWARDED) {
             String value = clientHeaders.get(name);
             if (value != null) {

@@ -1,5 +1,6 @@
 package io.aigw.gateway.proxy;
 
+import io.aigw.gateway.api.ClientLink;
 import io.aigw.gateway.api.GatewayHeaders;
 import io.aigw.gateway.auth.AccessKeyRecord;
 import io.aigw.gateway.usage.UsageEvent;
@@ -13,6 +14,7 @@ import io.aigw.gateway.routing.PlannedAttempt;
 import io.aigw.gateway.routing.Surface;
 import io.aigw.gateway.translate.Translation;
 import io.aigw.gateway.translate.Translations;
+import io.aigw.gateway.translate.AnthropicToOpenAiTranslator;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -29,6 +31,9 @@ import java.util.concurrent.TimeoutException;
  * is brought back to its context, so its state needs no locks.
  */
 final class Exchange {
+
+    /** Largest upstream error body read (to translate its message); a larger one is dropped unread. */
+    private static final long MAX_ERROR_BYTES = 64 * 1024;
 
     private final ExchangeServices services;
     private final Context context;
@@ -53,12 +58,17 @@ final class Exchange {
     /** The last attempt whose outcome is settled (late callbacks of it are ignored). */
     private int settled;
     private HttpClientRequest inFlight;
+    /** The stream being relayed once committed, else null. */
+    private StreamRelay relay;
     private boolean finished;
     private boolean committed;
 
-    Exchange(ExchangeServices services, HttpServerRequest request, Surface surface, RequestBody body,
+    private final ClientLink link;
+
+    Exchange(ExchangeServices services, HttpServerRequest request, ClientLink link, Surface surface, RequestBody body,
             Translations translations, List<PlannedAttempt> plan, GatewaySettings settings, AccessKeyRecord key,
             RequestLimits limits, long arrivedNanos) {
+        this.link = link;
         this.payloads = new AttemptPayloads(surface, body, translations);
         this.arrivedNanos = arrivedNanos;
         this.services = services;
@@ -72,12 +82,12 @@ final class Exchange {
         this.body = body;
         this.plan = plan;
         this.settings = settings;
-        this.deadline = System.currentTimeMillis() + settings.totalTimeout().toMillis();
+        this.deadline = System.nanoTime() + settings.totalTimeout().toNanos();
     }
 
     void start() {
         totalTimer = services.vertx.setTimer(settings.totalTimeout().toMillis(), id -> onTotalTimeout());
-        response.closeHandler(v -> abandon());
+        link.onClose(this::abandon);
         next();
     }
 
@@ -109,7 +119,7 @@ final class Exchange {
         if (finished) {
             return;
         }
-        long remaining = deadline - System.currentTimeMillis();
+        long remaining = (deadline - System.nanoTime()) / 1_000_000;
         if (remaining <= 0) {
             onTotalTimeout();
             return;
@@ -120,15 +130,25 @@ final class Exchange {
                     failure -> onContext(() -> fail(ErrorResponder.asGatewayError(failure))));
             return;
         }
+        Buffer bytes;
+        try {
+            bytes = payloads.payload(attempt.address());
+        } catch (GatewayException untranslatable) { // this model's translation failed: the next one may serve it
+            failures.untranslatable = untranslatable;
+            skipModel();
+            next();
+            return;
+        }
         int seq = ++attempts;
         long timeout = Math.min(settings.attemptTimeout().toMillis(), remaining);
-        Buffer bytes = payloads.payload(attempt.address());
         long started = System.nanoTime();
         currentStarted = started;
         inFlight = null;
         attemptTimer = services.vertx.setTimer(timeout, id -> onAttemptTimeout(seq, attempt, started));
+        // the attempt timer bounds the wait for the answer (or a stream's first content) within the total;
+        // the connection's idle timeout bounds each gap between reads, a stream's included, for a whole attempt
         services.upstream.open(attempt.address().provider(), attempt.address().upstreamSurface(surface), key,
-                        request.headers(), timeout)
+                        request.headers(), timeout, settings.attemptTimeout().toMillis())
                 .compose(upstream -> {
                     if (current(seq)) {
                         inFlight = upstream;
@@ -187,26 +207,44 @@ final class Exchange {
         int status = upstream.statusCode();
         services.metrics.attempt(attempt.address().provider().id(), attempt.address().canonical(), status,
                 System.nanoTime() - started);
-        if (status >= 200 && status < 300 && body.stream() && surface.streamable()) {
-            new StreamRelay(this, upstream, attempt, seq, payloads.streamTransform(attempt.address())).start();
+        if (status >= 200 && status < 300 && body.stream() && surface.streamable()
+                && !ContentCoding.identity(upstream.getHeader("content-encoding"))) {
+            upstream.request().reset(); // an encoded stream, though identity was asked for: not relayed
+            onTransportFailure(attempt, new UpstreamBody.Unreadable(), started);
+        } else if (status >= 200 && status < 300 && body.stream() && surface.streamable() && eventStream(upstream)) {
+            new StreamRelay(this, upstream, attempt, seq, payloads.streamTransform(attempt.address()), started).start();
         } else if (status >= 200 && status < 300) {
-            upstream.body().onComplete(b -> onContext(() -> {
+            UpstreamBody.read(upstream, services.maxAnswerBytes).onComplete(b -> onContext(() -> {
                 if (!current(seq)) {
                     return;
                 }
                 if (b.succeeded()) {
                     respond(attempt, upstream, b.result());
+                } else if (b.cause() instanceof UpstreamBody.TooLarge) {
+                    onTooLarge(attempt);
                 } else {
                     onTransportFailure(attempt, b.cause(), started);
                 }
             }));
         } else {
-            upstream.body().onComplete(b -> onContext(() -> {
+            UpstreamBody.read(upstream, MAX_ERROR_BYTES).onComplete(b -> onContext(() -> {
                 if (current(seq)) {
+                    if (b.failed()) {
+                        upstream.request().reset(); // unread rest: the connection cannot be reused
+                    }
                     onErrorStatus(attempt, key, upstream, status, b.succeeded() ? b.result() : null);
                 }
             }));
         }
+    }
+
+    /** A non-streamed answer over the cap: the connection is dropped, and the request fails with 502. */
+    private void onTooLarge(PlannedAttempt attempt) {
+        settle();
+        failures.last = attempt.address().canonical() + " answered more than " + services.maxAnswerBytes + " bytes";
+        attemptDone(attempt, 502, "error", null, null);
+        fail(new GatewayException(ErrorCode.UPSTREAM_RESPONSE_TOO_LARGE, "The answer of \"" + attempt.address().canonical()
+                + "\" is larger than the gateway's limit of " + services.maxAnswerBytes + " bytes."));
     }
 
     private void onErrorStatus(PlannedAttempt attempt, String key, HttpClientResponse upstream, int status, Buffer error) {
@@ -214,8 +252,14 @@ final class Exchange {
         settle();
         failures.last = attempt.address().canonical() + " answered HTTP " + status;
         long delay = ResponseHeaders.retryAfterMillis(upstream.headers());
-        boolean fits = System.currentTimeMillis() + delay < deadline && attempts < settings.maxAttempts();
+        boolean fits = System.nanoTime() + delay * 1_000_000 < deadline && attempts < settings.maxAttempts();
         FailoverPolicy.Action action = FailoverPolicy.forStatus(status, delay, sameBackendRetries, fits);
+        if (status >= 300 && status < 400) {
+            attemptDone(attempt, status, "error", null, null);
+            fail(new GatewayException(ErrorCode.UPSTREAM_REDIRECT, "\"" + attempt.address().canonical()
+                    + "\" answered with a redirect (HTTP " + status + "); the gateway does not follow redirects."));
+            return;
+        }
         attemptDone(attempt, status, action.outcome, null, null);
         if (action == FailoverPolicy.Action.STOP) {
             fail(UpstreamErrorTranslator.clientError(status, error, key, attempt.address().provider().id(),
@@ -290,12 +334,38 @@ final class Exchange {
         usage.flush(true);
     }
 
-    /** A stream ended (well, or broken after its start): its attempt is the request's last. */
-    void streamDone(PlannedAttempt attempt, int status, boolean success, UsageEvent.Tokens reported, long relayedBytes,
+    /** A stream ended (well, broken after its start, or cancelled by the client): its attempt is the request's last. */
+    void streamDone(PlannedAttempt attempt, int status, String outcome, UsageEvent.Tokens reported, long relayedBytes,
             Long timeToFirstTokenMs) {
-        attemptDone(attempt, status, success ? "success" : "error", usage.ofStream(reported, relayedBytes),
-                timeToFirstTokenMs);
+        attemptDone(attempt, status, outcome, usage.ofStream(reported, relayedBytes), timeToFirstTokenMs);
         usage.flush(true);
+    }
+
+    /** The stream now relaying to the client (its headers are out): a client that goes away cancels it. */
+    void relaying(StreamRelay stream) {
+        relay = stream;
+    }
+
+    /** An error event arrived before any content: nothing was committed, so the next model is tried. */
+    void onEarlyStreamError(PlannedAttempt attempt, long started) {
+        if (finished) {
+            return;
+        }
+        inFlight = null; // reset by the relay
+        settle();
+        services.metrics.attempt(attempt.address().provider().id(), attempt.address().canonical(), 200,
+                System.nanoTime() - started);
+        failures.last = attempt.address().canonical() + " sent an error event before any content";
+        attemptDone(attempt, 502, "failover", null, null);
+        services.metrics.failover("server_error");
+        skipModel();
+        next();
+    }
+
+    /** Whether a successful answer is an event stream (a provider may ignore `stream: true` and send JSON). */
+    private static boolean eventStream(HttpClientResponse upstream) {
+        String type = upstream.getHeader("content-type");
+        return type == null || type.regionMatches(true, 0, "text/event-stream", 0, 17);
     }
 
     private void attemptDone(PlannedAttempt attempt, int status, String outcome, UsageEvent.Tokens tokens, Long ttft) {
@@ -358,10 +428,12 @@ final class Exchange {
                 + settings.totalTimeout().toMillis() + " ms" + (failures.last == null ? "." : "; the last: " + failures.last + ".")));
     }
 
-    /** The client went away: stop everything. */
+    /** The client went away: stop everything; the attempt in progress is recorded as `client_cancelled`. */
     private void abandon() {
-        if (!finished && !committed && attempts > 0 && attempts != settled) {
-            attemptDone(plan.get(Math.min(index, plan.size() - 1)), 499, "error", null, null);
+        if (relay != null) {
+            relay.cancel();
+        } else if (!finished && !committed && attempts > 0 && attempts != settled) {
+            attemptDone(plan.get(Math.min(index, plan.size() - 1)), 499, "client_cancelled", null, null);
             usage.flush(true);
         }
         if (!finished) {

@@ -1,5 +1,6 @@
 package io.aigw.gateway.proxy;
 
+import io.aigw.gateway.config.GatewayConfig;
 import io.aigw.gateway.limits.LimitEnforcer;
 import io.aigw.gateway.metrics.GatewayMetrics;
 import io.aigw.gateway.provider.ProviderKeyVault;
@@ -20,10 +21,13 @@ public class ExchangeServices {
     final UsageMeter usage;
     final LimitEnforcer limits;
     final TranslationMetrics translations;
+    /** Largest non-streamed upstream answer read into memory. */
+    final long maxAnswerBytes;
 
     public ExchangeServices(Vertx vertx, UpstreamClient upstream, ProviderKeyVault vault, GatewayMetrics metrics,
-            UsageMeter usage, LimitEnforcer limits, TranslationMetrics translations) {
+            UsageMeter usage, LimitEnforcer limits, TranslationMetrics translations, GatewayConfig config) {
         this.translations = translations;
+        this.maxAnswerBytes = config.maxUpstreamResponseBytes();
         this.limits = limits;
         this.usage = usage;
         this.vertx = vertx;

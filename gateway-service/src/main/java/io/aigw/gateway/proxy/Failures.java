@@ -14,6 +14,8 @@ final class Failures {
     int timeouts;
     int keysUnavailable;
     String last;
+    /** Why a model's translation failed (its attempts were skipped), if one did. */
+    GatewayException untranslatable;
     String retryAfter;
     Map<String, String> rateLimitHeaders = Map.of();
 
@@ -30,6 +32,9 @@ final class Failures {
 
     /** The client's error once the plan is exhausted after {@code attempts} upstream attempts. */
     GatewayException toError(int attempts, String firstProvider) {
+        if (attempts == 0 && untranslatable != null) {
+            return untranslatable;
+        }
         if (attempts == 0) {
             return new GatewayException(ErrorCode.NO_PROVIDER_KEY, "No usable provider key for \"" + firstProvider
                     + "\"" + (keysUnavailable > 0 ? " (keys could not be fetched)." : "."));

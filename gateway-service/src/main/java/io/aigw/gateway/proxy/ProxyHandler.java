@@ -1,5 +1,6 @@
 package io.aigw.gateway.proxy;
 
+import io.aigw.gateway.api.ClientLink;
 import io.aigw.gateway.auth.AccessKeyRecord;
 import io.aigw.gateway.error.ErrorCode;
 import io.aigw.gateway.error.ErrorResponder;
@@ -59,7 +60,7 @@ public class ProxyHandler {
     }
 
     /** {@code arrivedNanos}: when the request arrived ({@link System#nanoTime()}), for the added-latency metric. */
-    public void handle(HttpServerRequest request, Surface surface, RoutingSnapshot snapshot, AccessKeyRecord key,
+    public void handle(HttpServerRequest request, ClientLink link, Surface surface, RoutingSnapshot snapshot, AccessKeyRecord key,
             byte[] bytes, int length, long arrivedNanos) {
         try {
             RequestBody body = RequestBody.parse(bytes, length);
@@ -79,7 +80,7 @@ public class ProxyHandler {
             GatewaySettings settings = snapshot.settings();
             Limits limits = policy.limitsOr(settings.defaultLimits());
             RequestLimits checked = services.limits.forRequest(key, limits, settings, plan, surface, bytes, length);
-            Exchange exchange = new Exchange(services, request, surface, body, translations, plan, settings, key, checked,
+            Exchange exchange = new Exchange(services, request, link, surface, body, translations, plan, settings, key, checked,
                     arrivedNanos);
             if (!checked.checked()) {
                 exchange.start();

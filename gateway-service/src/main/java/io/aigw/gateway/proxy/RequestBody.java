@@ -22,7 +22,9 @@ public final class RequestBody {
     private static final JsonFactory JSON = new JsonFactory();
     private static final int MAX_FIELDS = 4096;
 
+    /** The body is {@code bytes[0..length)}: the reader's buffer itself, never copied. */
     private final byte[] bytes;
+    private final int length;
     private final String model;
     private final List<String> models;
     private final boolean stream;
@@ -32,10 +34,11 @@ public final class RequestBody {
     private final int[] ends;
     private final int count;
 
-    private RequestBody(byte[] bytes, String model, List<String> models, boolean stream, boolean includeUsage,
+    private RequestBody(byte[] bytes, int length, String model, List<String> models, boolean stream, boolean includeUsage,
             String[] names, int[] starts, int[] ends, int count) {
         this.includeUsage = includeUsage;
         this.bytes = bytes;
+        this.length = length;
         this.model = model;
         this.models = models;
         this.stream = stream;
@@ -64,7 +67,7 @@ public final class RequestBody {
     }
 
     public int length() {
-        return bytes.length;
+        return length;
     }
 
     /** Parses {@code bytes[0..length)}; fails with `invalid_request` when it is not a JSON object of the right shape. */
@@ -120,8 +123,7 @@ public final class RequestBody {
             if (model == null) {
                 throw invalid("The request needs a \"model\".", "model");
             }
-            byte[] own = length == bytes.length ? bytes : java.util.Arrays.copyOf(bytes, length);
-            return new RequestBody(own, model, models, stream, includeUsage, names, starts, ends, count);
+            return new RequestBody(bytes, length, model, models, stream, includeUsage, names, starts, ends, count);
         } catch (IOException e) {
             throw invalid("The request body is not valid JSON.", null);
         }
@@ -141,7 +143,7 @@ public final class RequestBody {
      */
     public Buffer rewrite(String upstreamModel, Set<String> strip, boolean askUsage) {
         byte[] quoted = JsonStringEncoder.getInstance().quoteAsUTF8(upstreamModel);
-        Buffer out = Buffer.buffer(bytes.length + quoted.length + 16);
+        Buffer out = Buffer.buffer(length + quoted.length + 16);
         out.appendByte((byte) '{');
         boolean first = true;
         for (int i = 0; i < count; i++) {

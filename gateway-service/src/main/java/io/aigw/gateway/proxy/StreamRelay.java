@@ -14,14 +14,18 @@ import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpServerResponse;
 
 /**
- * Relays a streamed upstream response. Headers are held until the first chunk (so a failure before it
- * still fails over); then everything that arrived in one read burst goes out in one write (INFRA.md:
- * never one flush per event), cut at the last complete SSE event. Back-pressure pauses upstream while
- * the client's write queue is full. A failure after the first chunk ends the stream with an error event.
+ * Relays a streamed upstream response. Headers are held until the first content event (a role chunk,
+ * `message_start` or `ping` does not count), so a failure before it, an error event included, still fails over;
+ * then everything that arrived in one read burst goes out in one write (INFRA.md: never one flush per event), cut
+ * at the last complete SSE event. Event ends are found by one forward scan over bytes not seen before. Back-pressure
+ * pauses upstream while the client's write queue is full. A failure after the commit writes every complete event
+ * that arrived before it, then an error event, then ends the stream. A client that goes away cancels the upstream.
  */
 final class StreamRelay {
 
     private static final int MAX_HELD_BYTES = 1 << 20;
+    /** Held before the first content event at most: past it the stream is committed anyway. */
+    private static final int MAX_PREAMBLE_BYTES = 64 * 1024;
     private static final byte[] DATA = {'d', 'a', 't', 'a', ':'};
 
     private final Exchange exchange;
@@ -29,8 +33,14 @@ final class StreamRelay {
     private final PlannedAttempt attempt;
     private final HttpServerResponse client;
     private final Handler<Void> flushTask = v -> flush(false);
-    private final long started = System.nanoTime();
+    private final long started;
+    /** Bytes received and not yet written: an owned buffer that grows (amortised), never re-copied per read. */
     private Buffer pending;
+    /** End of the last complete event in {@link #pending} (0 = none), and how far it was scanned. */
+    private int complete;
+    private int scanned;
+    /** Before the commit: where the next event to classify starts. */
+    private int classified;
     private UsageEvent.Tokens usage;
     private long relayedBytes;
     private Long timeToFirstTokenMs;
@@ -44,13 +54,15 @@ final class StreamRelay {
     /** Rewrites the events before they are sent (translation, usage-chunk filter); null = relay as received. */
     private final StreamTransform transform;
 
-    StreamRelay(Exchange exchange, HttpClientResponse upstream, PlannedAttempt attempt, int seq, StreamTransform transform) {
+    StreamRelay(Exchange exchange, HttpClientResponse upstream, PlannedAttempt attempt, int seq, StreamTransform transform,
+            long started) {
         this.seq = seq;
         this.transform = transform;
         this.exchange = exchange;
         this.upstream = upstream;
         this.attempt = attempt;
         this.client = exchange.response();
+        this.started = started;
     }
 
     void start() {
@@ -68,27 +80,80 @@ final class StreamRelay {
             upstream.request().reset();
             return;
         }
-        if (pending == null) {
-            pending = chunk;
-        } else {
-            Buffer joined = Buffer.buffer(pending.length() + chunk.length());
-            pending = joined.appendBuffer(pending).appendBuffer(chunk);
-        }
+        append(chunk);
         if (!committed) {
-            if (!SseFraming.hasEvent(pending)) {
+            Boolean commit = scanPreamble();
+            if (commit == null) {
+                return; // an error event before any content: failed over
+            }
+            if (!commit) {
                 return;
             }
-            committed = true;
-            firstEventNanos = System.nanoTime() - exchange.attemptStartedNanos();
-            timeToFirstTokenMs = firstEventNanos / 1_000_000;
-            exchange.writeHead(attempt, upstream);
-            client.setChunked(true);
-            client.headers().set("cache-control", "no-cache");
+            commit();
         }
         if (!flushScheduled) {
             flushScheduled = true;
             exchange.context().runOnContext(flushTask);
         }
+    }
+
+    private void append(Buffer chunk) {
+        if (pending == null) {
+            pending = Buffer.buffer(Math.max(4096, chunk.length() * 2));
+        }
+        pending.appendBuffer(chunk);
+        int boundary = SseFraming.lastBoundary(pending, Math.max(complete, scanned - 3), pending.length());
+        if (boundary > 0) {
+            complete = boundary;
+        }
+        scanned = pending.length();
+    }
+
+    /** True: content arrived (or too much preamble), commit; false: keep holding; null: an error event came first. */
+    private Boolean scanPreamble() {
+        while (classified < complete) {
+            int next = firstBoundary(classified);
+            switch (SseFraming.classify(pending, classified, next)) {
+                case ERROR -> {
+                    done = true;
+                    upstream.request().reset();
+                    exchange.onEarlyStreamError(attempt, started);
+                    return null;
+                }
+                case CONTENT -> {
+                    return true;
+                }
+                default -> classified = next;
+            }
+        }
+        return pending.length() > MAX_PREAMBLE_BYTES;
+    }
+
+    private int firstBoundary(int from) {
+        ByteBuf bytes = pending.getByteBuf();
+        int i = from;
+        while (i < complete) {
+            int nl = bytes.indexOf(i, complete, (byte) '\n');
+            if (nl < 0) {
+                return complete;
+            }
+            if (nl > from && (bytes.getByte(nl - 1) == '\n'
+                    || (bytes.getByte(nl - 1) == '\r' && nl >= 2 && bytes.getByte(nl - 2) == '\n'))) {
+                return nl + 1;
+            }
+            i = nl + 1;
+        }
+        return complete;
+    }
+
+    private void commit() {
+        committed = true;
+        firstEventNanos = System.nanoTime() - exchange.attemptStartedNanos();
+        timeToFirstTokenMs = firstEventNanos / 1_000_000;
+        exchange.writeHead(attempt, upstream);
+        exchange.relaying(this);
+        client.setChunked(true);
+        client.headers().set("cache-control", "no-cache");
     }
 
     /** Writes what is pending: complete events only, unless {@code all}. */
@@ -97,7 +162,7 @@ final class StreamRelay {
         if (pending == null || client.closed()) {
             return;
         }
-        int length = all ? pending.length() : SseFraming.completeLength(pending);
+        int length = all ? pending.length() : complete;
         if (length == 0 && pending.length() < MAX_HELD_BYTES) {
             return;
         }
@@ -109,9 +174,15 @@ final class StreamRelay {
         if (length == pending.length()) {
             events = pending;
             pending = null;
+            complete = 0;
+            scanned = 0;
         } else {
             events = pending.getBuffer(0, length);
-            pending = pending.getBuffer(length, pending.length());
+            Buffer rest = Buffer.buffer(Math.max(4096, (pending.length() - length) * 2));
+            rest.appendBuffer(pending, length, pending.length() - length);
+            pending = rest;
+            complete = Math.max(0, complete - length);
+            scanned = pending.length();
         }
         Buffer out = transform == null ? events : transform.apply(events);
         relayedBytes += out.length();
@@ -134,14 +205,13 @@ final class StreamRelay {
         }
         done = true;
         if (!committed) {
-            committed = true;
-            exchange.writeHead(attempt, upstream);
+            commit();
         }
         flush(true);
         exchange.finish();
         client.end();
         exchange.record(attempt, upstream.statusCode());
-        exchange.streamDone(attempt, upstream.statusCode(), true, usage, relayedBytes, timeToFirstTokenMs);
+        exchange.streamDone(attempt, upstream.statusCode(), "success", usage, relayedBytes, timeToFirstTokenMs);
     }
 
     /**
@@ -191,6 +261,7 @@ final class StreamRelay {
             exchange.onTransportFailure(attempt, failure, started);
             return;
         }
+        flush(false); // every complete event that arrived before the break, then the error event
         pending = null;
         exchange.finish();
         if (!client.closed()) {
@@ -199,6 +270,21 @@ final class StreamRelay {
                             + "\" broke off after it started.")));
         }
         exchange.record(attempt, 502);
-        exchange.streamDone(attempt, 502, false, usage, relayedBytes, timeToFirstTokenMs);
+        exchange.streamDone(attempt, 502, "error", usage, relayedBytes, timeToFirstTokenMs);
+    }
+
+    /** The client went away mid-stream: stop reading upstream and record what was relayed so far. */
+    void cancel() {
+        if (done) {
+            return;
+        }
+        done = true;
+        if (pending != null && complete > 0) {
+            sniffUsage(pending, complete);
+        }
+        pending = null;
+        upstream.request().reset();
+        exchange.record(attempt, 499);
+        exchange.streamDone(attempt, 499, "client_cancelled", usage, relayedBytes, timeToFirstTokenMs);
     }
 }

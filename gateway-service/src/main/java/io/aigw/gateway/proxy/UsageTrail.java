@@ -7,6 +7,7 @@ import io.aigw.gateway.routing.Surface;
 import io.aigw.gateway.usage.UsageEvent;
 import io.aigw.gateway.usage.UsageExtractor;
 import io.aigw.gateway.usage.UsageMeter;
+import io.netty.buffer.ByteBuf;
 import io.vertx.core.buffer.Buffer;
 
 /**
@@ -54,10 +55,25 @@ final class UsageTrail {
 
     /** Tokens of a whole answer: the provider's `usage`, else an estimate over request and answer. */
     UsageEvent.Tokens ofBody(Buffer content) {
-        byte[] bytes = content.getBytes();
-        UsageEvent.Tokens reported = UsageExtractor.fromJson(bytes, 0, bytes.length);
-        return reported != null ? reported
-                : meter.estimate(body.bytes(), body.length(), meter.countTokens(bytes, bytes.length));
+        ByteBuf buf = content.getByteBuf();
+        byte[] bytes;
+        int offset;
+        int length = buf.readableBytes();
+        if (buf.hasArray()) { // read in place: an answer of up to the cap is not copied again
+            bytes = buf.array();
+            offset = buf.arrayOffset() + buf.readerIndex();
+        } else {
+            bytes = content.getBytes();
+            offset = 0;
+        }
+        UsageEvent.Tokens reported = UsageExtractor.fromJson(bytes, offset, length);
+        if (reported != null) {
+            return reported;
+        }
+        if (offset != 0) {
+            bytes = content.getBytes();
+        }
+        return meter.estimate(body.bytes(), body.length(), meter.countTokens(bytes, length));
     }
 
     /** Tokens of a stream: the `usage` its events carried, else an estimate (answer bytes / 4). */

@@ -67,7 +67,7 @@ public class ChangeConsumer {
             metrics.dropped(record.topic(), "malformed");
             return Uni.createFrom().voidItem();
         }
-        if (!versions.advance(event.aggregate(), event.version())) {
+        if (!versions.advance(event.aggregate(), event.version(), event.type())) {
             metrics.dropped(event.topic(), "stale");
             return Uni.createFrom().voidItem();
         }

@@ -54,7 +54,7 @@ public class UsageMeter {
             UsageEvent.Tokens tokens, long latencyMs, Long timeToFirstTokenMs) {
 
         public Attempt asFinal() {
-            String finalOutcome = "success".equals(outcome) ? outcome : "error";
+            String finalOutcome = "success".equals(outcome) || "client_cancelled".equals(outcome) ? outcome : "error";
             return new Attempt(requestId, accessKeyId, configurationId, surface, planned, number, true, status,
                     finalOutcome, streaming, tokens, latencyMs, timeToFirstTokenMs);
         }

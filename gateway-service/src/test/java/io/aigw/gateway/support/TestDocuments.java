@@ -33,7 +33,11 @@ public final class TestDocuments {
                 List.of("openai/chat-completions", "openai/completions", "openai/embeddings"), Map.of()));
         providers.add(provider("anthropic", simulator + "/v1", "x-api-key", List.of("anthropic/messages"),
                 Map.of("anthropic-version", "2023-06-01")));
-        providers.add(provider("backup", simulator + "/v1", "bearer", OPENAI, Map.of()).put("builtIn", false));
+        // extraHeaders that must never reach the wire (issue 14), beside one that must
+        providers.add(provider("backup", simulator + "/v1", "bearer", OPENAI, Map.of("x-extra", "kept",
+                "upgrade", "h2c", "te", "trailers", "keep-alive", "timeout=5", "trailer", "x-t",
+                "content-type", "text/plain", "accept-encoding", "gzip", "host", "evil.example"))
+                .put("builtIn", false));
         providers.add(provider("deadhost", "http://127.0.0.1:1/v1", "bearer", OPENAI, Map.of()).put("builtIn", false));
         providers.add(provider("nokeys", simulator + "/v1", "bearer", OPENAI, Map.of()).put("builtIn", false));
         providers.add(provider("retired", simulator + "/v1", "bearer", OPENAI, Map.of()).put("status", "disabled"));

@@ -54,10 +54,22 @@ class ChangeEventReaderTest {
     @Test
     void shouldApplyOnlyVersionsAboveTheAppliedOnePerAggregate() {
         AppliedVersions versions = new AppliedVersions();
-        assertThat(versions.advance("model:a", 2), equalTo(true));
-        assertThat(versions.advance("model:a", 2), equalTo(false));
-        assertThat(versions.advance("model:a", 1), equalTo(false));
-        assertThat(versions.advance("model:b", 1), equalTo(true));
-        assertThat(versions.advance("model:a", 3), equalTo(true));
+        assertThat(versions.advance("model:a", 2, "updated"), equalTo(true));
+        assertThat(versions.advance("model:a", 2, "updated"), equalTo(false));
+        assertThat(versions.advance("model:a", 1, "created"), equalTo(false));
+        assertThat(versions.advance("model:b", 1, "created"), equalTo(true));
+        assertThat(versions.advance("model:a", 3, "updated"), equalTo(true));
+    }
+
+    @Test
+    void shouldApplyARecreatedAggregateWhoseVersionsRestartAtOne() {
+        AppliedVersions versions = new AppliedVersions();
+        assertThat(versions.advance("provider:acme", 4, "updated"), equalTo(true));
+        assertThat(versions.advance("provider:acme", 5, "deleted"), equalTo(true));
+        assertThat("a duplicate deletion", versions.advance("provider:acme", 5, "deleted"), equalTo(false));
+        assertThat("an older update of the deleted one", versions.advance("provider:acme", 4, "updated"), equalTo(false));
+        assertThat("the re-creation", versions.advance("provider:acme", 1, "created"), equalTo(true));
+        assertThat("a duplicate of the re-creation", versions.advance("provider:acme", 1, "created"), equalTo(false));
+        assertThat(versions.advance("provider:acme", 2, "updated"), equalTo(true));
     }
 }

@@ -66,6 +66,9 @@ public final class BehaviorParser {
         boolean usage = true;
         boolean rateLimitHeaders;
         boolean tool;
+        boolean gzip;
+        int redirect;
+        boolean jsonToStream;
         final Map<String, Integer> failKeys = new HashMap<>();
 
         void apply(String name, String value) {
@@ -86,6 +89,9 @@ public final class BehaviorParser {
                 case "ratelimit-headers" -> rateLimitHeaders = flag(name, value);
                 case "tool" -> tool = flag(name, value);
                 case "fail-key" -> failKey(value);
+                case "gzip" -> gzip = flag(name, value);
+                case "redirect" -> redirect = redirectStatus(value);
+                case "json-to-stream" -> jsonToStream = flag(name, value);
                 default -> throw new IllegalArgumentException("unknown simulator directive '" + name + "'");
             }
         }
@@ -96,6 +102,14 @@ public final class BehaviorParser {
                 throw new IllegalArgumentException("fail-key needs <key>:<status>, got '" + value + "'");
             }
             failKeys.put(value.substring(0, colon), status(value.substring(colon + 1)));
+        }
+
+        private static int redirectStatus(String value) {
+            int s = status(value);
+            if (s < 300 || s > 399) {
+                throw new IllegalArgumentException("redirect needs a 3xx status, got '" + value + "'");
+            }
+            return s;
         }
 
         private static List<Integer> statuses(String value) {
@@ -142,7 +156,7 @@ public final class BehaviorParser {
         Behavior build() {
             return new Behavior(latencyMs, ttftMs, chunks, chunkIntervalMs, status, retryAfter, reset, hang,
                     breakAfter, errorInStream, statusSequence, scenario, usage, rateLimitHeaders, tool,
-                    Map.copyOf(failKeys));
+                    Map.copyOf(failKeys), gzip, redirect, jsonToStream);
         }
     }
 }

@@ -94,7 +94,7 @@ public final class Exchange {
     }
 
     public boolean streamRequested() {
-        return json != null && json.path("stream").asBoolean(false);
+        return json != null && json.path("stream").asBoolean(false) && !behavior.jsonToStream();
     }
 
     /** The way to answer this request. */

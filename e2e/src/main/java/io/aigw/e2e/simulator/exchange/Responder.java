@@ -3,6 +3,7 @@ package io.aigw.e2e.simulator.exchange;
 import io.aigw.e2e.simulator.behavior.Behavior;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -47,7 +48,28 @@ public final class Responder {
 
     public void json(String body) {
         decorate(response.headers(), false).set(HttpHeaders.CONTENT_TYPE, APPLICATION_JSON);
+        if (behavior.gzip()) {
+            response.headers().set(HttpHeaders.CONTENT_ENCODING, "gzip");
+            response.end(Buffer.buffer(gzip(body)));
+            return;
+        }
         response.end(body);
+    }
+
+    /** A redirect ({@code redirect=3xx}) to a host that does not exist. */
+    public void redirect(int status) {
+        response.headers().set(HttpHeaders.LOCATION, "https://redirected.invalid" + request.path());
+        response.setStatusCode(status).end();
+    }
+
+    private static byte[] gzip(String body) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream zip = new java.util.zip.GZIPOutputStream(out)) {
+            zip.write(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     public void error(ErrorReply error) {
