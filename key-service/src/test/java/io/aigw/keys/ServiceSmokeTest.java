@@ -33,6 +33,6 @@ class ServiceSmokeTest {
     @Test
     void shouldHaveAppliedEveryMigrationAtStart() {
         assertEquals(0, flyway.info().pending().length, "pending migrations");
-        assertEquals("7", flyway.info().current().getVersion().getVersion());
+        assertEquals("9", flyway.info().current().getVersion().getVersion());
     }
 }

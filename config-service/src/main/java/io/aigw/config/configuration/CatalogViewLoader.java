@@ -1,5 +1,7 @@
 package io.aigw.config.configuration;
 
+import io.aigw.config.reference.ReferenceGuards;
+import io.aigw.kit.projection.OwnerLookup;
 import io.aigw.config.configuration.ConfigurationSpec.RoutingRule;
 import io.aigw.config.configuration.ConfigurationSpec.RoutingStep;
 import io.aigw.config.projection.CatalogModel;
@@ -26,12 +28,16 @@ public class CatalogViewLoader {
     private final CatalogProviderRepository providers;
     private final CatalogModelRepository models;
     private final ProviderKeyRefRepository keys;
+    private final OwnerLookup owners;
+    private final ReferenceGuards guards;
 
     public CatalogViewLoader(CatalogProviderRepository providers, CatalogModelRepository models,
-            ProviderKeyRefRepository keys) {
+            ProviderKeyRefRepository keys, OwnerLookup owners, ReferenceGuards guards) {
         this.providers = providers;
         this.models = models;
         this.keys = keys;
+        this.owners = owners;
+        this.guards = guards;
     }
 
     public Uni<CatalogView> load(ConfigurationSpec spec) {
@@ -58,7 +64,69 @@ public class CatalogViewLoader {
                 Parameters.with("ids", ids).and("modelIds", modelIds).and("lowered", lowered));
         Uni<List<ProviderKeyRef>> keyList = keys.list("deleted = false and id in :ids", Parameters.with("ids", keyIds));
         // One session runs one query at a time: chain them.
-        return providerList.flatMap(p -> modelList.flatMap(m -> keyList.map(k -> view(p, m, k))));
+        return providerList.flatMap(p -> modelList.flatMap(m -> keyList.map(k -> view(p, m, k))))
+                .flatMap(view -> askOwners(view, providerIds(spec, entries), keyIds));
+    }
+
+    /**
+     * Read-your-writes: a referenced provider that the projections have not seen yet is asked of its owner (an
+     * unreachable owner is a 503, not "unknown"); provider keys are always asked ({@link #checkKeys}).
+     */
+    private Uni<CatalogView> askOwners(CatalogView view, Set<String> providerIds, Set<String> keyIds) {
+        List<Uni<Void>> lookups = new ArrayList<>();
+        for (String id : providerIds) {
+            if (!id.isEmpty() && !view.providers().containsKey(id)) {
+                lookups.add(owners.provider(id).invoke(found -> {
+                    if (found != null) {
+                        view.providers().put(id, Boolean.TRUE.equals(found.getBoolean("allowPassThroughModels")));
+                    }
+                }).replaceWithVoid());
+            }
+        }
+        Uni<CatalogView> providersKnown = lookups.isEmpty() ? Uni.createFrom().item(view)
+                : Uni.join().all(lookups).andFailFast().replaceWith(view);
+        return providersKnown.flatMap(known -> checkKeys(known, keyIds));
+    }
+
+    /**
+     * Every referenced provider key is asked of key-service, under this transaction's guard rows ({@code for share}):
+     * the key must exist and no delete of it may be in progress, so a reference and the key's delete never both win.
+     */
+    private Uni<CatalogView> checkKeys(CatalogView view, Set<String> keyIds) {
+        Set<String> ids = new HashSet<>(keyIds);
+        ids.remove("");
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(view);
+        }
+        List<Uni<Void>> lookups = new ArrayList<>();
+        for (String id : ids) {
+            lookups.add(owners.providerKeyForReference(id).invoke(found -> {
+                if (found == null) {
+                    view.providerKeys().remove(id);
+                } else {
+                    view.providerKeys().put(id, found.getString("providerId"));
+                }
+            }).replaceWithVoid());
+        }
+        return guards.share(ReferenceGuards.PROVIDER_KEY, ids)
+                .chain(() -> Uni.join().all(lookups).andFailFast()).replaceWith(view);
+    }
+
+    /** Providers named by the access scope, the rules, and the provider part of {@code provider:model} entries. */
+    private static Set<String> providerIds(ConfigurationSpec spec, Set<String> entries) {
+        Set<String> ids = new HashSet<>();
+        if (spec.access() != null && spec.access().providers() != null) {
+            ids.addAll(spec.access().providers().allow());
+        }
+        spec.router().rules().forEach(rule -> ids.add(rule.provider()));
+        for (String entry : entries) {
+            int colon = entry.indexOf(':');
+            if (colon > 0) {
+                ids.add(entry.substring(0, colon));
+            }
+        }
+        ids.removeIf(Objects::isNull);
+        return ids;
     }
 
     private static CatalogView view(List<CatalogProvider> providerList, List<CatalogModel> modelList,

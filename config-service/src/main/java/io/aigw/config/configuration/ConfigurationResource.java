@@ -1,11 +1,10 @@
 package io.aigw.config.configuration;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.aigw.config.error.FieldError;
-import io.aigw.config.error.ProblemException;
-import io.aigw.config.json.ETags;
-import io.aigw.config.json.Page;
-import io.aigw.config.outbox.OutboxRelay;
+import io.aigw.kit.paging.ETags;
+import io.aigw.kit.paging.Page;
+import io.aigw.kit.paging.Paging;
+import io.aigw.kit.outbox.OutboxRelay;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -41,7 +40,7 @@ public class ConfigurationResource {
     @POST
     @Path("/configurations")
     public Uni<RestResponse<ConfigurationResponse>> create(JsonNode body, UriInfo uri) {
-        return service.create(body).invoke(relay::wake).map(created -> RestResponse.ResponseBuilder
+        return service.create(body).invoke(relay::wakeUp).map(created -> RestResponse.ResponseBuilder
                 .<ConfigurationResponse>created(URI.create(uri.getPath() + "/" + created.id()))
                 .entity(created)
                 .header(HttpHeaders.ETAG, ETags.of(created.version()))
@@ -60,12 +59,9 @@ public class ConfigurationResource {
 
     @GET
     @Path("/configurations")
-    public Uni<Page<ConfigurationResponse>> list(@QueryParam("limit") Integer limit,
+    public Uni<Page<ConfigurationResponse>> list(@QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor, @QueryParam("name") String name) {
-        int size = limit == null ? 20 : limit;
-        if (size < 1 || size > 100) {
-            throw ProblemException.validation(FieldError.parameter("limit", "must be between 1 and 100"));
-        }
+        int size = Paging.limit(limit);
         return service.list(name == null || name.isBlank() ? null : name, cursor, size);
     }
 
@@ -80,15 +76,15 @@ public class ConfigurationResource {
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     public Uni<RestResponse<ConfigurationResponse>> patch(@PathParam("id") String id,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, JsonNode body) {
-        Long expected = ETags.expectedVersion(ifMatch);
-        return service.patch(id, body, expected).invoke(relay::wake).map(ConfigurationResource::withETag);
+        long[] expected = ETags.expected(ifMatch);
+        return service.patch(id, body, expected).invoke(relay::wakeUp).map(ConfigurationResource::withETag);
     }
 
     @DELETE
     @Path("/configurations/{id}")
     public Uni<RestResponse<Void>> delete(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        Long expected = ETags.expectedVersion(ifMatch);
-        return service.delete(id, expected).invoke(relay::wake).map(ignored -> RestResponse.noContent());
+        long[] expected = ETags.expected(ifMatch);
+        return service.delete(id, expected).invoke(relay::wakeUp).map(ignored -> RestResponse.noContent());
     }
 
     private static RestResponse<ConfigurationResponse> withETag(ConfigurationResponse configuration) {

@@ -3,20 +3,21 @@ package io.aigw.config.configuration;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.aigw.config.error.FieldError;
-import io.aigw.config.error.ProblemException;
-import io.aigw.config.json.Page;
-import io.aigw.config.outbox.OutboxWriter;
+import io.aigw.kit.problem.FieldError;
+import io.aigw.kit.problem.ProblemException;
+import io.aigw.kit.paging.ETags;
+import io.aigw.kit.paging.Page;
+import io.aigw.kit.paging.Paging;
+import io.aigw.config.outbox.ConfigChannels;
+import io.aigw.kit.outbox.OutboxWriter;
 import io.aigw.config.projection.AccessKeyRefRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +61,7 @@ public class ConfigurationService {
             entity.document = mapper.document(spec);
             ConfigurationResponse response = mapper.response(entity, spec);
             ConfigurationChanged event = ConfigurationChanged.of("created", response, entity.updatedAt);
-            return outbox.append(event.eventId(), event.key(), event)
+            return outbox.append(ConfigChannels.CONFIG_CHANGES, event.key(), event.eventId(), event)
                     .flatMap(ignored -> repository.persistAndFlush(entity))
                     .replaceWith(response.withAccessKeyCount(0));
         });
@@ -74,10 +75,10 @@ public class ConfigurationService {
 
     @WithSession
     public Uni<Page<ConfigurationResponse>> list(String name, String cursor, int limit) {
-        return Uni.createFrom().item(() -> cursor == null ? null : decodeCursor(cursor))
+        return Uni.createFrom().item(() -> Paging.decode(cursor))
                 .flatMap(after -> repository.page(name, after, limit + 1)).flatMap(rows -> {
             List<Configuration> page = rows.size() > limit ? rows.subList(0, limit) : rows;
-            String next = rows.size() > limit ? encodeCursor(page.get(page.size() - 1).name) : null;
+            String next = rows.size() > limit ? Paging.encode(page.get(page.size() - 1).name) : null;
             return accessKeys.countByConfiguration(page.stream().map(c -> c.id).toList())
                     .map(counts -> new Page<>(page.stream().map(c -> mapper.response(c)
                             .withAccessKeyCount(counts.getOrDefault(c.id, 0L))).toList(), next));
@@ -86,7 +87,7 @@ public class ConfigurationService {
 
     /** Absent fields keep their value, null clears them, objects given are replaced whole. */
     @WithTransaction
-    public Uni<ConfigurationResponse> patch(String id, JsonNode patch, Long expectedVersion) {
+    public Uni<ConfigurationResponse> patch(String id, JsonNode patch, long[] expectedVersion) {
         if (patch == null || !patch.isObject()) {
             return Uni.createFrom().failure(ProblemException.validation(FieldError.at("", "must be a JSON object")));
         }
@@ -106,7 +107,7 @@ public class ConfigurationService {
                 entity.document = mapper.document(spec);
                 ConfigurationResponse response = mapper.response(entity, spec);
                 ConfigurationChanged event = ConfigurationChanged.of("updated", response, entity.updatedAt);
-                return outbox.append(event.eventId(), event.key(), event)
+                return outbox.append(ConfigChannels.CONFIG_CHANGES, event.key(), event.eventId(), event)
                         .flatMap(ignored -> repository.flush())
                         .flatMap(ignored -> accessKeys.countByConfiguration(List.of(id)))
                         .map(counts -> response.withAccessKeyCount(counts.getOrDefault(id, 0L)));
@@ -116,7 +117,7 @@ public class ConfigurationService {
 
     /** Refused (409) while access keys use the configuration. */
     @WithTransaction
-    public Uni<Void> delete(String id, Long expectedVersion) {
+    public Uni<Void> delete(String id, long[] expectedVersion) {
         return find(id, LockModeType.PESSIMISTIC_WRITE).flatMap(entity -> {
             checkVersion(entity, expectedVersion);
             return accessKeys.countByConfiguration(List.of(id)).flatMap(counts -> {
@@ -126,7 +127,7 @@ public class ConfigurationService {
                             + " access key(s); assign them another configuration first.");
                 }
                 ConfigurationChanged event = ConfigurationChanged.deleted(id, entity.version + 1, now());
-                return outbox.append(event.eventId(), event.key(), event)
+                return outbox.append(ConfigChannels.CONFIG_CHANGES, event.key(), event.eventId(), event)
                         .flatMap(ignored -> repository.delete(entity))
                         .flatMap(ignored -> repository.flush());
             });
@@ -143,26 +144,12 @@ public class ConfigurationService {
                 .failWith(() -> ProblemException.notFound("No configuration with id " + id + "."));
     }
 
-    private static void checkVersion(Configuration entity, Long expected) {
-        if (expected != null && expected != entity.version) {
-            throw ProblemException.preconditionFailed("Configuration " + entity.id + " is at version "
-                    + entity.version + ", not " + expected + "; read it again and retry.");
-        }
+    private static void checkVersion(Configuration entity, long[] expected) {
+        ETags.check(expected, entity.version, "Configuration " + entity.id);
     }
 
     private static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
-    private static String encodeCursor(String name) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(name.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String decodeCursor(String cursor) {
-        try {
-            return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.validation(FieldError.parameter("cursor", "is not a cursor returned by this API"));
-        }
-    }
 }

@@ -1,7 +1,7 @@
 package io.aigw.config.configuration;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.aigw.config.json.JsonInput;
+import io.aigw.kit.json.JsonInput;
 import java.math.BigDecimal;
 import java.util.Set;
 

@@ -6,7 +6,7 @@ import io.aigw.config.configuration.ConfigurationSpec.RouterSpec;
 import io.aigw.config.configuration.ConfigurationSpec.RoutingRule;
 import io.aigw.config.configuration.ConfigurationSpec.RoutingStep;
 import io.aigw.config.configuration.ModelAddressResolver.Resolution;
-import io.aigw.config.json.JsonInput;
+import io.aigw.kit.json.JsonInput;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

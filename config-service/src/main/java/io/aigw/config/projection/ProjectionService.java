@@ -1,5 +1,7 @@
 package io.aigw.config.projection;
 
+import io.aigw.kit.projection.ChangeEvent;
+import io.aigw.kit.projection.ProjectionHandler;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -16,7 +18,7 @@ import java.util.Objects;
 @ApplicationScoped
 public class ProjectionService {
 
-    private static final String GUARD = " where t.version < excluded.version or (t.deleted and not excluded.deleted and :created)";
+    private static final String GUARD = ProjectionHandler.VERSION_GUARD;
     private static final String PROVIDER = "insert into catalog_provider as t (id, allow_pass_through, status, version, deleted)"
             + " values (:id, :passThrough, :status, :version, :deleted) on conflict (id) do update set"
             + " allow_pass_through = excluded.allow_pass_through, status = excluded.status,"

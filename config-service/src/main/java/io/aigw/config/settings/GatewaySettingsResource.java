@@ -1,8 +1,8 @@
 package io.aigw.config.settings;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.aigw.config.json.ETags;
-import io.aigw.config.outbox.OutboxRelay;
+import io.aigw.kit.paging.ETags;
+import io.aigw.kit.outbox.OutboxRelay;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -36,15 +36,15 @@ public class GatewaySettingsResource {
 
     @PUT
     public Uni<RestResponse<GatewaySettingsResponse>> replace(@HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, JsonNode body) {
-        Long expected = ETags.expectedVersion(ifMatch);
-        return service.update(body, true, expected).invoke(relay::wake).map(GatewaySettingsResource::withETag);
+        long[] expected = ETags.expected(ifMatch);
+        return service.update(body, true, expected).invoke(relay::wakeUp).map(GatewaySettingsResource::withETag);
     }
 
     @PATCH
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
     public Uni<RestResponse<GatewaySettingsResponse>> patch(@HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, JsonNode body) {
-        Long expected = ETags.expectedVersion(ifMatch);
-        return service.update(body, false, expected).invoke(relay::wake).map(GatewaySettingsResource::withETag);
+        long[] expected = ETags.expected(ifMatch);
+        return service.update(body, false, expected).invoke(relay::wakeUp).map(GatewaySettingsResource::withETag);
     }
 
     private static RestResponse<GatewaySettingsResponse> withETag(GatewaySettingsResponse settings) {

@@ -3,8 +3,10 @@ package io.aigw.config.settings;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.aigw.config.error.ProblemException;
-import io.aigw.config.outbox.OutboxWriter;
+import io.aigw.kit.problem.ProblemException;
+import io.aigw.config.outbox.ConfigChannels;
+import io.aigw.kit.paging.ETags;
+import io.aigw.kit.outbox.OutboxWriter;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -34,12 +36,9 @@ public class GatewaySettingsService {
 
     /** {@code replace}: absent fields take their defaults (PUT); otherwise they keep their value (PATCH). */
     @WithTransaction
-    public Uni<GatewaySettingsResponse> update(JsonNode body, boolean replace, Long expectedVersion) {
+    public Uni<GatewaySettingsResponse> update(JsonNode body, boolean replace, long[] expectedVersion) {
         return load(LockModeType.PESSIMISTIC_WRITE).flatMap(entity -> {
-            if (expectedVersion != null && expectedVersion != entity.version) {
-                throw ProblemException.preconditionFailed("The gateway settings are at version " + entity.version
-                        + ", not " + expectedVersion + "; read them again and retry.");
-            }
+            ETags.check(expectedVersion, entity.version, "The gateway settings");
             GatewaySettingsDocument base = replace ? GatewaySettingsDocument.DEFAULTS : document(entity);
             GatewaySettingsDocument updated = GatewaySettingsParser.apply(base, body, mapper);
             entity.version = entity.version + 1;
@@ -47,7 +46,7 @@ public class GatewaySettingsService {
             entity.document = write(updated);
             GatewaySettingsResponse response = GatewaySettingsResponse.of(updated, entity.version, entity.updatedAt);
             GatewaySettingsChanged event = GatewaySettingsChanged.updated(response);
-            return outbox.append(event.eventId(), event.key(), event)
+            return outbox.append(ConfigChannels.CONFIG_CHANGES, event.key(), event.eventId(), event)
                     .flatMap(ignored -> repository.flush())
                     .replaceWith(response);
         });

@@ -2,7 +2,7 @@ package io.aigw.config.snapshot;
 
 import io.aigw.config.configuration.ConfigurationMapper;
 import io.aigw.config.configuration.ConfigurationRepository;
-import io.aigw.config.outbox.OutboxRepository;
+import io.aigw.kit.outbox.OutboxWriter;
 import io.aigw.config.settings.GatewaySettingsService;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -17,10 +17,10 @@ public class ConfigSnapshotService {
     private final ConfigurationRepository configurations;
     private final ConfigurationMapper mapper;
     private final GatewaySettingsService settings;
-    private final OutboxRepository outbox;
+    private final OutboxWriter outbox;
 
     public ConfigSnapshotService(ConfigurationRepository configurations, ConfigurationMapper mapper,
-            GatewaySettingsService settings, OutboxRepository outbox) {
+            GatewaySettingsService settings, OutboxWriter outbox) {
         this.configurations = configurations;
         this.mapper = mapper;
         this.settings = settings;

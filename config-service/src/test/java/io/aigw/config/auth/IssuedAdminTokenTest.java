@@ -137,7 +137,7 @@ class IssuedAdminTokenTest {
             public void close() {
             }
         };
-        Logger logger = Logger.getLogger(IssuedAdminTokens.class.getName());
+        Logger logger = Logger.getLogger(io.aigw.kit.auth.RemoteIssuedTokenVerifier.class.getName());
         logger.addHandler(handler);
         try {
             mode("down");

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aigw.config.support.TestCatalog;
 import io.aigw.config.support.TestKafka;
+import io.aigw.kit.projection.ProjectionConsumer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import java.nio.file.Files;

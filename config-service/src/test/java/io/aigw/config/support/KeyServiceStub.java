@@ -46,7 +46,7 @@ public class KeyServiceStub implements QuarkusTestResourceLifecycleManager {
         } catch (IOException e) {
             throw new IllegalStateException("could not start the key-service stub", e);
         }
-        return Map.of("aigw.config.keys-url", "http://127.0.0.1:" + verifyPort,
+        return Map.of("aigw.kit.keys-url", "http://127.0.0.1:" + verifyPort,
                 "aigw.test.key-stub-control-url", "http://127.0.0.1:" + control.getAddress().getPort());
     }
 

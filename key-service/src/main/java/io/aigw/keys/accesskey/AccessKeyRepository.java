@@ -1,6 +1,6 @@
 package io.aigw.keys.accesskey;
 
-import io.aigw.keys.common.PageRequest;
+import io.aigw.kit.paging.PageRequest;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
 import io.smallrye.mutiny.Uni;

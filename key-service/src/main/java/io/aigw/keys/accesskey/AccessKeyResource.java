@@ -1,9 +1,10 @@
 package io.aigw.keys.accesskey;
 
-import io.aigw.keys.common.PageRequest;
-import io.aigw.keys.common.PageResponse;
-import io.aigw.keys.common.QueryParams;
+import io.aigw.kit.paging.PageRequest;
+import io.aigw.kit.paging.Page;
+import io.aigw.kit.paging.QueryParams;
 import io.smallrye.mutiny.Uni;
+import io.aigw.kit.paging.ETags;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -12,8 +13,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Set;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -40,33 +43,39 @@ public class AccessKeyResource {
     }
 
     @GET
-    public Uni<PageResponse<AccessKeyResponse>> list(@RestQuery String limit, @RestQuery String cursor,
+    public Uni<Page<AccessKeyResponse>> list(@RestQuery String limit, @RestQuery String cursor,
             @RestQuery String configurationId, @RestQuery String status) {
         QueryParams.oneOf("status", status, STATUSES);
-        return service.list(PageRequest.of(QueryParams.limit(limit), cursor), configurationId, status);
+        return service.list(PageRequest.of(limit, cursor), configurationId, status);
     }
 
     @GET
     @Path("{id}")
-    public Uni<AccessKeyResponse> get(@RestPath String id) {
-        return service.get(id);
+    public Uni<RestResponse<AccessKeyResponse>> get(@RestPath String id) {
+        return service.get(id).map(AccessKeyResource::withETag);
     }
 
     @PATCH
     @Path("{id}")
-    public Uni<AccessKeyResponse> patch(@RestPath String id, AccessKeyPatchRequest body) {
-        return service.patch(id, body);
+    public Uni<RestResponse<AccessKeyResponse>> patch(@RestPath String id, @RestHeader("If-Match") String ifMatch,
+            AccessKeyPatchRequest body) {
+        return service.patch(id, body, ETags.expected(ifMatch)).map(AccessKeyResource::withETag);
     }
 
     @POST
     @Path("{id}/revoke")
-    public Uni<AccessKeyResponse> revoke(@RestPath String id) {
-        return service.revoke(id);
+    public Uni<RestResponse<AccessKeyResponse>> revoke(@RestPath String id, @RestHeader("If-Match") String ifMatch) {
+        return service.revoke(id, ETags.expected(ifMatch)).map(AccessKeyResource::withETag);
     }
 
     @DELETE
     @Path("{id}")
-    public Uni<RestResponse<Void>> delete(@RestPath String id) {
-        return service.delete(id).map(ignored -> RestResponse.noContent());
+    public Uni<RestResponse<Void>> delete(@RestPath String id, @RestHeader("If-Match") String ifMatch) {
+        return service.delete(id, ETags.expected(ifMatch)).map(ignored -> RestResponse.noContent());
+    }
+
+    /** {@code ETag} = the key's version; PATCH, DELETE, revoke honour {@code If-Match} (stale: 412). */
+    private static RestResponse<AccessKeyResponse> withETag(AccessKeyResponse key) {
+        return RestResponse.ResponseBuilder.ok(key).header(HttpHeaders.ETAG, ETags.of(key.version())).build();
     }
 }

@@ -1,13 +1,14 @@
 package io.aigw.keys.accesskey;
 
 import io.aigw.keys.common.Metadata;
-import io.aigw.keys.common.PageRequest;
-import io.aigw.keys.common.PageResponse;
+import io.aigw.kit.paging.PageRequest;
+import io.aigw.kit.paging.ETags;
+import io.aigw.kit.paging.Page;
 import io.aigw.keys.common.Timestamps;
-import io.aigw.keys.error.FieldError;
-import io.aigw.keys.error.ProblemException;
+import io.aigw.kit.problem.FieldError;
+import io.aigw.kit.problem.ProblemException;
 import io.aigw.keys.outbox.OutboxTopics;
-import io.aigw.keys.outbox.OutboxWriter;
+import io.aigw.kit.outbox.OutboxWriter;
 import io.aigw.keys.projection.ProjectionQueries;
 import io.aigw.keys.security.IssuedToken;
 import io.aigw.keys.security.SecretHasher;
@@ -15,6 +16,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -66,13 +68,13 @@ public class AccessKeyService {
     }
 
     @WithSession
-    public Uni<PageResponse<AccessKeyResponse>> list(PageRequest page, String configurationId, String status) {
+    public Uni<Page<AccessKeyResponse>> list(PageRequest page, String configurationId, String status) {
         Instant now = Timestamps.now();
         return repository.page(page, configurationId, status, now).map(rows -> {
             boolean more = rows.size() > page.limit();
             List<AccessKey> data = more ? rows.subList(0, page.limit()) : rows;
             AccessKey last = data.isEmpty() ? null : data.get(data.size() - 1);
-            return new PageResponse<>(data.stream().map(k -> AccessKeyMapper.toResponse(k, now)).toList(),
+            return new Page<>(data.stream().map(k -> AccessKeyMapper.toResponse(k, now)).toList(),
                     more ? PageRequest.cursorFor(last.createdAt, last.id) : null);
         });
     }
@@ -83,11 +85,11 @@ public class AccessKeyService {
     }
 
     @WithTransaction
-    public Uni<AccessKeyResponse> patch(String id, AccessKeyPatchRequest body) {
+    public Uni<AccessKeyResponse> patch(String id, AccessKeyPatchRequest body, long[] ifMatch) {
         Instant now = Timestamps.now();
         Instant expiresAt = AccessKeyValidator.validatePatch(body, now);
         String configurationId = AccessKeyValidator.present(body.configurationId()) ? body.configurationId().asText() : null;
-        return requireConfiguration(configurationId).chain(() -> find(id)).chain(key -> {
+        return requireConfiguration(configurationId).chain(() -> findForUpdate(id, ifMatch)).chain(key -> {
             if (!AccessKeyPatch.apply(key, body, expiresAt)) {
                 return Uni.createFrom().item(AccessKeyMapper.toResponse(key, now));
             }
@@ -99,9 +101,9 @@ public class AccessKeyService {
 
     /** Revokes the key (idempotent: revoking a revoked key changes nothing and publishes nothing). */
     @WithTransaction
-    public Uni<AccessKeyResponse> revoke(String id) {
+    public Uni<AccessKeyResponse> revoke(String id, long[] ifMatch) {
         Instant now = Timestamps.now();
-        return find(id).chain(key -> {
+        return findForUpdate(id, ifMatch).chain(key -> {
             if (AccessKey.REVOKED.equals(key.status)) {
                 return Uni.createFrom().item(AccessKeyMapper.toResponse(key, now));
             }
@@ -113,9 +115,9 @@ public class AccessKeyService {
     }
 
     @WithTransaction
-    public Uni<Void> delete(String id) {
+    public Uni<Void> delete(String id, long[] ifMatch) {
         Instant now = Timestamps.now();
-        return find(id).chain(key -> {
+        return findForUpdate(id, ifMatch).chain(key -> {
             AccessKeyChanged event = AccessKeyChanged.of("deleted", key.id, key.revision() + 1, now, null);
             return repository.delete(key).call(repository::flush)
                     .chain(() -> outbox.append(OutboxTopics.ACCESS_KEY_CHANGES, event.kafkaKey(), event.eventId(), event));
@@ -144,6 +146,13 @@ public class AccessKeyService {
     private Uni<AccessKey> find(String id) {
         return repository.findById(id)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("No access key with this id."));
+    }
+
+    /** Writes lock the row: concurrent deletes queue behind the first and then find nothing (404). */
+    private Uni<AccessKey> findForUpdate(String id, long[] ifMatch) {
+        return repository.findById(id, LockModeType.PESSIMISTIC_WRITE)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("No access key with this id."))
+                .invoke(found -> ETags.check(ifMatch, found.revision(), "The key"));
     }
 
     private Uni<Void> publish(String type, AccessKey key, Instant now) {

@@ -1,7 +1,7 @@
 package io.aigw.keys.accesskey;
 
 import io.aigw.keys.common.Timestamps;
-import io.aigw.keys.outbox.OutboxRepository;
+import io.aigw.kit.outbox.OutboxWriter;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
@@ -16,9 +16,9 @@ import java.time.Instant;
 public class AccessKeySnapshotService {
 
     private final AccessKeyRepository repository;
-    private final OutboxRepository outbox;
+    private final OutboxWriter outbox;
 
-    public AccessKeySnapshotService(AccessKeyRepository repository, OutboxRepository outbox) {
+    public AccessKeySnapshotService(AccessKeyRepository repository, OutboxWriter outbox) {
         this.repository = repository;
         this.outbox = outbox;
     }

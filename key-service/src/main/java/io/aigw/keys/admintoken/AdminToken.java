@@ -1,6 +1,7 @@
 package io.aigw.keys.admintoken;
 
 import io.aigw.keys.security.HashedCredential;
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
@@ -8,4 +9,8 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "admin_token")
 public class AdminToken extends HashedCredential {
+
+    /** {@code bootstrap}, or the id of the issued admin token that created this one. */
+    @Column(name = "created_by")
+    public String createdBy;
 }

@@ -10,6 +10,6 @@ final class AdminTokenMapper {
 
     static AdminTokenResponse toResponse(AdminToken token, Instant now) {
         return new AdminTokenResponse(token.id, token.name, token.effectiveStatus(now), token.expiresAt, token.redacted,
-                token.revision(), token.createdAt, token.updatedAt);
+                token.revision(), token.createdAt, token.updatedAt, token.createdBy);
     }
 }

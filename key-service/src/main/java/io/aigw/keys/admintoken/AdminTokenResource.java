@@ -1,8 +1,11 @@
 package io.aigw.keys.admintoken;
 
-import io.aigw.keys.common.PageRequest;
-import io.aigw.keys.common.PageResponse;
-import io.aigw.keys.common.QueryParams;
+import io.aigw.kit.paging.PageRequest;
+import io.aigw.kit.paging.Page;
+import io.aigw.kit.paging.QueryParams;
+import io.aigw.kit.auth.BearerToken;
+import io.aigw.kit.auth.ServiceTokens;
+import io.aigw.kit.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -11,6 +14,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -22,21 +26,33 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class AdminTokenResource {
 
     private final AdminTokenService service;
+    private final ServiceTokens tokens;
 
-    public AdminTokenResource(AdminTokenService service) {
+    public AdminTokenResource(AdminTokenService service, ServiceTokens tokens) {
         this.service = service;
+        this.tokens = tokens;
     }
 
     @POST
-    public Uni<RestResponse<AdminTokenCreatedResponse>> create(AdminTokenCreateRequest body, UriInfo uri) {
-        return service.create(body).map(created -> RestResponse.ResponseBuilder
+    public Uni<RestResponse<AdminTokenCreatedResponse>> create(AdminTokenCreateRequest body, UriInfo uri,
+            @RestHeader("Authorization") String authorization) {
+        String presented = BearerToken.from(authorization);
+        Uni<AdminTokenService.Creator> creator = tokens.isAdmin(presented)
+                ? Uni.createFrom().item(AdminTokenService.Creator.BOOTSTRAP)
+                : service.verify(presented).map(v -> {
+                    if (!v.valid()) {
+                        throw ProblemException.unauthorized();
+                    }
+                    return new AdminTokenService.Creator(v.id(), v.expiresAt());
+                });
+        return creator.chain(by -> service.create(body, by)).map(created -> RestResponse.ResponseBuilder
                 .<AdminTokenCreatedResponse>created(uri.getAbsolutePathBuilder().path(created.adminToken().id()).build())
                 .entity(created).build());
     }
 
     @GET
-    public Uni<PageResponse<AdminTokenResponse>> list(@RestQuery String limit, @RestQuery String cursor) {
-        return service.list(PageRequest.of(QueryParams.limit(limit), cursor));
+    public Uni<Page<AdminTokenResponse>> list(@RestQuery String limit, @RestQuery String cursor) {
+        return service.list(PageRequest.of(limit, cursor));
     }
 
     @GET

@@ -1,17 +1,18 @@
 package io.aigw.keys.admintoken;
 
-import io.aigw.keys.common.PageRequest;
-import io.aigw.keys.common.PageResponse;
+import io.aigw.kit.paging.PageRequest;
+import io.aigw.kit.paging.Page;
 import io.aigw.keys.common.Text;
 import io.aigw.keys.common.Timestamps;
-import io.aigw.keys.error.FieldError;
-import io.aigw.keys.error.ProblemException;
+import io.aigw.kit.problem.FieldError;
+import io.aigw.kit.problem.ProblemException;
 import io.aigw.keys.security.IssuedToken;
 import io.aigw.keys.security.SecretHasher;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -37,10 +38,28 @@ public class AdminTokenService {
         this.hasher = hasher;
     }
 
+    /** The token that asks for a new one: {@code bootstrap} (no expiry) or an issued token's id and expiry. */
+    public record Creator(String id, Instant expiresAt) {
+
+        public static final Creator BOOTSTRAP = new Creator("bootstrap", null);
+    }
+
+    /**
+     * Issues a token that never outlives its creator: without {@code expiresAt} it inherits the creator's expiry,
+     * and a later one is a 400.
+     */
     @WithTransaction
-    public Uni<AdminTokenCreatedResponse> create(AdminTokenCreateRequest body) {
+    public Uni<AdminTokenCreatedResponse> create(AdminTokenCreateRequest body, Creator creator) {
         Instant now = Timestamps.now();
         validate(body, now);
+        Instant requested = body.expiresAt() == null ? null : body.expiresAt().truncatedTo(ChronoUnit.MICROS);
+        if (creator.expiresAt() != null && (requested == null || requested.isAfter(creator.expiresAt()))) {
+            if (requested != null) {
+                throw ProblemException.validation(FieldError.at("/expiresAt",
+                        "Must not be after the expiry of the admin token that issues it (" + creator.expiresAt() + ")."));
+            }
+            requested = creator.expiresAt();
+        }
         IssuedToken token = IssuedToken.generate(TOKEN_PREFIX);
         AdminToken row = new AdminToken();
         row.id = ID_PREFIX + token.publicId();
@@ -49,7 +68,8 @@ public class AdminTokenService {
         row.redacted = token.redacted();
         row.name = body.name();
         row.status = AdminToken.ACTIVE;
-        row.expiresAt = body.expiresAt() == null ? null : body.expiresAt().truncatedTo(ChronoUnit.MICROS);
+        row.expiresAt = requested;
+        row.createdBy = creator.id();
         row.createdAt = now;
         row.updatedAt = now;
         return repository.persist(row).call(repository::flush)
@@ -57,13 +77,13 @@ public class AdminTokenService {
     }
 
     @WithSession
-    public Uni<PageResponse<AdminTokenResponse>> list(PageRequest page) {
+    public Uni<Page<AdminTokenResponse>> list(PageRequest page) {
         Instant now = Timestamps.now();
         return repository.page(page).map(rows -> {
             boolean more = rows.size() > page.limit();
             List<AdminToken> data = more ? rows.subList(0, page.limit()) : rows;
             AdminToken last = data.isEmpty() ? null : data.get(data.size() - 1);
-            return new PageResponse<>(data.stream().map(t -> AdminTokenMapper.toResponse(t, now)).toList(),
+            return new Page<>(data.stream().map(t -> AdminTokenMapper.toResponse(t, now)).toList(),
                     more ? PageRequest.cursorFor(last.createdAt, last.id) : null);
         });
     }
@@ -77,7 +97,7 @@ public class AdminTokenService {
     @WithTransaction
     public Uni<AdminTokenResponse> revoke(String id) {
         Instant now = Timestamps.now();
-        return find(id).chain(token -> {
+        return findForUpdate(id).chain(token -> {
             if (AdminToken.REVOKED.equals(token.status)) {
                 return Uni.createFrom().item(AdminTokenMapper.toResponse(token, now));
             }
@@ -121,6 +141,12 @@ public class AdminTokenService {
 
     private Uni<AdminToken> find(String id) {
         return repository.findById(id)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("No admin token with this id."));
+    }
+
+    /** Writes lock the row: concurrent deletes queue behind the first and then find nothing (404). */
+    private Uni<AdminToken> findForUpdate(String id) {
+        return repository.findById(id, LockModeType.PESSIMISTIC_WRITE)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("No admin token with this id."));
     }
 }

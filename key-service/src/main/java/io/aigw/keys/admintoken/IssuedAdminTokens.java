@@ -1,12 +1,12 @@
 package io.aigw.keys.admintoken;
 
-import io.aigw.keys.security.AdminTokenVerifier;
+import io.aigw.kit.auth.IssuedTokenVerifier;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Lets the auth filter accept active issued admin tokens (no cache here: revocation counts at once). */
 @ApplicationScoped
-public class IssuedAdminTokens implements AdminTokenVerifier {
+public class IssuedAdminTokens implements IssuedTokenVerifier {
 
     private final AdminTokenService service;
 

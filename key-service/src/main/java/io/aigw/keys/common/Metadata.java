@@ -3,7 +3,7 @@ package io.aigw.keys.common;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.aigw.keys.error.FieldError;
+import io.aigw.kit.problem.FieldError;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package io.aigw.keys.common;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.aigw.keys.error.FieldError;
+import io.aigw.kit.problem.FieldError;
 import java.util.List;
 
 /** Checks for the plain text fields shared by the aggregates (name, description). */

@@ -27,9 +27,6 @@ public interface KeysConfig {
     /** Earlier master keys still needed to unwrap, as {@code id:base64,id:base64} (env AIGW_PREVIOUS_MASTER_KEYS). */
     Optional<String> previousMasterKeys();
 
-    /** Outbox relay settings. */
-    Relay relay();
-
     /** Usage ledger settings. */
     Usage usage();
 
@@ -37,15 +34,5 @@ public interface KeysConfig {
         /** How often the access keys' lastUsedAt are written (one batched UPDATE; at most one write per key per interval). */
         @WithDefault("30s")
         Duration lastUsedFlushInterval();
-    }
-
-    interface Relay {
-        /** How often the relay looks for unpublished outbox rows. */
-        @WithDefault("100ms")
-        Duration pollInterval();
-
-        /** Rows published longer ago than this are pruned. */
-        @WithDefault("P1D")
-        Duration retention();
     }
 }

@@ -1,5 +1,6 @@
 package io.aigw.keys.outbox;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -13,21 +14,15 @@ public class DocumentVersions {
 
     public static final String PROVIDER_KEYS = "provider-keys";
 
-    private final OutboxRepository repository;
-
-    public DocumentVersions(OutboxRepository repository) {
-        this.repository = repository;
-    }
-
     /** Adds one to {@code document}'s version, in the current transaction. */
     public Uni<Void> bump(String document) {
-        return repository.getSession().chain(session -> session
+        return Panache.getSession().chain(session -> session
                 .createNativeQuery("update document_version set version = version + 1 where document = ?1")
                 .setParameter(1, document).executeUpdate()).replaceWithVoid();
     }
 
     public Uni<Long> current(String document) {
-        return repository.getSession().chain(session -> session
+        return Panache.getSession().chain(session -> session
                 .createNativeQuery("select version from document_version where document = ?1", Long.class)
                 .setParameter(1, document).getSingleResult());
     }

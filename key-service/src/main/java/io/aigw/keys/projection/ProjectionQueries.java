@@ -1,5 +1,6 @@
 package io.aigw.keys.projection;
 
+import io.aigw.kit.projection.OwnerLookup;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,16 +10,31 @@ import java.util.List;
 @ApplicationScoped
 public class ProjectionQueries {
 
+    private final OwnerLookup owners;
+
+    public ProjectionQueries(OwnerLookup owners) {
+        this.owners = owners;
+    }
+
+    /**
+     * Whether the provider exists: the projection, and on a miss the catalog itself (a provider created a moment
+     * ago is not refused; an unreachable catalog is a 503, not "unknown").
+     */
     public Uni<Boolean> providerExists(String providerId) {
         return Panache.getSession().chain(session -> session.createNativeQuery(
                         "select count(*) from catalog_provider where id = :id and not deleted", Long.class)
-                .setParameter("id", providerId).getSingleResult()).map(count -> count > 0);
+                .setParameter("id", providerId).getSingleResult())
+                .chain(count -> count > 0 ? Uni.createFrom().item(true)
+                        : owners.provider(providerId).map(provider -> provider != null));
     }
 
+    /** Whether the configuration exists: the projection, and on a miss config-service itself. */
     public Uni<Boolean> configurationExists(String configurationId) {
         return Panache.getSession().chain(session -> session.createNativeQuery(
                         "select count(*) from configuration_ref where id = :id and not deleted", Long.class)
-                .setParameter("id", configurationId).getSingleResult()).map(count -> count > 0);
+                .setParameter("id", configurationId).getSingleResult())
+                .chain(count -> count > 0 ? Uni.createFrom().item(true)
+                        : owners.configuration(configurationId).map(configuration -> configuration != null));
     }
 
     /** Ids of the live configurations whose router uses this provider key. */

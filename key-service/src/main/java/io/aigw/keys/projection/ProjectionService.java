@@ -1,6 +1,8 @@
 package io.aigw.keys.projection;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.aigw.kit.projection.ChangeEvent;
+import io.aigw.kit.projection.ProjectionHandler;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
@@ -19,8 +21,7 @@ import org.hibernate.reactive.mutiny.Mutiny;
 @ApplicationScoped
 public class ProjectionService {
 
-    private static final String GUARD =
-            " where t.version < excluded.version or (t.deleted and not excluded.deleted and :created)";
+    private static final String GUARD = ProjectionHandler.VERSION_GUARD;
     private static final String PROVIDER = "insert into catalog_provider as t (id, status, version, deleted)"
             + " values (:id, :status, :version, :deleted) on conflict (id) do update set status = excluded.status,"
             + " version = excluded.version, deleted = excluded.deleted" + GUARD;

@@ -6,8 +6,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
 
-/** Internal API (service token): the gateway lists provider keys and fetches decrypted values. */
+/** Internal API (service token): the gateway lists provider keys and fetches decrypted values;
+ * other services look one key up. */
 @Path("/internal/v1/provider-keys")
 @Produces(MediaType.APPLICATION_JSON)
 public class ProviderKeyInternalResource {
@@ -21,6 +23,16 @@ public class ProviderKeyInternalResource {
     @GET
     public Uni<ProviderKeyList> list() {
         return service.internalList();
+    }
+
+    /**
+     * One key's metadata (value redacted): other services ask here when their projection misses a fresh key. With
+     * {@code ?lock=share} (a write about to reference the key) it answers 409 while a delete of the key is running.
+     */
+    @GET
+    @Path("{id}")
+    public Uni<ProviderKeyResponse> get(@RestPath String id, @RestQuery String lock) {
+        return "share".equals(lock) ? service.getForReference(id) : service.get(id);
     }
 
     @GET

@@ -1,9 +1,10 @@
 package io.aigw.keys.providerkey;
 
-import io.aigw.keys.common.PageRequest;
-import io.aigw.keys.common.PageResponse;
-import io.aigw.keys.common.QueryParams;
+import io.aigw.kit.paging.PageRequest;
+import io.aigw.kit.paging.Page;
+import io.aigw.kit.paging.QueryParams;
 import io.smallrye.mutiny.Uni;
+import io.aigw.kit.paging.ETags;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -12,7 +13,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.UriInfo;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -37,32 +40,39 @@ public class ProviderKeyResource {
     }
 
     @GET
-    public Uni<PageResponse<ProviderKeyResponse>> list(@RestQuery String limit, @RestQuery String cursor,
+    public Uni<Page<ProviderKeyResponse>> list(@RestQuery String limit, @RestQuery String cursor,
             @RestQuery String providerId) {
-        return service.list(PageRequest.of(QueryParams.limit(limit), cursor), providerId);
+        return service.list(PageRequest.of(limit, cursor), providerId);
     }
 
     @GET
     @Path("{id}")
-    public Uni<ProviderKeyResponse> get(@RestPath String id) {
-        return service.get(id);
+    public Uni<RestResponse<ProviderKeyResponse>> get(@RestPath String id) {
+        return service.get(id).map(ProviderKeyResource::withETag);
     }
 
     @PATCH
     @Path("{id}")
-    public Uni<ProviderKeyResponse> patch(@RestPath String id, ProviderKeyPatchRequest body) {
-        return service.patch(id, body);
+    public Uni<RestResponse<ProviderKeyResponse>> patch(@RestPath String id, @RestHeader("If-Match") String ifMatch,
+            ProviderKeyPatchRequest body) {
+        return service.patch(id, body, ETags.expected(ifMatch)).map(ProviderKeyResource::withETag);
     }
 
     @POST
     @Path("{id}/rotate")
-    public Uni<ProviderKeyResponse> rotate(@RestPath String id, ProviderKeyRotateRequest body) {
-        return service.rotate(id, body);
+    public Uni<RestResponse<ProviderKeyResponse>> rotate(@RestPath String id, @RestHeader("If-Match") String ifMatch,
+            ProviderKeyRotateRequest body) {
+        return service.rotate(id, body, ETags.expected(ifMatch)).map(ProviderKeyResource::withETag);
     }
 
     @DELETE
     @Path("{id}")
-    public Uni<RestResponse<Void>> delete(@RestPath String id) {
-        return service.delete(id).map(ignored -> RestResponse.noContent());
+    public Uni<RestResponse<Void>> delete(@RestPath String id, @RestHeader("If-Match") String ifMatch) {
+        return service.delete(id, ETags.expected(ifMatch)).map(ignored -> RestResponse.noContent());
+    }
+
+    /** {@code ETag} = the key's version; PATCH, DELETE and rotate honour {@code If-Match} (stale: 412). */
+    private static RestResponse<ProviderKeyResponse> withETag(ProviderKeyResponse key) {
+        return RestResponse.ResponseBuilder.ok(key).header(HttpHeaders.ETAG, ETags.of(key.version())).build();
     }
 }

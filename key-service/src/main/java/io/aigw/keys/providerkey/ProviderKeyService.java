@@ -2,22 +2,26 @@ package io.aigw.keys.providerkey;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aigw.keys.common.Metadata;
-import io.aigw.keys.common.PageRequest;
-import io.aigw.keys.common.PageResponse;
+import io.aigw.kit.paging.PageRequest;
+import io.aigw.kit.paging.ETags;
+import io.aigw.kit.projection.OwnerLookup;
+import io.aigw.kit.paging.Page;
 import io.aigw.keys.common.RandomIds;
 import io.aigw.keys.common.Timestamps;
-import io.aigw.keys.error.FieldError;
-import io.aigw.keys.error.ProblemException;
+import io.aigw.kit.problem.FieldError;
+import io.aigw.kit.problem.ProblemException;
 import io.aigw.keys.outbox.DocumentVersions;
 import io.aigw.keys.outbox.OutboxTopics;
-import io.aigw.keys.outbox.OutboxWriter;
+import io.aigw.kit.outbox.OutboxWriter;
 import io.aigw.keys.projection.ProjectionQueries;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -33,14 +37,16 @@ public class ProviderKeyService {
     private final OutboxWriter outbox;
     private final DocumentVersions versions;
     private final ProjectionQueries projections;
+    private final OwnerLookup owners;
 
     public ProviderKeyService(ProviderKeyRepository repository, ProviderKeyCipher cipher, OutboxWriter outbox,
-            DocumentVersions versions, ProjectionQueries projections) {
+            DocumentVersions versions, ProjectionQueries projections, OwnerLookup owners) {
         this.repository = repository;
         this.cipher = cipher;
         this.outbox = outbox;
         this.versions = versions;
         this.projections = projections;
+        this.owners = owners;
     }
 
     @WithTransaction
@@ -72,12 +78,12 @@ public class ProviderKeyService {
     }
 
     @WithSession
-    public Uni<PageResponse<ProviderKeyResponse>> list(PageRequest page, String providerId) {
+    public Uni<Page<ProviderKeyResponse>> list(PageRequest page, String providerId) {
         return repository.page(page, providerId).map(rows -> {
             boolean more = rows.size() > page.limit();
             List<ProviderKey> data = more ? rows.subList(0, page.limit()) : rows;
             ProviderKey last = data.isEmpty() ? null : data.get(data.size() - 1);
-            return new PageResponse<>(data.stream().map(ProviderKeyMapper::toResponse).toList(),
+            return new Page<>(data.stream().map(ProviderKeyMapper::toResponse).toList(),
                     more ? PageRequest.cursorFor(last.createdAt, last.id) : null);
         });
     }
@@ -87,11 +93,25 @@ public class ProviderKeyService {
         return find(id).map(ProviderKeyMapper::toResponse);
     }
 
+    /**
+     * The key for another service's write that references it: the row is read {@code for share nowait}, so while a
+     * delete holds it (and asks that service for referrers) the answer is a 409, never a key about to vanish.
+     */
     @WithTransaction
-    public Uni<ProviderKeyResponse> patch(String id, ProviderKeyPatchRequest body) {
+    public Uni<ProviderKeyResponse> getForReference(String id) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                        "select id from provider_key where id = :id for share nowait", String.class)
+                        .setParameter("id", id).getResultList())
+                .chain(rows -> rows.isEmpty() ? Uni.createFrom().<ProviderKey>nullItem() : repository.findById(id))
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("No provider key with this id."))
+                .map(ProviderKeyMapper::toResponse);
+    }
+
+    @WithTransaction
+    public Uni<ProviderKeyResponse> patch(String id, ProviderKeyPatchRequest body, long[] ifMatch) {
         ProviderKeyValidator.validatePatch(body);
         Instant now = Timestamps.now();
-        return find(id).chain(key -> {
+        return findForUpdate(id, ifMatch).chain(key -> {
             if (!apply(key, body)) {
                 return Uni.createFrom().item(ProviderKeyMapper.toResponse(key));
             }
@@ -103,10 +123,10 @@ public class ProviderKeyService {
 
     /** Replaces the value (new data key, current master key), keeps the id, bumps the version. */
     @WithTransaction
-    public Uni<ProviderKeyResponse> rotate(String id, ProviderKeyRotateRequest body) {
+    public Uni<ProviderKeyResponse> rotate(String id, ProviderKeyRotateRequest body, long[] ifMatch) {
         ProviderKeyValidator.validateRotate(body);
         Instant now = Timestamps.now();
-        return find(id).chain(key -> {
+        return findForUpdate(id, ifMatch).chain(key -> {
             seal(key, body.value());
             key.updatedAt = now;
             return repository.flush().chain(() -> publish("rotated", key, now))
@@ -116,9 +136,15 @@ public class ProviderKeyService {
 
     /** Deletes the key unless a configuration's router still names it (409 still-referenced). */
     @WithTransaction
-    public Uni<Void> delete(String id) {
+    public Uni<Void> delete(String id, long[] ifMatch) {
         Instant now = Timestamps.now();
-        return find(id).call(key -> projections.configurationsUsing(key.id).invoke(users -> {
+        return findForUpdate(id, ifMatch).call(key -> projections.configurationsUsing(key.id).invoke(users -> {
+            if (!users.isEmpty()) {
+                throw ProblemException.stillReferenced("The provider key is used by configuration(s) "
+                        + String.join(", ", users) + "; remove it from their routing rules first.");
+            }
+        })).call(key -> owners.configurationsUsingProviderKey(key.id).invoke(users -> {
+            // config-service's own answer, taken while this row is locked: it includes writes not yet in the projection
             if (!users.isEmpty()) {
                 throw ProblemException.stillReferenced("The provider key is used by configuration(s) "
                         + String.join(", ", users) + "; remove it from their routing rules first.");
@@ -181,6 +207,13 @@ public class ProviderKeyService {
     private Uni<ProviderKey> find(String id) {
         return repository.findById(id)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("No provider key with this id."));
+    }
+
+    /** Writes lock the row: concurrent deletes queue behind the first and then find nothing (404). */
+    private Uni<ProviderKey> findForUpdate(String id, long[] ifMatch) {
+        return repository.findById(id, LockModeType.PESSIMISTIC_WRITE)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("No provider key with this id."))
+                .invoke(found -> ETags.check(ifMatch, found.revision(), "The key"));
     }
 
     private Uni<Void> publish(String type, ProviderKey key, Instant now) {

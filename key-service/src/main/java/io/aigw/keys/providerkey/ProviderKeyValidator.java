@@ -2,8 +2,8 @@ package io.aigw.keys.providerkey;
 
 import io.aigw.keys.common.Metadata;
 import io.aigw.keys.common.Text;
-import io.aigw.keys.error.FieldError;
-import io.aigw.keys.error.ProblemException;
+import io.aigw.kit.problem.FieldError;
+import io.aigw.kit.problem.ProblemException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;

@@ -1,8 +1,8 @@
 package io.aigw.keys.usage;
 
 import io.aigw.keys.common.Timestamps;
-import io.aigw.keys.error.FieldError;
-import io.aigw.keys.error.ProblemException;
+import io.aigw.kit.problem.FieldError;
+import io.aigw.kit.problem.ProblemException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;

@@ -1,6 +1,6 @@
 package io.aigw.keys.usage;
 
-import io.aigw.keys.common.PageRequest;
+import io.aigw.kit.paging.PageRequest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;

@@ -1,8 +1,8 @@
 package io.aigw.keys.usage;
 
-import io.aigw.keys.common.PageRequest;
-import io.aigw.keys.common.PageResponse;
-import io.aigw.keys.common.QueryParams;
+import io.aigw.kit.paging.PageRequest;
+import io.aigw.kit.paging.Page;
+import io.aigw.kit.paging.QueryParams;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import org.jboss.resteasy.reactive.ResponseHeader;
@@ -26,10 +26,10 @@ public class UsageResource {
 
     @GET
     @Path("events")
-    public Uni<PageResponse<UsageEvent>> events(@RestQuery String from, @RestQuery String to,
+    public Uni<Page<UsageEvent>> events(@RestQuery String from, @RestQuery String to,
             @RestQuery String accessKeyId, @RestQuery String limit, @RestQuery String cursor) {
         UsageRange range = UsageRange.parse(from, to);
-        return service.events(range, accessKeyId, PageRequest.of(QueryParams.limit(limit), cursor));
+        return service.events(range, accessKeyId, PageRequest.of(limit, cursor));
     }
 
     @GET

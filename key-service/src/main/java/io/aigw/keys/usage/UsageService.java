@@ -1,10 +1,10 @@
 package io.aigw.keys.usage;
 
-import io.aigw.keys.common.PageRequest;
-import io.aigw.keys.common.PageResponse;
+import io.aigw.kit.paging.PageRequest;
+import io.aigw.kit.paging.Page;
 import io.aigw.keys.common.Timestamps;
-import io.aigw.keys.error.FieldError;
-import io.aigw.keys.error.ProblemException;
+import io.aigw.kit.problem.FieldError;
+import io.aigw.kit.problem.ProblemException;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,7 +24,7 @@ public class UsageService {
         this.repository = repository;
     }
 
-    public Uni<PageResponse<UsageEvent>> events(UsageRange range, String accessKeyId, PageRequest page) {
+    public Uni<Page<UsageEvent>> events(UsageRange range, String accessKeyId, PageRequest page) {
         if (page.hasCursor()) {
             try {
                 java.util.UUID.fromString(page.afterId());
@@ -36,7 +36,7 @@ public class UsageService {
             boolean more = rows.size() > page.limit();
             List<UsageEvent> data = more ? rows.subList(0, page.limit()) : rows;
             UsageEvent last = data.isEmpty() ? null : data.get(data.size() - 1);
-            return new PageResponse<>(data, more ? PageRequest.cursorFor(last.occurredAt(), last.eventId().toString()) : null);
+            return new Page<>(data, more ? PageRequest.cursorFor(last.occurredAt(), last.eventId().toString()) : null);
         });
     }
 

@@ -150,4 +150,19 @@ class AdminTokenResourceTest {
         assertEquals(ids, seen.subList(seen.size() - 3, seen.size()));
         admin().get(PATH + "?limit=0").then().statusCode(400).body("errors[0].parameter", equalTo("limit"));
     }
+
+    @Test
+    void shouldNeverIssueATokenThatOutlivesTheTokenThatIssuesIt() {
+        String expires = Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString();
+        JsonPath parent = admin().body("{\"name\":\"parent\",\"expiresAt\":\"" + expires + "\"}").post(PATH)
+                .then().statusCode(201).body("createdBy", equalTo("bootstrap")).extract().jsonPath();
+        String token = parent.getString("token");
+
+        as(token).body("{\"name\":\"child\"}").post(PATH).then().statusCode(201)
+                .body("expiresAt", startsWith(expires.substring(0, 19)))
+                .body("createdBy", equalTo(parent.getString("id")));
+        String later = Instant.now().plus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString();
+        as(token).body("{\"name\":\"too-long\",\"expiresAt\":\"" + later + "\"}").post(PATH).then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].pointer", equalTo("/expiresAt"));
+    }
 }

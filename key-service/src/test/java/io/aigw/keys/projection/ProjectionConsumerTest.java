@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aigw.kit.projection.ProjectionConsumer;
 import io.aigw.keys.common.RandomIds;
 import io.aigw.keys.support.LogCapture;
 import io.aigw.keys.support.TestCatalog;

@@ -1,16 +1,17 @@
 package io.aigw.catalog.importer;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.aigw.catalog.error.ApiException;
+import io.aigw.kit.problem.ProblemException;
 import io.aigw.catalog.model.Model;
 import io.aigw.catalog.model.ModelRepository;
 import io.aigw.catalog.model.ModelRequest;
 import io.aigw.catalog.model.ModelResponse;
-import io.aigw.catalog.outbox.OutboxWriter;
+import io.aigw.catalog.outbox.CatalogEvents;
 import io.aigw.catalog.provider.ProviderRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,9 +30,9 @@ public class ModelImportService {
 
     private final ProviderRepository providers;
     private final ModelRepository models;
-    private final OutboxWriter outbox;
+    private final CatalogEvents outbox;
 
-    public ModelImportService(ProviderRepository providers, ModelRepository models, OutboxWriter outbox) {
+    public ModelImportService(ProviderRepository providers, ModelRepository models, CatalogEvents outbox) {
         this.providers = providers;
         this.models = models;
         this.outbox = outbox;
@@ -39,9 +40,10 @@ public class ModelImportService {
 
     @WithTransaction
     public Uni<ImportResult> importOpenRouter(String providerId, JsonNode document) {
-        return providers.findById(providerId).chain(provider -> {
+        // for share, like a model create: a concurrent provider delete and this import never both win
+        return providers.findById(providerId, LockModeType.PESSIMISTIC_READ).chain(provider -> {
             if (provider == null) {
-                throw ApiException.notFound("provider " + providerId + " does not exist");
+                throw ProblemException.notFound("provider " + providerId + " does not exist");
             }
             List<ModelRequest> requests = OpenRouterModelMapper.read(providerId, document);
             return models.listByProvider(providerId).chain(existing -> upsert(providerId, requests,

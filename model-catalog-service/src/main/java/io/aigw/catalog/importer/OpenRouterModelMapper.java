@@ -1,8 +1,8 @@
 package io.aigw.catalog.importer;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.aigw.catalog.error.ApiException;
-import io.aigw.catalog.error.FieldError;
+import io.aigw.kit.problem.ProblemException;
+import io.aigw.kit.problem.FieldError;
 import io.aigw.catalog.model.ModelRequest;
 import io.aigw.catalog.model.ModelValidator;
 import io.aigw.catalog.model.Pricing;
@@ -29,7 +29,7 @@ public final class OpenRouterModelMapper {
     public static List<ModelRequest> read(String providerId, JsonNode document) {
         JsonNode data = document == null ? null : document.get("data");
         if (data == null || !data.isArray()) {
-            throw ApiException.validation("/data", "an OpenRouter models document has a data array");
+            throw ProblemException.validation("/data", "an OpenRouter models document has a data array");
         }
         List<ModelRequest> requests = new ArrayList<>();
         List<FieldError> errors = new ArrayList<>();
@@ -39,26 +39,26 @@ public final class OpenRouterModelMapper {
             try {
                 ModelRequest r = ModelValidator.normalise(entry(providerId, data.get(i), at));
                 if (!ids.add(r.modelId())) {
-                    throw ApiException.validation(at + "/id", "duplicate id " + r.modelId());
+                    throw ProblemException.validation(at + "/id", "duplicate id " + r.modelId());
                 }
                 requests.add(r);
-            } catch (ApiException e) {
+            } catch (ProblemException e) {
                 e.errors().forEach(error -> errors.add(error.pointer().startsWith(at)
-                        ? error : new FieldError(at, error.pointer().substring(1) + ": " + error.detail())));
+                        ? error : FieldError.at(at, error.pointer().substring(1) + ": " + error.detail())));
             }
             if (errors.size() >= 20) {
                 break;
             }
         }
         if (!errors.isEmpty()) {
-            throw ApiException.validation(errors);
+            throw ProblemException.validation(errors);
         }
         return requests;
     }
 
     static ModelRequest entry(String providerId, JsonNode m, String at) {
         if (m == null || !m.isObject() || !m.path("id").isTextual()) {
-            throw ApiException.validation(at + "/id", "each model needs a string id");
+            throw ProblemException.validation(at + "/id", "each model needs a string id");
         }
         JsonNode pricing = m.path("pricing");
         JsonNode architecture = m.path("architecture");
@@ -91,7 +91,7 @@ public final class OpenRouterModelMapper {
             BigDecimal price = new BigDecimal(value.asText().strip());
             return price.signum() < 0 ? null : Pricing.normalise(price);
         } catch (NumberFormatException e) {
-            throw ApiException.validation(at + "/pricing/" + field, "price must be a decimal string");
+            throw ProblemException.validation(at + "/pricing/" + field, "price must be a decimal string");
         }
     }
 
@@ -100,7 +100,7 @@ public final class OpenRouterModelMapper {
             return null;
         }
         if (!node.canConvertToInt() || !node.isIntegralNumber() || node.asInt() < 1) {
-            throw ApiException.validation(pointer, "must be a positive integer");
+            throw ProblemException.validation(pointer, "must be a positive integer");
         }
         return node.asInt();
     }

@@ -1,6 +1,6 @@
 package io.aigw.catalog.model;
 
-import io.aigw.catalog.common.Page;
+import io.aigw.kit.paging.Page;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -20,7 +20,7 @@ public class BareIdResource {
     }
 
     @GET
-    public Uni<Page<BareIdResponse>> list(@RestQuery String q, @RestQuery Integer limit, @RestQuery String cursor) {
+    public Uni<Page<BareIdResponse>> list(@RestQuery String q, @RestQuery String limit, @RestQuery String cursor) {
         return service.list(q, cursor, limit);
     }
 }

@@ -1,7 +1,7 @@
 package io.aigw.catalog.model;
 
-import io.aigw.catalog.common.Page;
-import io.aigw.catalog.common.Paging;
+import io.aigw.kit.paging.Page;
+import io.aigw.kit.paging.Paging;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -17,7 +17,7 @@ public class BareIdService {
             + "and b.name_lower like :q escape '\\' order by b.name_lower limit :fetch";
 
     @WithSession
-    public Uni<Page<BareIdResponse>> list(String q, String cursor, Integer limit) {
+    public Uni<Page<BareIdResponse>> list(String q, String cursor, String limit) {
         int size = Paging.limit(limit);
         String after = Paging.decode(cursor);
         String pattern = q == null ? "%" : "%" + q.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\")

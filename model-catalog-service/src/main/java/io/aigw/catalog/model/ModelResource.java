@@ -1,9 +1,11 @@
 package io.aigw.catalog.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.aigw.catalog.common.ETags;
-import io.aigw.catalog.common.Page;
-import io.aigw.catalog.outbox.OutboxRelay;
+import io.aigw.kit.paging.ETags;
+import io.aigw.catalog.common.Surfaces;
+import io.aigw.kit.paging.Page;
+import io.aigw.kit.paging.QueryParams;
+import io.aigw.kit.outbox.OutboxRelay;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -40,8 +42,10 @@ public class ModelResource {
 
     @GET
     public Uni<Page<ModelResponse>> list(@RestQuery String provider, @RestQuery String surface,
-            @RestQuery String modality, @RestQuery String status, @RestQuery String q, @RestQuery Integer limit,
+            @RestQuery String modality, @RestQuery String status, @RestQuery String q, @RestQuery String limit,
             @RestQuery String cursor) {
+        QueryParams.oneOf("surface", surface, Surfaces.ALL);
+        QueryParams.oneOf("status", status, ModelValidator.STATUSES);
         return service.list(new ModelFilter(provider, surface, modality, status, q), cursor, limit);
     }
 

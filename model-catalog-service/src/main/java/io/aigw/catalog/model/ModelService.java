@@ -3,13 +3,13 @@ package io.aigw.catalog.model;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.aigw.catalog.common.ETags;
-import io.aigw.catalog.common.JsonMerge;
-import io.aigw.catalog.common.Page;
-import io.aigw.catalog.common.Paging;
-import io.aigw.catalog.error.ApiException;
-import io.aigw.catalog.error.FieldError;
-import io.aigw.catalog.outbox.OutboxWriter;
+import io.aigw.kit.paging.ETags;
+import io.aigw.kit.json.JsonMerge;
+import io.aigw.kit.paging.Page;
+import io.aigw.kit.paging.Paging;
+import io.aigw.kit.problem.ProblemException;
+import io.aigw.kit.problem.FieldError;
+import io.aigw.catalog.outbox.CatalogEvents;
 import io.aigw.catalog.projection.ReferenceQueries;
 import io.aigw.catalog.provider.Provider;
 import io.aigw.catalog.provider.ProviderRepository;
@@ -17,6 +17,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,11 +31,11 @@ public class ModelService {
 
     private final ModelRepository models;
     private final ProviderRepository providers;
-    private final OutboxWriter outbox;
+    private final CatalogEvents outbox;
     private final ReferenceQueries references;
     private final ObjectMapper mapper;
 
-    public ModelService(ModelRepository models, ProviderRepository providers, OutboxWriter outbox,
+    public ModelService(ModelRepository models, ProviderRepository providers, CatalogEvents outbox,
             ReferenceQueries references, ObjectMapper mapper) {
         this.models = models;
         this.providers = providers;
@@ -44,7 +45,7 @@ public class ModelService {
     }
 
     @WithSession
-    public Uni<Page<ModelResponse>> list(ModelFilter filter, String cursor, Integer limit) {
+    public Uni<Page<ModelResponse>> list(ModelFilter filter, String cursor, String limit) {
         int size = Paging.limit(limit);
         return models.page(filter, Paging.decode(cursor), size + 1)
                 .map(rows -> Paging.page(rows, size, m -> m.id, ModelResponse::of));
@@ -58,19 +59,20 @@ public class ModelService {
     @WithTransaction
     public Uni<ModelResponse> create(ModelRequest request) {
         if (request == null) {
-            throw ApiException.validation("", "a JSON object is required");
+            throw ProblemException.validation("", "a JSON object is required");
         }
         ModelRequest r = ModelValidator.normalise(request);
         String address = Model.address(r.providerId(), r.modelId());
-        return providers.findById(r.providerId())
+        // for share: a concurrent delete of the provider waits for this create (and then sees the model), or wins first
+        return providers.findById(r.providerId(), LockModeType.PESSIMISTIC_READ)
                 .invoke(p -> {
                     if (p == null) {
-                        throw ApiException.validation("/providerId", "unknown provider " + r.providerId());
+                        throw ProblemException.validation("/providerId", "unknown provider " + r.providerId());
                     }
                 })
                 .chain(p -> models.findById(address).invoke(existing -> {
                     if (existing != null) {
-                        throw ApiException.conflict("/modelId", "model " + address + " already exists");
+                        throw ProblemException.conflictAt("/modelId", "model " + address + " already exists");
                     }
                 }).replaceWith(p))
                 .chain(p -> checkAgainstCatalog(r, p, address))
@@ -90,13 +92,13 @@ public class ModelService {
     @WithTransaction
     public Uni<ModelResponse> patch(String providerId, String modelId, JsonNode patch, long[] ifMatch) {
         if (patch == null || !patch.isObject()) {
-            throw ApiException.validation("", "a JSON object is required");
+            throw ProblemException.validation("", "a JSON object is required");
         }
         if (patch.has("providerId") || patch.has("modelId")) {
-            throw ApiException.validation(patch.has("providerId") ? "/providerId" : "/modelId",
+            throw ProblemException.validation(patch.has("providerId") ? "/providerId" : "/modelId",
                     "providerId and modelId cannot change; create a new model instead");
         }
-        return find(providerId, modelId).chain(m -> {
+        return find(providerId, modelId, LockModeType.PESSIMISTIC_WRITE).chain(m -> {
             ETags.check(ifMatch, m.publicVersion(), "model " + m.id);
             ObjectNode merged = JsonMerge.apply(mapper.valueToTree(ModelResponse.asRequest(m)), patch);
             ModelRequest r;
@@ -122,11 +124,11 @@ public class ModelService {
     /** Deletes a model: refused (409 {@code still-referenced}) while a configuration names its address. */
     @WithTransaction
     public Uni<Void> delete(String providerId, String modelId, long[] ifMatch) {
-        return find(providerId, modelId).chain(m -> {
+        return find(providerId, modelId, LockModeType.PESSIMISTIC_WRITE).chain(m -> {
             ETags.check(ifMatch, m.publicVersion(), "model " + m.id);
             return references.referrersOfModel(m.id).chain(referrers -> {
                 if (!referrers.isEmpty()) {
-                    throw ApiException.stillReferenced("model " + m.id + " is referenced by "
+                    throw ProblemException.stillReferenced("model " + m.id + " is referenced by "
                             + String.join(" and ", referrers));
                 }
                 return models.delete(m).call(models::flush)
@@ -136,9 +138,14 @@ public class ModelService {
     }
 
     private Uni<Model> find(String providerId, String modelId) {
-        return models.findById(Model.address(providerId, modelId)).map(m -> {
+        return find(providerId, modelId, LockModeType.NONE);
+    }
+
+    /** Writes lock the model row: concurrent deletes queue behind the first and then find nothing (404). */
+    private Uni<Model> find(String providerId, String modelId, LockModeType lock) {
+        return models.findById(Model.address(providerId, modelId), lock).map(m -> {
             if (m == null) {
-                throw ApiException.notFound("model " + Model.address(providerId, modelId) + " does not exist");
+                throw ProblemException.notFound("model " + Model.address(providerId, modelId) + " does not exist");
             }
             return m;
         });
@@ -154,12 +161,12 @@ public class ModelService {
         List<FieldError> errors = new ArrayList<>();
         for (int i = 0; i < r.surfaces().size(); i++) {
             if (!provider.surfaces.contains(r.surfaces().get(i))) {
-                errors.add(new FieldError("/surfaces/" + i, "provider " + provider.id + " does not serve "
+                errors.add(FieldError.at("/surfaces/" + i, "provider " + provider.id + " does not serve "
                         + r.surfaces().get(i)));
             }
         }
         if (!errors.isEmpty()) {
-            throw ApiException.validation(errors);
+            throw ProblemException.validation(errors);
         }
         Map<String, String> names = bareNames(r);
         if (names.isEmpty()) {
@@ -169,17 +176,17 @@ public class ModelService {
             for (Map.Entry<String, String> name : names.entrySet()) {
                 int colon = name.getKey().indexOf(':');
                 if (colon > 0 && all.stream().anyMatch(p -> p.id.equals(name.getKey().substring(0, colon)))) {
-                    errors.add(new FieldError(name.getValue(), "a bare id must not start with a provider prefix"));
+                    errors.add(FieldError.at(name.getValue(), "a bare id must not start with a provider prefix"));
                 }
             }
             if (!errors.isEmpty()) {
-                throw ApiException.validation(errors);
+                throw ProblemException.validation(errors);
             }
             return models.bareNamesTakenByOthers(names.keySet(), address);
         }).invoke(taken -> {
             if (!taken.isEmpty()) {
                 Map.Entry<String, String> first = taken.entrySet().iterator().next();
-                throw ApiException.conflict(names.get(first.getKey()),
+                throw ProblemException.conflictAt(names.get(first.getKey()),
                         "bare id " + first.getKey() + " already resolves to " + first.getValue());
             }
         }).replaceWithVoid();

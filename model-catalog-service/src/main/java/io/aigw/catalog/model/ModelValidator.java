@@ -1,7 +1,7 @@
 package io.aigw.catalog.model;
 
 import io.aigw.catalog.common.Surfaces;
-import io.aigw.catalog.error.Violations;
+import io.aigw.kit.problem.Violations;
 import java.math.BigDecimal;
 import java.util.HashSet;
 import java.util.List;
@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import io.aigw.kit.json.Ids;
 
 /** Field rules of a model; applies defaults for absent optional fields; errors point into the request body. */
 public final class ModelValidator {
@@ -32,7 +33,7 @@ public final class ModelValidator {
         }
         if (!isModelId(r.modelId())) {
             v.add("/modelId", "modelId must be 1-256 characters of [A-Za-z0-9._:/@+~-], without leading, "
-                    + "trailing or double slashes");
+                    + "trailing or double slashes, and no '.' or '..' segment");
         }
         if (r.providerModelId() != null && !isModelId(r.providerModelId())) {
             v.add("/providerModelId", "providerModelId must be 1-256 characters of [A-Za-z0-9._:/@+~-]");
@@ -68,7 +69,7 @@ public final class ModelValidator {
 
     static boolean isModelId(String id) {
         return id != null && MODEL_ID.matcher(id).matches() && !id.startsWith("/") && !id.endsWith("/")
-                && !id.contains("//");
+                && !id.contains("//") && Ids.problem(id, 256) == null;
     }
 
     private static void checkAliases(String modelId, boolean bareId, List<String> aliases, Violations v) {

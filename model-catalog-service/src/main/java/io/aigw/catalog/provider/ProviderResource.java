@@ -1,11 +1,11 @@
 package io.aigw.catalog.provider;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.aigw.catalog.common.ETags;
-import io.aigw.catalog.common.Page;
+import io.aigw.kit.paging.ETags;
+import io.aigw.kit.paging.Page;
 import io.aigw.catalog.importer.ImportResult;
 import io.aigw.catalog.importer.ModelImportService;
-import io.aigw.catalog.outbox.OutboxRelay;
+import io.aigw.kit.outbox.OutboxRelay;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -42,7 +42,7 @@ public class ProviderResource {
     }
 
     @GET
-    public Uni<Page<ProviderResponse>> list(@RestQuery Integer limit, @RestQuery String cursor) {
+    public Uni<Page<ProviderResponse>> list(@RestQuery String limit, @RestQuery String cursor) {
         return service.list(cursor, limit);
     }
 

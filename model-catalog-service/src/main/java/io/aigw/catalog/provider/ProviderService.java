@@ -4,18 +4,19 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.aigw.catalog.common.ETags;
-import io.aigw.catalog.common.JsonMerge;
-import io.aigw.catalog.common.Page;
-import io.aigw.catalog.common.Paging;
-import io.aigw.catalog.error.ApiException;
+import io.aigw.kit.paging.ETags;
+import io.aigw.kit.json.JsonMerge;
+import io.aigw.kit.paging.Page;
+import io.aigw.kit.paging.Paging;
+import io.aigw.kit.problem.ProblemException;
 import io.aigw.catalog.model.ModelRepository;
-import io.aigw.catalog.outbox.OutboxWriter;
+import io.aigw.catalog.outbox.CatalogEvents;
 import io.aigw.catalog.projection.ReferenceQueries;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.Set;
@@ -30,12 +31,12 @@ public class ProviderService {
     private final ProviderRepository providers;
     private final ModelRepository models;
     private final ProviderValidator validator;
-    private final OutboxWriter outbox;
+    private final CatalogEvents outbox;
     private final ReferenceQueries references;
     private final ObjectMapper mapper;
 
     public ProviderService(ProviderRepository providers, ModelRepository models, ProviderValidator validator,
-            OutboxWriter outbox, ReferenceQueries references, ObjectMapper mapper) {
+            CatalogEvents outbox, ReferenceQueries references, ObjectMapper mapper) {
         this.providers = providers;
         this.models = models;
         this.validator = validator;
@@ -45,7 +46,7 @@ public class ProviderService {
     }
 
     @WithSession
-    public Uni<Page<ProviderResponse>> list(String cursor, Integer limit) {
+    public Uni<Page<ProviderResponse>> list(String cursor, String limit) {
         int size = Paging.limit(limit);
         return providers.page(Paging.decode(cursor), size + 1)
                 .map(rows -> Paging.page(rows, size, p -> p.id, ProviderResponse::of));
@@ -59,12 +60,12 @@ public class ProviderService {
     @WithTransaction
     public Uni<ProviderResponse> create(ProviderRequest request) {
         if (request == null) {
-            throw ApiException.validation("", "a JSON object is required");
+            throw ProblemException.validation("", "a JSON object is required");
         }
         ProviderRequest r = validator.normalise(request);
         return providers.findById(r.id()).chain(existing -> {
             if (existing != null) {
-                throw ApiException.conflict("/id", existing.builtIn
+                throw ProblemException.conflictAt("/id", existing.builtIn
                         ? "id " + r.id() + " is a built-in provider"
                         : "provider " + r.id() + " already exists");
             }
@@ -81,9 +82,9 @@ public class ProviderService {
     @WithTransaction
     public Uni<ProviderResponse> patch(String id, JsonNode patch, long[] ifMatch) {
         if (patch == null || !patch.isObject()) {
-            throw ApiException.validation("", "a JSON object is required");
+            throw ProblemException.validation("", "a JSON object is required");
         }
-        return find(id).chain(p -> {
+        return find(id, LockModeType.PESSIMISTIC_WRITE).chain(p -> {
             ETags.check(ifMatch, p.publicVersion(), "provider " + id);
             checkPatchable(p, patch);
             ObjectNode merged = JsonMerge.apply(mapper.valueToTree(ProviderResponse.asRequest(p)), patch);
@@ -108,20 +109,20 @@ public class ProviderService {
      */
     @WithTransaction
     public Uni<Void> delete(String id, long[] ifMatch) {
-        return find(id).chain(p -> {
+        return find(id, LockModeType.PESSIMISTIC_WRITE).chain(p -> {
             ETags.check(ifMatch, p.publicVersion(), "provider " + id);
             if (p.builtIn) {
-                throw ApiException.conflict(null, "built-in provider " + id + " cannot be deleted; "
+                throw ProblemException.conflictAt(null, "built-in provider " + id + " cannot be deleted; "
                         + "PATCH its status to disabled instead");
             }
             return models.countByProvider(id).chain(count -> {
                 if (count > 0) {
-                    throw ApiException.stillReferenced("provider " + id + " is referenced by " + count + " model(s)");
+                    throw ProblemException.stillReferenced("provider " + id + " is referenced by " + count + " model(s)");
                 }
                 return references.referrersOfProvider(id);
             }).chain(referrers -> {
                 if (!referrers.isEmpty()) {
-                    throw ApiException.stillReferenced("provider " + id + " is referenced by "
+                    throw ProblemException.stillReferenced("provider " + id + " is referenced by "
                             + String.join(" and ", referrers));
                 }
                 return providers.delete(p).call(providers::flush)
@@ -134,19 +135,27 @@ public class ProviderService {
         for (Iterator<String> names = patch.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (name.equals("id")) {
-                throw ApiException.validation("/id", "id cannot change");
+                throw ProblemException.validation("/id", "id cannot change");
             }
             if (p.builtIn && !BUILT_IN_PATCHABLE.contains(name)) {
-                throw ApiException.validation("/" + name, "only " + BUILT_IN_PATCHABLE
+                throw ProblemException.validation("/" + name, "only " + BUILT_IN_PATCHABLE
                         + " can change on a built-in provider");
             }
         }
     }
 
     private Uni<Provider> find(String id) {
-        return providers.findById(id).map(p -> {
+        return find(id, LockModeType.NONE);
+    }
+
+    /**
+     * Writes lock the provider row ({@code for update}): concurrent deletes queue behind the first and then find
+     * nothing (404), and a model create (which holds the row {@code for share}) and a delete never both win.
+     */
+    private Uni<Provider> find(String id, LockModeType lock) {
+        return providers.findById(id, lock).map(p -> {
             if (p == null) {
-                throw ApiException.notFound("provider " + id + " does not exist");
+                throw ProblemException.notFound("provider " + id + " does not exist");
             }
             return p;
         });

@@ -1,7 +1,7 @@
 package io.aigw.catalog.provider;
 
 import io.aigw.catalog.common.Surfaces;
-import io.aigw.catalog.error.Violations;
+import io.aigw.kit.problem.Violations;
 import io.aigw.catalog.model.ModelValidator;
 import io.aigw.catalog.model.Pricing;
 import jakarta.inject.Singleton;

@@ -55,7 +55,7 @@ public class KeyServiceStub implements QuarkusTestResourceLifecycleManager {
         } catch (Exception e) {
             throw new IllegalStateException("key-service stub did not start", e);
         }
-        return Map.of("aigw.catalog.keys-url", "http://127.0.0.1:" + server.actualPort());
+        return Map.of("aigw.kit.keys-url", "http://127.0.0.1:" + server.actualPort());
     }
 
     @Override

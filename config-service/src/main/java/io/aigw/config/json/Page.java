@@ -1,7 +1,0 @@
-package io.aigw.config.json;
-
-import java.util.List;
-
-/** One page of a list: {@code {"data":[…],"nextCursor":"…"|null}}. */
-public record Page<T>(List<T> data, String nextCursor) {
-}

@@ -1,0 +1,44 @@
+package io.aigw.config.reference;
+
+import io.aigw.kit.paging.Page;
+import io.aigw.kit.problem.ProblemException;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/**
+ * {@code GET /internal/v1/configuration-referrers?providerKey=X} (service token): the configurations whose routing
+ * names provider key X, asked by key-service before it deletes X. Waits (guard row {@code for update}) for every
+ * configuration write that is adding a reference to X, so its answer includes them.
+ */
+@Path("/internal/v1/configuration-referrers")
+@Produces(MediaType.APPLICATION_JSON)
+public class ReferrersResource {
+
+    private final ReferenceGuards guards;
+
+    public ReferrersResource(ReferenceGuards guards) {
+        this.guards = guards;
+    }
+
+    @GET
+    @WithTransaction
+    public Uni<Page<String>> referrers(@RestQuery String providerKey) {
+        if (providerKey == null || providerKey.isEmpty()) {
+            throw ProblemException.parameter("providerKey", "Is required.");
+        }
+        return guards.exclusive(ReferenceGuards.PROVIDER_KEY, providerKey)
+                .chain(() -> Panache.getSession()).chain(session -> session.createNativeQuery(
+                        "select id from configuration where jsonb_path_exists(document,"
+                                + " '$.router.rules[*].steps[*].keys[*] ? (@ == $k)', jsonb_build_object('k', cast(:k as text)))"
+                                + " order by id", String.class)
+                        .setParameter("k", providerKey).getResultList())
+                .map(ids -> new Page<>(List.copyOf(ids), null));
+    }
+}

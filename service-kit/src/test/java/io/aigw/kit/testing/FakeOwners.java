@@ -1,0 +1,55 @@
+package io.aigw.kit.testing;
+
+import io.aigw.kit.KitConfig;
+import io.aigw.kit.auth.ServiceTokens;
+import io.aigw.kit.problem.ProblemException;
+import io.aigw.kit.projection.OwnerLookup;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The other services' internal look-ups, answered from memory: 404 unless a test {@link #add}s the id, 503 while
+ * {@link #down} is set. A service's tests subclass it as an {@code @Alternative} bean.
+ */
+public class FakeOwners extends OwnerLookup {
+
+    private static final Map<String, JsonObject> KNOWN = new ConcurrentHashMap<>();
+    private static volatile boolean down;
+
+    public FakeOwners(Vertx vertx, ServiceTokens tokens, KitConfig config) {
+        super(vertx, tokens, config);
+    }
+
+    /** Makes {@code /internal/v1/<kind>/<id>} exist at its owner (kind: providers, configurations, provider-keys). */
+    public static void add(String kind, String id, JsonObject body) {
+        KNOWN.put("/internal/v1/" + kind + "/" + id, body);
+    }
+
+    /** Makes the look-up of {@code path} (as the owner's URL path and query, id included) answer {@code body}. */
+    public static void addPath(String path, JsonObject body) {
+        KNOWN.put(path, body);
+    }
+
+    public static void down(boolean unreachable) {
+        down = unreachable;
+    }
+
+    @Override
+    protected Uni<JsonObject> find(String baseUrl, String path, String id, String query, String owner) {
+        if (down) {
+            return Uni.createFrom().failure(ProblemException.unavailable(owner + " cannot be reached to check a reference; retry."));
+        }
+        io.vertx.core.Context caller = Vertx.currentContext();
+        Uni<JsonObject> answer = Uni.createFrom().item(KNOWN.get(path + id)).onItem().ifNull()
+                .switchTo(() -> unknown(path, id));
+        return caller == null ? answer : answer.emitOn(command -> caller.runOnContext(ignored -> command.run()));
+    }
+
+    /** What to answer for an id no test added: nothing (404). A service's tests may look in their projection. */
+    protected Uni<JsonObject> unknown(String path, String id) {
+        return Uni.createFrom().nullItem();
+    }
+}
