@@ -8,7 +8,6 @@ import io.aigw.gateway.error.ErrorCode;
 import io.aigw.gateway.error.ErrorEnvelopes;
 import io.aigw.gateway.error.ErrorFormat;
 import io.aigw.gateway.error.GatewayException;
-import io.aigw.gateway.provider.UpstreamErrorTranslator;
 import io.vertx.core.buffer.Buffer;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -60,8 +59,7 @@ public final class ChatChunksToGeminiChunks implements StreamTransform {
         if (json.path("error").isObject()) {
             ended = true;
             out.appendBuffer(ErrorEnvelopes.streamEvent(ErrorFormat.GOOGLE, new GatewayException(ErrorCode.ALL_ATTEMPTS_FAILED,
-                    "Provider \"" + provider + "\" failed during the stream: "
-                            + UpstreamErrorTranslator.scrub(json.get("error").path("message").asText("stream error"), null))));
+                    ChatChunksToMessageEvents.streamFailure(provider, json.get("error").path("message").asText("stream error")))));
             return;
         }
         id = json.path("id").asText(id);

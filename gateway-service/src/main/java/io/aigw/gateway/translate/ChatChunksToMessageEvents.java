@@ -150,8 +150,16 @@ public final class ChatChunksToMessageEvents implements StreamTransform {
     private void error(String message, Buffer out) {
         ended = true;
         out.appendBuffer(ErrorEnvelopes.streamEvent(ErrorFormat.ANTHROPIC, new GatewayException(
-                ErrorCode.ALL_ATTEMPTS_FAILED, "Provider \"" + provider + "\" failed during the stream: "
-                        + UpstreamErrorTranslator.scrub(message, null))));
+                ErrorCode.ALL_ATTEMPTS_FAILED, streamFailure(provider, message))));
+    }
+
+    /**
+     * The message of a stream that failed after its start: the provider's message scrubbed, prefixed once (a
+     * translation through chat sees the prefix of the first step already).
+     */
+    static String streamFailure(String provider, String upstreamMessage) {
+        String prefix = "Provider \"" + provider + "\" failed during the stream: ";
+        return upstreamMessage.startsWith(prefix) ? upstreamMessage : prefix + UpstreamErrorTranslator.scrub(upstreamMessage, null);
     }
 
     private static void event(Buffer out, JsonNode event) {

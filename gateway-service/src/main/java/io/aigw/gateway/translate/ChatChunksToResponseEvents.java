@@ -3,7 +3,6 @@ package io.aigw.gateway.translate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.aigw.gateway.provider.UpstreamErrorTranslator;
 import io.vertx.core.buffer.Buffer;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -65,9 +64,8 @@ public final class ChatChunksToResponseEvents implements StreamTransform {
         }
         if (json.path("error").isObject()) {
             ended = true;
-            emit(out, event("error").put("code", "all_attempts_failed").put("message", "Provider \"" + provider
-                    + "\" failed during the stream: " + UpstreamErrorTranslator.scrub(
-                            json.get("error").path("message").asText("stream error"), null)).putNull("param"));
+            emit(out, event("error").put("code", "all_attempts_failed").put("message", ChatChunksToMessageEvents.streamFailure(
+                    provider, json.get("error").path("message").asText("stream error"))).putNull("param"));
             return;
         }
         if (response == null) {

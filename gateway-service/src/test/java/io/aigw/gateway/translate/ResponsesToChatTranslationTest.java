@@ -83,4 +83,23 @@ class ResponsesToChatTranslationTest {
         assertThat(r.at("/usage/output_tokens_details/reasoning_tokens").asLong(), equalTo(2L));
         assertThat(r.path("temperature").asDouble(), equalTo(0.5));
     }
+
+    @Test
+    void shouldEndAResponsesStreamFromAnthropicWithOneErrorEventWhenTheProviderFails() throws Exception {
+        byte[] in = bytes("{\"model\":\"x\",\"input\":\"hi\",\"stream\":true}");
+        StreamTransform stream = ResponsesToMessagesTranslation.of(in, in.length).stream("anthropic");
+        String out = stream.apply(io.vertx.core.buffer.Buffer.buffer(AnthropicToOpenAiTranslatorTest.event("message_start",
+                "{\"type\":\"message_start\",\"message\":{\"id\":\"m\",\"model\":\"c\",\"usage\":{\"input_tokens\":1}}}")
+                + AnthropicToOpenAiTranslatorTest.event("error", "{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\","
+                        + "\"message\":\"Overloaded\"}}"))).toString();
+        JsonNode error = null;
+        for (String data : AnthropicToOpenAiTranslatorTest.data(io.vertx.core.buffer.Buffer.buffer(out))) {
+            JsonNode event = MAPPER.readTree(data);
+            if ("error".equals(event.path("type").asText())) {
+                error = event;
+            }
+        }
+        assertThat(error.path("message").asText(), equalTo("Provider \"anthropic\" failed during the stream: Overloaded"));
+        assertThat(out.contains("response.completed"), equalTo(false));
+    }
 }
