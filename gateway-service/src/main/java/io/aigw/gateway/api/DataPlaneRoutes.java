@@ -84,7 +84,7 @@ public class DataPlaneRoutes {
             ErrorResponder.send(request, surface.errorFormat(), NOT_READY);
             return;
         }
-        authenticator.authenticate(request.headers())
+        authenticator.authenticate(request.headers(), address(request))
                 .compose(key -> BodyReader.read(vertx, request, link, budget, new BodyReader.Limits(
                                 snapshot.settings().maxBodyBytes(), bodyIdleMs, arrived + bodyReadNanos))
                         .onSuccess(body -> proxy.handle(request, link, surface, snapshot, key, body.bytes(),
@@ -126,9 +126,14 @@ public class DataPlaneRoutes {
             ErrorResponder.send(request, format, NOT_READY);
             return;
         }
-        authenticator.authenticate(request.headers())
+        authenticator.authenticate(request.headers(), address(request))
                 .onSuccess(key -> models.handle(request, snapshot, key, format))
                 .onFailure(failure -> fail(request, format, failure));
+    }
+
+    /** The client's address (the forwarded one when proxy-address forwarding is configured). */
+    private static String address(HttpServerRequest request) {
+        return request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
     }
 
     private static void fail(HttpServerRequest request, ErrorFormat format, Throwable failure) {

@@ -2,6 +2,7 @@ package io.aigw.gateway.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
+import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.aigw.gateway.config.GatewayConfig;
 import io.quarkus.logging.Log;
@@ -19,11 +20,18 @@ import java.util.concurrent.CompletableFuture;
 @ApplicationScoped
 public class AccessKeyDirectory {
 
+    private static final CompletableFuture<Optional<AccessKeyRecord>> UNKNOWN =
+            CompletableFuture.completedFuture(Optional.empty());
+
     private final AsyncLoadingCache<String, Optional<AccessKeyRecord>> cache;
+    /** Public ids known to be unknown: answered from here, with no look-up, until they expire or a change names them. */
+    private final Cache<String, Boolean> unknown;
     private final AccessKeyStore store;
 
     public AccessKeyDirectory(GatewayConfig config, AccessKeyStore store) {
         this.store = store;
+        this.unknown = Caffeine.newBuilder().maximumSize(config.accessKeyCacheSize())
+                .expireAfterWrite(config.unknownKeyTtl()).build();
         this.cache = Caffeine.newBuilder()
                 .maximumSize(config.accessKeyCacheSize())
                 .refreshAfterWrite(config.accessKeyRefreshAfter())
@@ -33,11 +41,21 @@ public class AccessKeyDirectory {
 
     /** The record, from memory when present; completes with empty for an unknown public id. */
     public CompletableFuture<Optional<AccessKeyRecord>> find(String publicId) {
-        return cache.get(publicId);
+        if (unknown.getIfPresent(publicId) != null) {
+            return UNKNOWN;
+        }
+        CompletableFuture<Optional<AccessKeyRecord>> found = cache.get(publicId);
+        if (found.isDone() && !found.isCompletedExceptionally() && found.join().isEmpty()) {
+            // moved to the negative cache: no background refresh of an unknown id ever asks Redis or key-service
+            unknown.put(publicId, Boolean.TRUE);
+            cache.synchronous().invalidate(publicId);
+        }
+        return found;
     }
 
     /** Forgets a public id at once (revoked, deleted or changed). */
     public void evict(String publicId) {
+        unknown.invalidate(publicId);
         cache.synchronous().invalidate(publicId);
     }
 

@@ -24,10 +24,32 @@ public class Authenticator {
 
     private final AccessKeyDirectory directory;
     private final SecretHasher hasher;
+    private final FailedAuthLimiter failures;
 
-    public Authenticator(AccessKeyDirectory directory, SecretHasher hasher) {
+    public Authenticator(AccessKeyDirectory directory, SecretHasher hasher, FailedAuthLimiter failures) {
         this.directory = directory;
         this.hasher = hasher;
+        this.failures = failures;
+    }
+
+    /**
+     * Completes with the key's record, or fails with a {@link GatewayException}. Completes at once on a cache hit.
+     * A client address over its limit of failed authentications is refused (429) before any look-up.
+     */
+    public Future<AccessKeyRecord> authenticate(MultiMap headers, String address) {
+        GatewayException refused = address == null ? null : failures.check(address);
+        if (refused != null) {
+            return Future.failedFuture(refused);
+        }
+        Future<AccessKeyRecord> result = authenticate(headers);
+        if (address != null) {
+            result = result.onFailure(e -> {
+                if (e instanceof GatewayException g && g.code() == ErrorCode.AUTHENTICATION_FAILED) {
+                    failures.failed(address);
+                }
+            });
+        }
+        return result;
     }
 
     /** Completes with the key's record, or fails with a {@link GatewayException}. Completes at once on a cache hit. */

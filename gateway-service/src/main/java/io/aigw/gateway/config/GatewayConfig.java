@@ -129,6 +129,18 @@ public interface GatewayConfig {
     @WithDefault("33554432")
     long maxUpstreamResponseBytes();
 
+    /** Failed authentications one client address may make per {@link #failedAuthWindow()} before it is refused (429). */
+    @WithDefault("50")
+    int failedAuthLimit();
+
+    /** The window of {@link #failedAuthLimit()}, from an address's first failure. */
+    @WithDefault("60s")
+    Duration failedAuthWindow();
+
+    /** How long an unknown access-key id is answered from memory, with no Redis or key-service look-up. */
+    @WithDefault("60s")
+    Duration unknownKeyTtl();
+
     /** Origins allowed by CORS on `/v1/*` (`*` = any). */
     @WithDefault("*")
     List<String> corsOrigins();

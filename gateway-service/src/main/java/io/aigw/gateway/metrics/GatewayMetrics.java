@@ -10,13 +10,16 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Prometheus meters of the request path, looked up once per label set and then reused (no registry
- * look-up per request). Model labels are capped: past {@link #MAX_MODELS} distinct pass-through models
- * the label reads `other`, so clients cannot blow up the series count.
+ * look-up per request). Model labels are capped per provider: past {@link #MAX_MODELS_PER_PROVIDER} distinct
+ * models of one provider the label reads `<provider>:other`, so clients cannot blow up the series count, and one
+ * provider's pass-through names never push another provider's models out.
  */
 @ApplicationScoped
 public class GatewayMetrics {
 
-    static final int MAX_MODELS = 500;
+    /** Distinct model labels per provider; later ones read `<provider>:other`. */
+    static final int MAX_MODELS_PER_PROVIDER = 100;
+    static final int MAX_PROVIDERS = 200;
     private static final String NONE = "none";
 
     private final MeterRegistry registry;
@@ -24,7 +27,7 @@ public class GatewayMetrics {
     private final Map<Labels, Counter> attempts = new ConcurrentHashMap<>();
     private final Map<String, Counter> failovers = new ConcurrentHashMap<>();
     private final Map<Labels, Timer> upstreamLatency = new ConcurrentHashMap<>();
-    private final LabelCap models = new LabelCap(MAX_MODELS);
+    private final ModelLabels models = new ModelLabels(MAX_MODELS_PER_PROVIDER, MAX_PROVIDERS);
     private final Map<String, Timer> addedLatency = new ConcurrentHashMap<>();
 
     public GatewayMetrics(MeterRegistry registry) {

@@ -10,10 +10,17 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class LabelCap {
 
     private final int max;
+    private final String overflow;
     private final Map<String, Boolean> seen = new ConcurrentHashMap<>();
 
     public LabelCap(int max) {
+        this(max, "other");
+    }
+
+    /** {@code overflow}: the label of values past the first {@code max}. */
+    public LabelCap(int max, String overflow) {
         this.max = max;
+        this.overflow = overflow;
     }
 
     public String label(String value) {
@@ -24,7 +31,7 @@ public final class LabelCap {
             return value;
         }
         if (seen.size() >= max) {
-            return "other";
+            return overflow;
         }
         seen.put(value, Boolean.TRUE);
         return value;

@@ -19,6 +19,8 @@ public final class UpstreamErrorTranslator {
 
     private static final JsonFactory JSON = new JsonFactory();
     private static final int MAX_MESSAGE = 400;
+    /** The shortest piece of a provider key that is masked wherever it appears. */
+    static final int MIN_FRAGMENT = 6;
     /** Key-like runs: `sk-…`, long tokens, anything with `***` masking around it. */
     private static final Pattern CREDENTIAL = Pattern.compile(
             "(?i)\\b(?:sk|pk|rk|ak|ag|key|api[-_]?key)[-_][A-Za-z0-9_*.\\-]{3,}|[A-Za-z0-9_\\-]*\\*{2,}[A-Za-z0-9_\\-]*"
@@ -67,15 +69,9 @@ public final class UpstreamErrorTranslator {
         return null;
     }
 
-    /** Masks the key (whole or in part) and credential-like runs; caps the length. */
+    /** Masks every run of {@value #MIN_FRAGMENT} or more characters of the key, and credential-like runs; caps the length. */
     public static String scrub(String message, String key) {
-        String text = message;
-        if (key != null && key.length() >= 8) {
-            text = text.replace(key, "[redacted]");
-            for (int i = 0; i + 8 <= key.length(); i += 4) {
-                text = text.replace(key.substring(i, i + 8), "[redacted]");
-            }
-        }
+        String text = KeyFragments.mask(message, key, MIN_FRAGMENT, "[redacted]");
         text = CREDENTIAL.matcher(text).replaceAll("[redacted]");
         return text.length() > MAX_MESSAGE ? text.substring(0, MAX_MESSAGE) + "…" : text;
     }

@@ -20,11 +20,12 @@ import java.util.concurrent.TimeUnit;
 public class UsageMetrics {
 
     static final int MAX_KEYS = 1_000;
-    static final int MAX_MODELS = 500;
+    static final int MAX_MODELS_PER_PROVIDER = 100;
 
     private final MeterRegistry registry;
     private final LabelCap keys = new LabelCap(MAX_KEYS);
-    private final LabelCap models = new LabelCap(MAX_MODELS);
+    private final io.aigw.gateway.metrics.ModelLabels models =
+            new io.aigw.gateway.metrics.ModelLabels(MAX_MODELS_PER_PROVIDER, 200);
     private final Map<String, KeyModelMeters> byKeyModel = new ConcurrentHashMap<>();
     private final Map<String, Timer> timeToFirstToken = new ConcurrentHashMap<>();
 
