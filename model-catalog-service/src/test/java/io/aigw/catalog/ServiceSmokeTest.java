@@ -18,6 +18,15 @@ class ServiceSmokeTest {
 
     @Test
     void shouldReportHealthUpWhenDatabaseIsReachable() {
+        // Ready only once the projections have read each followed topic up to its end offset at start.
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (given().when().get("/q/health/ready").statusCode() != 200 && System.currentTimeMillis() < deadline) {
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         given().when().get("/q/health/ready")
                 .then().statusCode(200).body("status", equalTo("UP"));
         given().when().get("/q/health/live")

@@ -1,6 +1,6 @@
 package io.aigw.config.configuration;
 
-import io.aigw.config.reference.ReferenceGuards;
+import io.aigw.kit.projection.ReferenceGuards;
 import io.aigw.kit.projection.OwnerLookup;
 import io.aigw.config.configuration.ConfigurationSpec.RoutingRule;
 import io.aigw.config.configuration.ConfigurationSpec.RoutingStep;

@@ -2,6 +2,7 @@ package io.aigw.config.configuration;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aigw.kit.json.StrictJson;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Between the stored entity, its JSON document and the API record. */
@@ -10,8 +11,9 @@ public class ConfigurationMapper {
 
     private final ObjectMapper mapper;
 
+    /** Stored documents were checked when written: read them with the lenient copy (durations as numbers, …). */
     public ConfigurationMapper(ObjectMapper mapper) {
-        this.mapper = mapper;
+        this.mapper = StrictJson.lenient(mapper);
     }
 
     public ConfigurationSpec spec(Configuration entity) {

@@ -11,6 +11,8 @@ import io.aigw.kit.paging.Paging;
 import io.aigw.config.outbox.ConfigChannels;
 import io.aigw.kit.outbox.OutboxWriter;
 import io.aigw.config.projection.AccessKeyRefRepository;
+import io.aigw.kit.projection.OwnerLookup;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -32,15 +34,18 @@ public class ConfigurationService {
     private final OutboxWriter outbox;
     private final AccessKeyRefRepository accessKeys;
     private final ObjectMapper json;
+    private final OwnerLookup owners;
 
     public ConfigurationService(ConfigurationRepository repository, CatalogViewLoader catalog,
-            ConfigurationMapper mapper, OutboxWriter outbox, AccessKeyRefRepository accessKeys, ObjectMapper json) {
+            ConfigurationMapper mapper, OutboxWriter outbox, AccessKeyRefRepository accessKeys, ObjectMapper json,
+            OwnerLookup owners) {
         this.repository = repository;
         this.catalog = catalog;
         this.mapper = mapper;
         this.outbox = outbox;
         this.accessKeys = accessKeys;
         this.json = json;
+        this.owners = owners;
     }
 
     /** Dry run: the configuration as it would be stored (canonical model entries), or a 400 problem. */
@@ -51,7 +56,7 @@ public class ConfigurationService {
 
     @WithTransaction
     public Uni<ConfigurationResponse> create(JsonNode body) {
-        return checked(body).flatMap(spec -> {
+        return checked(body).call(spec -> nameFree(spec.name(), null)).flatMap(spec -> {
             Configuration entity = new Configuration();
             entity.id = ConfigurationIds.newId();
             entity.version = 1;
@@ -65,6 +70,15 @@ public class ConfigurationService {
                     .flatMap(ignored -> repository.persistAndFlush(entity))
                     .replaceWith(response.withAccessKeyCount(0));
         });
+    }
+
+    /** The configuration for another service's write that references it: read {@code for share nowait}. */
+    @WithTransaction
+    public Uni<ConfigurationResponse> getForReference(String id) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                        "select id from configuration where id = :id for share nowait", String.class)
+                        .setParameter("id", id).getResultList())
+                .chain(() -> get(id));
     }
 
     @WithSession
@@ -100,7 +114,7 @@ public class ConfigurationService {
                     merged.set(field.getKey(), field.getValue());
                 }
             }
-            return checked(merged).flatMap(spec -> {
+            return checked(merged).call(spec -> nameFree(spec.name(), id)).flatMap(spec -> {
                 entity.version = entity.version + 1;
                 entity.updatedAt = now();
                 entity.name = spec.name();
@@ -126,6 +140,13 @@ public class ConfigurationService {
                     throw ProblemException.stillReferenced("Configuration " + id + " is used by " + users
                             + " access key(s); assign them another configuration first.");
                 }
+                return owners.accessKeysUsingConfiguration(id);
+            }).flatMap(keys -> {
+                // key-service's own answer, taken while this row is locked: it includes bindings not yet projected
+                if (!keys.isEmpty()) {
+                    throw ProblemException.stillReferenced("Configuration " + id + " is used by access key(s) "
+                            + String.join(", ", keys) + "; assign them another configuration first.");
+                }
                 ConfigurationChanged event = ConfigurationChanged.deleted(id, entity.version + 1, now());
                 return outbox.append(ConfigChannels.CONFIG_CHANGES, event.key(), event.eventId(), event)
                         .flatMap(ignored -> repository.delete(entity))
@@ -137,6 +158,16 @@ public class ConfigurationService {
     private Uni<ConfigurationSpec> checked(JsonNode body) {
         return Uni.createFrom().item(() -> ConfigurationParser.parse(body))
                 .flatMap(parsed -> catalog.load(parsed).map(view -> ReferenceChecker.check(parsed, view)));
+    }
+
+    /** 409 naming {@code /name} when another configuration has the name (a race ends in the unique index: 409 too). */
+    private Uni<Void> nameFree(String name, String self) {
+        return repository.find("name", name).firstResult().invoke(other -> {
+            if (other != null && !other.id.equals(self)) {
+                throw ProblemException.conflict("The name is already taken.",
+                        FieldError.at("/name", "another configuration already uses this name"));
+            }
+        }).replaceWithVoid();
     }
 
     private Uni<Configuration> find(String id, LockModeType lock) {

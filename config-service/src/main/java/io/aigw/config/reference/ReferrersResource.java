@@ -1,6 +1,7 @@
 package io.aigw.config.reference;
 
 import io.aigw.kit.paging.Page;
+import io.aigw.kit.projection.ReferenceGuards;
 import io.aigw.kit.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;

@@ -3,6 +3,7 @@ package io.aigw.config.settings;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aigw.kit.json.StrictJson;
 import io.aigw.kit.problem.ProblemException;
 import io.aigw.config.outbox.ConfigChannels;
 import io.aigw.kit.paging.ETags;
@@ -63,7 +64,7 @@ public class GatewaySettingsService {
 
     private GatewaySettingsDocument document(GatewaySettings entity) {
         try {
-            return mapper.readValue(entity.document, GatewaySettingsDocument.class);
+            return StrictJson.lenient(mapper).readValue(entity.document, GatewaySettingsDocument.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored gateway settings are not readable", e);
         }

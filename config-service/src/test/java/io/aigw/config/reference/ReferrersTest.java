@@ -38,4 +38,16 @@ class ReferrersTest {
         service().get("/internal/v1/configuration-referrers?providerKey=" + key).then().statusCode(200)
                 .body("data", not(hasItem(id)));
     }
+
+    @Test
+    void shouldRefuseToDeleteAConfigurationThatKeyServiceSaysAnAccessKeyIsBoundTo() {
+        String id = admin().body("{\"name\":\"" + TestCatalog.uniqueId("bound") + "\"}").post("/admin/v1/configurations")
+                .then().statusCode(201).extract().path("id");
+        io.aigw.config.support.TestOwners.addPath("/internal/v1/access-key-referrers?configurationId=" + id,
+                new io.vertx.core.json.JsonObject().put("data", new io.vertx.core.json.JsonArray().add("ak_racing")));
+        admin().delete("/admin/v1/configurations/" + id).then().statusCode(409)
+                .body("type", equalTo("https://aigw.dev/problems/still-referenced"))
+                .body("detail", org.hamcrest.Matchers.containsString("ak_racing"));
+        service().get("/internal/v1/configurations/" + id + "?lock=share").then().statusCode(200).body("id", equalTo(id));
+    }
 }

@@ -2,6 +2,8 @@ package io.aigw.keys.accesskey;
 
 import io.aigw.keys.common.Metadata;
 import io.aigw.kit.paging.PageRequest;
+import io.aigw.kit.projection.OwnerLookup;
+import io.aigw.kit.projection.ReferenceGuards;
 import io.aigw.kit.paging.ETags;
 import io.aigw.kit.paging.Page;
 import io.aigw.keys.common.Timestamps;
@@ -9,7 +11,6 @@ import io.aigw.kit.problem.FieldError;
 import io.aigw.kit.problem.ProblemException;
 import io.aigw.keys.outbox.OutboxTopics;
 import io.aigw.kit.outbox.OutboxWriter;
-import io.aigw.keys.projection.ProjectionQueries;
 import io.aigw.keys.security.IssuedToken;
 import io.aigw.keys.security.SecretHasher;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -30,14 +31,16 @@ public class AccessKeyService {
     private final AccessKeyRepository repository;
     private final OutboxWriter outbox;
     private final SecretHasher hasher;
-    private final ProjectionQueries projections;
+    private final OwnerLookup owners;
+    private final ReferenceGuards guards;
 
     public AccessKeyService(AccessKeyRepository repository, OutboxWriter outbox, SecretHasher hasher,
-            ProjectionQueries projections) {
+            OwnerLookup owners, ReferenceGuards guards) {
         this.repository = repository;
         this.outbox = outbox;
         this.hasher = hasher;
-        this.projections = projections;
+        this.owners = owners;
+        this.guards = guards;
     }
 
     @WithTransaction
@@ -131,16 +134,20 @@ public class AccessKeyService {
                 .map(key -> AccessKeyMapper.toRecord(key, Timestamps.now()));
     }
 
-    /** A configurationId must name a live configuration of the config-changes projection. */
+    /**
+     * A configurationId must name an existing configuration: config-service is asked (under this transaction's guard
+     * row, {@code for share}), so a binding and the configuration's delete never both win.
+     */
     private Uni<Void> requireConfiguration(String configurationId) {
         if (configurationId == null) {
             return Uni.createFrom().voidItem();
         }
-        return projections.configurationExists(configurationId).invoke(exists -> {
-            if (!exists) {
-                throw ProblemException.validation(FieldError.at("/configurationId", "Unknown configuration."));
-            }
-        }).replaceWithVoid();
+        return guards.share(ReferenceGuards.CONFIGURATION, List.of(configurationId))
+                .chain(() -> owners.configurationForReference(configurationId)).invoke(found -> {
+                    if (found == null) {
+                        throw ProblemException.validation(FieldError.at("/configurationId", "Unknown configuration."));
+                    }
+                }).replaceWithVoid();
     }
 
     private Uni<AccessKey> find(String id) {

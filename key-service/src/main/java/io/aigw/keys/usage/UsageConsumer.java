@@ -2,6 +2,7 @@ package io.aigw.keys.usage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aigw.kit.json.StrictJson;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -30,7 +31,7 @@ public class UsageConsumer {
     public UsageConsumer(UsageRepository repository, LastUsedTracker lastUsed, ObjectMapper mapper) {
         this.repository = repository;
         this.lastUsed = lastUsed;
-        this.mapper = mapper;
+        this.mapper = StrictJson.lenient(mapper);
     }
 
     @Incoming("usage-events")

@@ -62,4 +62,16 @@ class ReadYourWritesTest {
         io.aigw.keys.support.TestTokens.service().get("/internal/v1/provider-keys/" + id + "?lock=share")
                 .then().statusCode(200).body("id", equalTo(id));
     }
+
+    @Test
+    void shouldNameTheAccessKeysBoundToAConfigurationForConfigServicesDelete() {
+        String configuration = "cfg_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        TestOwners.add("configurations", configuration, new JsonObject().put("id", configuration));
+        String id = admin().body("{\"name\":\"bound\",\"configurationId\":\"" + configuration + "\"}")
+                .post("/admin/v1/access-keys").then().statusCode(201).extract().path("id");
+        io.aigw.keys.support.TestTokens.service()
+                .get("/internal/v1/access-key-referrers?configurationId=" + configuration).then().statusCode(200)
+                .body("data", org.hamcrest.Matchers.hasItem(id));
+        admin().get("/internal/v1/access-key-referrers?configurationId=" + configuration).then().statusCode(401);
+    }
 }

@@ -3,18 +3,38 @@ package io.aigw.keys.support;
 import io.aigw.kit.KitConfig;
 import io.aigw.kit.auth.ServiceTokens;
 import io.aigw.kit.testing.FakeOwners;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.annotation.Priority;
-import jakarta.inject.Singleton;
 import jakarta.enterprise.inject.Alternative;
+import jakarta.inject.Singleton;
 
-/** The other services' internal look-ups in tests: unknown (404) unless a test adds the id. */
+/**
+ * The other services' internal look-ups in tests: what a test added, else, for configurations, what the projection
+ * holds (config-service would know every configuration its events announced), else unknown (404).
+ */
 @Alternative
 @Priority(1)
 @Singleton
 public class TestOwners extends FakeOwners {
 
-    public TestOwners(Vertx vertx, ServiceTokens tokens, KitConfig config) {
+    private final Pool pool;
+
+    public TestOwners(Vertx vertx, ServiceTokens tokens, KitConfig config, Pool pool) {
         super(vertx, tokens, config);
+        this.pool = pool;
+    }
+
+    @Override
+    protected Uni<JsonObject> unknown(String path, String id) {
+        if (!path.equals("/internal/v1/configurations/")) {
+            return Uni.createFrom().nullItem();
+        }
+        return pool.preparedQuery("select id from configuration_ref where id = $1 and not deleted")
+                .execute(Tuple.of(id))
+                .map(rows -> rows.size() == 0 ? null : new JsonObject().put("id", id));
     }
 }

@@ -24,6 +24,25 @@ public class StrictJson implements ObjectMapperCustomizer {
         configure(mapper);
     }
 
+    /**
+     * A copy for reading other services' events (Kafka), where the producer's rules apply, not the admin API's:
+     * unknown fields ignored, strings accepted for numbers (money travels as a decimal string), nulls for primitives
+     * read as defaults.
+     */
+    public static ObjectMapper lenient(ObjectMapper strict) {
+        ObjectMapper copy = strict.copy();
+        copy.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        copy.disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        copy.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        copy.enable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+        copy.configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, true);
+        copy.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.TryConvert)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.TryConvert)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.TryConvert);
+        return copy;
+    }
+
     /** Applies the rules to any mapper (also used by tests and by services' own readers). */
     public static ObjectMapper configure(ObjectMapper mapper) {
         mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);

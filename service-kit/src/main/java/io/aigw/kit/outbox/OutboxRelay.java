@@ -14,16 +14,19 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Publishes outbox rows to Kafka (at least once, idempotent producer; consumers drop versions they already applied).
- * A round reads a batch in {@code seq} order, sends it concurrently with one timeout, and marks what Kafka
- * acknowledged ({@link RelayRound}: ordered per aggregate). No transaction is open while it waits for Kafka: one
+ * A round reads a batch in {@code seq} order and sends it, aggregates concurrently and each aggregate's rows in order
+ * (the next only after the previous was acknowledged), each send bounded by {@code send-timeout}; it marks what Kafka
+ * acknowledged ({@link RelayRound}). No transaction is open while it waits for Kafka: one
  * relay per database is elected with a session advisory lock, and every statement commits on its own. A row that
  * keeps failing moves to {@code outbox_dead_letter} after {@code max-attempts}; {@link DeadLetters} lists and
  * retries them. Polls every {@code poll-interval} and is woken after each admin write. Never blocks.
@@ -102,15 +105,33 @@ public class OutboxRelay {
                         return Uni.createFrom().item(0);
                     }
                     Map<Long, String> failures = new ConcurrentHashMap<>();
-                    List<Uni<Void>> sends = rows.stream().map(row -> send(row, failures)).toList();
+                    Set<Long> acknowledged = ConcurrentHashMap.newKeySet();
+                    Map<String, List<OutboxRow>> byAggregate = new LinkedHashMap<>();
+                    rows.forEach(row -> byAggregate.computeIfAbsent(row.key(), key -> new ArrayList<>()).add(row));
+                    List<Uni<Void>> sends = byAggregate.values().stream().map(list -> sendInOrder(list, 0, acknowledged, failures))
+                            .toList();
                     return Uni.join().all(sends).andCollectFailures()
-                            .chain(ignored -> record(conn, RelayRound.decide(rows, failures, config.maxAttempts()),
+                            .chain(ignored -> record(conn, RelayRound.decide(rows, acknowledged, failures,
+                                    config.maxAttempts()),
                                     failures))
                             .replaceWith(rows.size());
                 });
     }
 
-    private Uni<Void> send(OutboxRow row, Map<Long, String> failures) {
+    /**
+     * One aggregate's rows, one after the other (aggregates run concurrently): a row is sent only once the one
+     * before it was acknowledged, so an aggregate's events reach Kafka in order even when one of them fails.
+     */
+    private Uni<Void> sendInOrder(List<OutboxRow> rows, int index, Set<Long> acknowledged, Map<Long, String> failures) {
+        if (index >= rows.size()) {
+            return Uni.createFrom().voidItem();
+        }
+        OutboxRow row = rows.get(index);
+        return send(row, acknowledged, failures).chain(() -> failures.containsKey(row.seq())
+                ? Uni.createFrom().voidItem() : sendInOrder(rows, index + 1, acknowledged, failures));
+    }
+
+    private Uni<Void> send(OutboxRow row, Set<Long> acknowledged, Map<Long, String> failures) {
         MutinyEmitter<String> emitter = channels.emitters().get(row.topic());
         if (emitter == null) {
             failures.put(row.seq(), "no channel for topic " + row.topic());
@@ -120,6 +141,7 @@ public class OutboxRelay {
                 OutgoingKafkaRecordMetadata.<String>builder().withKey(row.key()).build());
         return Uni.createFrom().deferred(() -> emitter.sendMessage(message))
                 .ifNoItem().after(config.sendTimeout()).fail()
+                .invoke(() -> acknowledged.add(row.seq()))
                 .onFailure().recoverWithUni(e -> {
                     failures.put(row.seq(), String.valueOf(e.getMessage()));
                     return Uni.createFrom().voidItem();

@@ -44,16 +44,15 @@ public final class DatabaseFailures {
     }
 
     /**
-     * The column of a unique violation, from PostgreSQL's detail ({@code Key (name)=(…) already exists}), as a
-     * camel-case field name; the value itself is never returned.
+     * The column of a unique violation, from PostgreSQL's detail ({@code Key (name)=(…) already exists}, in the
+     * PostgreSQL exception or a wrapper's message), as a camel-case field name; the value itself is never returned.
      */
     public static Optional<String> uniqueField(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof PgException pg && "23505".equals(pg.getSqlState()) && pg.getDetail() != null) {
-                java.util.regex.Matcher m = KEY.matcher(pg.getDetail());
-                if (m.lookingAt()) {
-                    return Optional.of(camel(m.group(1)));
-                }
+            String text = cause instanceof PgException pg ? pg.getDetail() : cause.getMessage();
+            java.util.regex.Matcher m = text == null ? null : KEY.matcher(text);
+            if (m != null && m.find()) {
+                return Optional.of(camel(m.group(1)));
             }
         }
         return Optional.empty();

@@ -95,9 +95,6 @@ public class ProblemMapper {
             if (cause instanceof ProblemException problem) {
                 return problem(problem, uri);
             }
-            if (cause instanceof JsonProcessingException json) {
-                return json(json, uri);
-            }
             if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
                 return concurrentChange((RuntimeException) cause, uri);
             }

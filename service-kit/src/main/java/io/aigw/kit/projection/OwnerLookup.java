@@ -59,6 +59,26 @@ public class OwnerLookup {
                 });
     }
 
+    /** config-service's {@code /internal/v1/configurations/{id}?lock=share}, for a write that binds a key to it. */
+    public Uni<JsonObject> configurationForReference(String id) {
+        return find(config.configUrl(), "/internal/v1/configurations/", id, "?lock=share", "config-service");
+    }
+
+    /** key-service's {@code /internal/v1/access-key-referrers?configurationId=}: the access keys bound to it. */
+    public Uni<java.util.List<String>> accessKeysUsingConfiguration(String id) {
+        return ids(find(config.keysUrl(), "/internal/v1/access-key-referrers?configurationId=", id, "", "key-service"));
+    }
+
+    private static Uni<java.util.List<String>> ids(Uni<JsonObject> page) {
+        return page.map(answer -> {
+            java.util.List<String> ids = new java.util.ArrayList<>();
+            if (answer != null && answer.getJsonArray("data") != null) {
+                answer.getJsonArray("data").forEach(item -> ids.add(String.valueOf(item)));
+            }
+            return ids;
+        });
+    }
+
     /** model-catalog-service's {@code /internal/v1/providers/{id}}. */
     public Uni<JsonObject> provider(String id) {
         return find(config.catalogUrl(), "/internal/v1/providers/", id, "model-catalog-service");

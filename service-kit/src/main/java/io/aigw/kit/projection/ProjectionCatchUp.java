@@ -9,7 +9,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -29,14 +28,18 @@ public class ProjectionCatchUp {
     private final Instance<ProjectionHandler> handlers;
     private final ProjectionState state;
     private final String bootstrap;
+    private final String group;
     private volatile Map<String, Long> targets;
+    private volatile Map<String, Long> starts = Map.of();
     private volatile boolean stopped;
 
     public ProjectionCatchUp(Instance<ProjectionHandler> handlers, ProjectionState state,
-            @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "127.0.0.1:9092") String bootstrap) {
+            @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "127.0.0.1:9092") String bootstrap,
+            @ConfigProperty(name = "mp.messaging.incoming.projection-changes.group.id", defaultValue = "") String group) {
         this.handlers = handlers;
         this.state = state;
         this.bootstrap = bootstrap;
+        this.group = group;
     }
 
     void start(@Observes StartupEvent event) {
@@ -57,16 +60,31 @@ public class ProjectionCatchUp {
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
         props.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "5000");
+        if (!group.isEmpty()) {
+            props.put(ConsumerConfig.GROUP_ID_CONFIG, group); // only to read its committed offsets; never joins
+        }
         while (!stopped && targets == null) {
             try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
                     new ByteArrayDeserializer())) {
                 Map<String, Long> ends = new HashMap<>();
+                Map<String, Long> committed = new HashMap<>();
                 for (ProjectionHandler handler : handlers) {
-                    List<TopicPartition> partitions = consumer.partitionsFor(handler.topic(), Duration.ofSeconds(5))
-                            .stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                    java.util.Set<TopicPartition> partitions = consumer.partitionsFor(handler.topic(),
+                                    Duration.ofSeconds(5)).stream()
+                            .map(p -> new TopicPartition(p.topic(), p.partition()))
+                            .collect(java.util.stream.Collectors.toSet());
                     consumer.endOffsets(partitions, Duration.ofSeconds(5))
                             .forEach((partition, end) -> ends.put(partition.topic() + "-" + partition.partition(), end));
+                    if (!group.isEmpty()) {
+                        // a restarted replica resumes at its group's committed offsets: what lies before is read
+                        consumer.committed(partitions, Duration.ofSeconds(5)).forEach((partition, offset) -> {
+                            if (offset != null) {
+                                committed.put(partition.topic() + "-" + partition.partition(), offset.offset());
+                            }
+                        });
+                    }
                 }
+                starts = Map.copyOf(committed);
                 targets = Map.copyOf(ends);
                 Log.infof("Projections must read up to %s before this service is ready", targets);
             } catch (RuntimeException e) {
@@ -92,7 +110,7 @@ public class ProjectionCatchUp {
         }
         Map<String, Long> behind = new HashMap<>();
         known.forEach((partition, end) -> {
-            long position = state.position(partition);
+            long position = Math.max(state.position(partition), starts.getOrDefault(partition, -1L));
             if (end > 0 && position < end) {
                 behind.put(partition, end - Math.max(position, 0));
             }

@@ -3,6 +3,7 @@ package io.aigw.kit.projection;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aigw.kit.KitConfig;
+import io.aigw.kit.json.StrictJson;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,7 +35,7 @@ public class ProjectionConsumer {
     public ProjectionConsumer(Instance<ProjectionHandler> handlers, ObjectMapper mapper, ProjectionState health,
             KitConfig config) {
         handlers.forEach(handler -> this.handlers.put(handler.topic(), handler));
-        this.mapper = mapper;
+        this.mapper = StrictJson.lenient(mapper);
         this.health = health;
         this.maxBackoff = config.projection().maxBackoff();
     }

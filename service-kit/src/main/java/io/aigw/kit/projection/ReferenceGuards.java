@@ -1,4 +1,4 @@
-package io.aigw.config.reference;
+package io.aigw.kit.projection;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -11,11 +11,13 @@ import java.util.TreeSet;
  * Guard rows ({@code reference_guard}) that serialize, in PostgreSQL, every write that adds a reference to another
  * service's aggregate against that owner's delete: writers hold the row {@code for share} until they commit, the
  * referrers query takes it {@code for update}. Call inside the caller's transaction; ids are locked in sorted order.
+ * The service needs the {@code reference_guard (kind, id)} table.
  */
 @ApplicationScoped
 public class ReferenceGuards {
 
     public static final String PROVIDER_KEY = "provider-key";
+    public static final String CONFIGURATION = "configuration";
 
     /** Holds the guards of {@code ids} for share (many writers at once, never during a referrers query). */
     public Uni<Void> share(String kind, Collection<String> ids) {
