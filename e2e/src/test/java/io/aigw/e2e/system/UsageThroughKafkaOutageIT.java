@@ -25,9 +25,10 @@ import org.junit.jupiter.api.Test;
  * event per answered request: the events Kafka could not take were spooled, kept across the restart and replayed.
  */
 @Order(7)
-@Disabled("fails: run over a stack that owns its broker, 990 requests answered, 806 in the ledger. The replica stopped "
-        + "40 s into the outage took 32 s to stop (its sender thread outlived the 30 s join) and spooled nothing, so the "
-        + "events it still held were lost. Enable once the shutdown hand-over is fixed")
+@Disabled("still fails, run four times over a stack that owns its broker: 181 of 1003 answered requests missing from the "
+        + "ledger at first; after the sender's fixes (no send per queued event once one failed, whatever Kafka has not "
+        + "acknowledged spooled at shutdown, hand-over first at shutdown) 38 of 870 and 51 of 910. The cause of the rest "
+        + "is not found yet")
 class UsageThroughKafkaOutageIT {
 
     static final Duration OUTAGE_BEFORE_RESTART = Duration.ofSeconds(40);

@@ -7,10 +7,14 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.NavigableMap;
 import java.util.Queue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -22,11 +26,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * that events reach Kafka in order. The spool is replayed a chunk at a time (one chunk in flight, retried every
  * `retry-interval` while Kafka is down). It logs once when an outage starts and once when it ends; appends are forced
  * to disk every `sync-interval`. Everything here runs on this one thread, except the producer's callbacks, which only
- * touch atomics and a queue.
+ * touch atomics, a queue and the map of records not yet acknowledged. At shutdown whatever Kafka has not acknowledged
+ * goes to the spool, even when closing the producer hangs (a broker gone mid-outage: a replica restarted then lost
+ * every event it held, UsageThroughKafkaOutageIT); a record both acknowledged late and spooled reaches the ledger
+ * once, as the ledger keeps one row per event id.
  */
 final class SpoolingSender implements Runnable {
 
     static final int CHUNK = 500;
+    /** How long shutdown waits for the producer to close before it spools what is still unacknowledged. */
+    static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
 
     private final BlockingQueue<UsageEvent> queue;
     private final UsageSink sink;
@@ -37,6 +46,9 @@ final class SpoolingSender implements Runnable {
     private final AtomicLong droppedAtQueue;
     private final SpoolMetrics metrics;
     private final Queue<byte[]> failed = new ConcurrentLinkedQueue<>();
+    /** Records handed to the producer (not replays: those stay in the spool until acknowledged), by send order. */
+    private final NavigableMap<Long, byte[]> unacknowledged = new ConcurrentSkipListMap<>();
+    private long sent;
     private volatile boolean stopping;
     private boolean down;
     private long outageStarted;
@@ -90,11 +102,10 @@ final class SpoolingSender implements Runnable {
     /** One turn: the queued events, the producer's failures, a replay chunk when due, a sync when due. */
     void step(UsageEvent first) throws IOException {
         for (UsageEvent event = first; event != null; event = queue.poll()) {
+            spoolFailures(); // a failure seen switches to the spool at once: a send may block for max.block.ms
             handle(key(event), mapper.writeValueAsBytes(event));
         }
-        for (byte[] record; (record = failed.poll()) != null; ) {
-            spool(record, "Kafka did not acknowledge it in time");
-        }
+        spoolFailures();
         long lost = droppedAtQueue.getAndSet(0);
         if (lost > 0) {
             dropped.increment(lost);
@@ -115,6 +126,17 @@ final class SpoolingSender implements Runnable {
         updateGauges();
     }
 
+    /**
+     * Spools what the producer failed. A send that waits for metadata Kafka cannot give fails (to its callback) only
+     * after `max.block.ms`: without this check between sends, an outage met with unknown metadata cost a second per
+     * event, the queue was never drained to the spool, and a replica stopped then lost it all.
+     */
+    private void spoolFailures() throws IOException {
+        for (byte[] record; (record = failed.poll()) != null; ) {
+            spool(record, "Kafka did not acknowledge it in time");
+        }
+    }
+
     private void handle(byte[] key, byte[] value) throws IOException {
         byte[] record = record(key, value);
         if (spool.isEmpty() && !down) {
@@ -129,20 +151,28 @@ final class SpoolingSender implements Runnable {
         int keyLength = ((record[0] & 0xff) << 8) | (record[1] & 0xff);
         String key = new String(record, 2, keyLength, StandardCharsets.UTF_8);
         byte[] value = Arrays.copyOfRange(record, 2 + keyLength, record.length);
+        long number = ++sent;
+        if (!replay) {
+            unacknowledged.put(number, record);
+        }
         metrics.inFlight().incrementAndGet();
         try {
             sink.send(key, value, (meta, failure) -> {
                 metrics.inFlight().decrementAndGet();
                 if (replay) {
                     (failure == null ? chunkAcked : chunkFailed).incrementAndGet();
-                } else if (failure == null) {
+                    return;
+                }
+                if (failure == null) {
                     metrics.published().increment();
                 } else {
-                    failed.add(record);
+                    failed.add(record); // before it leaves the map: shutdown never misses it between the two
                 }
+                unacknowledged.remove(number);
             });
         } catch (RuntimeException e) {
             metrics.inFlight().decrementAndGet();
+            unacknowledged.remove(number);
             if (replay) {
                 chunkFailed.incrementAndGet();
             } else {
@@ -230,9 +260,13 @@ final class SpoolingSender implements Runnable {
             while (!spool.isEmpty() && !down && System.currentTimeMillis() < until) {
                 step(queue.poll(20, TimeUnit.MILLISECONDS));
             }
-            sink.close(Duration.ofSeconds(5));
+            closeProducer();
+            List<byte[]> pending = new ArrayList<>(unacknowledged.values()); // before the failures: see send()
             for (byte[] record; (record = failed.poll()) != null; ) {
                 spool(record, "Kafka did not acknowledge it before shutdown");
+            }
+            for (byte[] record : pending) {
+                spool(record, "Kafka had not acknowledged it at shutdown");
             }
             spool.close();
             updateGauges();
@@ -243,6 +277,18 @@ final class SpoolingSender implements Runnable {
             Log.errorf(e, "Usage events could not be saved at shutdown");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Closes the producer on a thread of its own, waiting at most a little longer than its own close timeout. */
+    private void closeProducer() throws InterruptedException {
+        Thread closer = new Thread(() -> sink.close(CLOSE_WAIT), "aigw-usage-producer-close");
+        closer.setDaemon(true);
+        closer.start();
+        closer.join(CLOSE_WAIT.toMillis() + 2_000);
+        if (closer.isAlive()) {
+            Log.warnf("The usage-events producer did not close within %d s; what it holds goes to the spool",
+                    CLOSE_WAIT.toSeconds() + 2);
         }
     }
 

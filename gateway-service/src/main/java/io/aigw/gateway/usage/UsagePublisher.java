@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
-import jakarta.annotation.PreDestroy;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -47,9 +49,13 @@ public class UsagePublisher {
         }
     }
 
-    /** Hands what is queued to Kafka or the spool, replays the spool while Kafka takes it, then closes the producer. */
-    @PreDestroy
-    void close() throws InterruptedException {
+    /**
+     * Hands what is queued to Kafka or the spool, replays the spool while Kafka takes it, then closes the producer.
+     * It runs first thing at shutdown, before the messaging connectors stop: as a bean's destruction callback it ran
+     * after they had spent the shutdown waiting for an unreachable broker, and the process ended with the events it
+     * held (UsageThroughKafkaOutageIT: 181 of 1003 lost on a replica restarted during a Kafka outage).
+     */
+    void onShutdown(@Observes @Priority(1) ShutdownEvent shutdown) throws InterruptedException {
         sender.stop();
         thread.join(30_000);
     }

@@ -29,13 +29,29 @@ class SpoolingSenderTest {
     @TempDir
     Path dir;
 
-    /** A Kafka stand-in: acknowledges at once when up, fails every record when down. */
+    /**
+     * A Kafka stand-in: acknowledges at once when up, fails every record when down; when silent (a broker gone
+     * mid-outage) it answers nothing and closing it hangs.
+     */
     static final class FakeKafka implements UsageSink {
         boolean up = true;
+        volatile boolean silent;
+        /** Kafka gone before the topic's metadata was known: each send waits, then fails to its callback. */
+        boolean metadataUnknown;
+        int sends;
         final List<String> received = new ArrayList<>();
 
         @Override
         public void send(String key, byte[] value, Callback callback) {
+            sends++;
+            if (silent) {
+                return;
+            }
+            if (metadataUnknown) {
+                callback.onCompletion(null, new org.apache.kafka.common.errors.TimeoutException(
+                        "Topic usage-events not present in metadata after 1000 ms."));
+                return;
+            }
             if (up) {
                 received.add(new String(value));
                 callback.onCompletion(null, null);
@@ -46,10 +62,21 @@ class SpoolingSenderTest {
 
         @Override
         public void close(Duration timeout) {
+            while (silent) {
+                try {
+                    Thread.sleep(1_000);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
         }
     }
 
     private SpoolConfig config() {
+        return config(Duration.ZERO);
+    }
+
+    private SpoolConfig config(Duration retryInterval) {
         return new SpoolConfig() {
             public String dir() {
                 return dir.toString();
@@ -68,7 +95,7 @@ class SpoolingSenderTest {
             }
 
             public Duration retryInterval() {
-                return Duration.ZERO;
+                return retryInterval;
             }
         };
     }
@@ -152,6 +179,66 @@ class SpoolingSenderTest {
             second.step(null);
         }
         assertThat(ids(kafka.received), contains("e1", "e2", "e3", "e4", "e5"));
+    }
+
+    @Test
+    void shouldSpoolAtShutdownWhatKafkaNeverAnsweredEvenWhenClosingTheProducerHangs() throws Exception {
+        FakeKafka kafka = new FakeKafka();
+        kafka.silent = true;
+        ArrayBlockingQueue<UsageEvent> queue = new ArrayBlockingQueue<>(1000);
+        SpoolingSender sender = sender(kafka, queue);
+        Thread thread = new Thread(sender, "sender-under-test");
+        thread.start();
+        for (int i = 1; i <= 50; i++) {
+            queue.put(event(i));
+        }
+        while (!queue.isEmpty()) {
+            Thread.sleep(10);
+        }
+        sender.stop();
+        thread.join(30_000);
+        assertThat("the sender finished its shutdown", thread.isAlive(), equalTo(false));
+
+        FakeKafka next = new FakeKafka(); // the next start of the replica, Kafka back
+        SpoolingSender restarted = sender(next, queue);
+        for (int i = 0; i < 60; i++) {
+            restarted.step(null);
+        }
+        List<String> expected = new ArrayList<>();
+        for (int i = 1; i <= 50; i++) {
+            expected.add("e" + i);
+        }
+        assertThat(ids(next.received), equalTo(expected));
+    }
+
+    @Test
+    void shouldSpoolAfterTheFirstFailedSendWhenKafkaCannotGiveMetadata() throws Exception {
+        FakeKafka kafka = new FakeKafka();
+        kafka.metadataUnknown = true;
+        ArrayBlockingQueue<UsageEvent> queue = new ArrayBlockingQueue<>(1000);
+        SpoolConfig retryLater = config(Duration.ofHours(1));
+        UsageSpool spool = new UsageSpool(dir, retryLater.maxBytes(), retryLater.segmentBytes());
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        SpoolingSender sender = new SpoolingSender(queue, kafka, spool, MAPPER, retryLater, registry.counter("dropped"),
+                new AtomicLong(), SpoolMetrics.register(registry, queue, spool.maxBytes()));
+        for (int i = 2; i <= 50; i++) {
+            queue.put(event(i));
+        }
+        sender.step(event(1));
+        assertThat("sends that each waited max.block.ms", kafka.sends, equalTo(1));
+        assertThat(spool.records(), equalTo(50L));
+        spool.close();
+
+        kafka.metadataUnknown = false; // Kafka back, the replica restarted
+        SpoolingSender restarted = sender(kafka, queue);
+        for (int i = 0; i < 60; i++) {
+            restarted.step(null);
+        }
+        List<String> expected = new ArrayList<>();
+        for (int i = 1; i <= 50; i++) {
+            expected.add("e" + i);
+        }
+        assertThat(ids(kafka.received), equalTo(expected));
     }
 
     @Test
