@@ -54,6 +54,8 @@ class ExistingSecretsScenarioTest {
         assertEquals("aigw_app", config.get("AIGW_DB_USER"));
         assertFalse(config.containsKey("AIGW_DB_PASSWORD"));
         assertEquals("vllm.models.svc", Manifests.config(SCENARIO, "model-catalog-service").get("AIGW_ALLOWED_HTTP_HOSTS"));
+        // the gateway checks the addresses it dials against the same allow-list
+        assertEquals("vllm.models.svc", Manifests.config(SCENARIO, "gateway-service").get("AIGW_ALLOWED_HTTP_HOSTS"));
     }
 
     private static SecretKeySelector secretRef(Container container, String env) {

@@ -141,6 +141,16 @@ public interface GatewayConfig {
     @WithDefault("60s")
     Duration unknownKeyTtl();
 
+    /**
+     * Provider hosts (as written in their base URLs) exempt from the upstream address policy, e.g. an in-cluster
+     * model server (`AIGW_ALLOWED_HTTP_HOSTS`, the catalog's list).
+     */
+    Optional<List<String>> upstreamAllowedHosts();
+
+    /** Whether providers on loopback addresses may be dialled (`AIGW_ALLOW_LOOPBACK_UPSTREAMS`; the local stack only). */
+    @WithDefault("false")
+    boolean allowLoopbackUpstreams();
+
     /** Origins allowed by CORS on `/v1/*` (`*` = any). */
     @WithDefault("*")
     List<String> corsOrigins();

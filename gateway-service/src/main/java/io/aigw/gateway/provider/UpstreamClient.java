@@ -34,8 +34,10 @@ public class UpstreamClient {
 
     private final HttpClient client;
     private final long connectTimeoutMs;
+    private final UpstreamAddressPolicy addresses;
 
-    public UpstreamClient(Vertx vertx, GatewayConfig config) {
+    public UpstreamClient(Vertx vertx, GatewayConfig config, UpstreamAddressPolicy addresses) {
+        this.addresses = addresses;
         this.connectTimeoutMs = config.upstreamConnectTimeout().toMillis();
         this.client = vertx.createHttpClient(new HttpClientOptions()
                         .setKeepAlive(true)
@@ -79,7 +81,13 @@ public class UpstreamClient {
             headers.set(scheme.header(), scheme.headerValue(key));
         }
         options.setHeaders(headers);
-        return client.request(options);
+        // the address policy resolves and checks the host; the connection goes to the address it checked
+        return addresses.dial(target.host(), target.port()).compose(server -> {
+            if (server != null) {
+                options.setServer(server);
+            }
+            return client.request(options);
+        });
     }
 
     @PreDestroy

@@ -293,7 +293,9 @@ final class Exchange {
         boolean timeout = cause instanceof TimeoutException;
         services.metrics.attempt(attempt.address().provider().id(), attempt.address().canonical(), 0,
                 System.nanoTime() - started);
-        failures.last = attempt.address().canonical() + (timeout ? " timed out" : " could not be reached");
+        failures.last = attempt.address().canonical() + (timeout ? " timed out"
+                : cause instanceof io.aigw.gateway.provider.UpstreamAddressPolicy.Refused
+                        ? " was refused by the upstream address policy" : " could not be reached");
         attemptDone(attempt, timeout ? 504 : 502, "failover", null, null);
         if (timeout) {
             failures.timeouts++;

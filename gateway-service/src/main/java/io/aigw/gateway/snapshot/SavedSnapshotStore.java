@@ -3,6 +3,7 @@ package io.aigw.gateway.snapshot;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aigw.gateway.config.GatewayConfig;
+import io.quarkus.logging.Log;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Response;
@@ -18,7 +19,8 @@ import java.util.Optional;
  * The last materialised snapshot, shared by the replicas in one Redis hash (`<prefix>snapshot`): the three
  * internal-API documents as received, the snapshot version, when it was saved, and the change-topic offsets
  * it reflects (every event before them is in it). Written in one HSET, so a reader never sees half of one.
- * Holds no secret: provider-key metadata only, never a decrypted value.
+ * Holds no secret: provider-key metadata only, never a decrypted value. Sealed by a {@link SnapshotSignature} under a
+ * key Redis never sees: a snapshot whose signature does not verify is not used (the internal APIs are asked).
  */
 @ApplicationScoped
 public class SavedSnapshotStore {
@@ -30,16 +32,19 @@ public class SavedSnapshotStore {
     private final ReactiveRedisDataSource redis;
     private final ObjectMapper mapper;
     private final String key;
+    private final SnapshotSignature signature;
 
     public SavedSnapshotStore(ReactiveRedisDataSource redis, ObjectMapper mapper, GatewayConfig config) {
         this.redis = redis;
         this.mapper = mapper;
         this.key = config.redisKeyPrefix() + "snapshot";
+        this.signature = new SnapshotSignature(config.keyPepper().orElseThrow(
+                () -> new IllegalStateException("aigw.gateway.key-pepper is required")));
     }
 
     /** The saved snapshot, empty when there is none; fails when Redis does not answer. */
     Uni<Optional<Saved>> load() {
-        return redis.execute("HMGET", key, "catalog", "config", "providerKeys", "offsets", "version")
+        return redis.execute("HMGET", key, "catalog", "config", "providerKeys", "offsets", "version", "signature")
                 .ifNoItem().after(READ_TIMEOUT).fail()
                 .map(this::toSaved);
     }
@@ -48,12 +53,21 @@ public class SavedSnapshotStore {
         return Uni.createFrom().item(() -> json(offsets)).chain(offsetsJson -> redis.execute("HSET", key,
                 "catalog", text(documents.catalog()), "config", text(documents.config()),
                 "providerKeys", text(documents.providerKeys()), "offsets", offsetsJson, "version", version,
+                "signature", signature.sign(documents.catalog(), documents.config(), documents.providerKeys(),
+                        offsetsJson.getBytes(StandardCharsets.UTF_8), version.getBytes(StandardCharsets.UTF_8)),
                 "savedAt", Instant.now().toString())).replaceWithVoid();
     }
 
     private Optional<Saved> toSaved(Response response) {
-        if (response == null || response.size() < 5 || response.get(0) == null || response.get(1) == null
+        if (response == null || response.size() < 6 || response.get(0) == null || response.get(1) == null
                 || response.get(2) == null) {
+            return Optional.empty();
+        }
+        byte[] offsetsBytes = response.get(3) == null ? new byte[0] : response.get(3).toBytes();
+        byte[] versionBytes = response.get(4) == null ? new byte[0] : response.get(4).toBytes();
+        if (!signature.verifies(response.get(5) == null ? null : response.get(5).toString(), response.get(0).toBytes(),
+                response.get(1).toBytes(), response.get(2).toBytes(), offsetsBytes, versionBytes)) {
+            Log.warnf("The snapshot saved in Redis (%s) is unsigned or its signature does not verify: not used", key);
             return Optional.empty();
         }
         Map<String, Long> offsets;

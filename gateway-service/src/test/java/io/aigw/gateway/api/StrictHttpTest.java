@@ -107,6 +107,18 @@ class StrictHttpTest {
     }
 
     @Test
+    void shouldRefuseAtConnectTimeAProviderWhoseNameResolvesToLoopback() {
+        // provider "internal" is the simulator under the name localhost: the name passed any write-time check
+        given().auth().oauth2(TestKeys.ALLOW_ALL).contentType(ContentType.JSON)
+                .body("{\"model\":\"internal:gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")
+                .when().post("/v1/chat/completions")
+                .then().statusCode(502)
+                .body("error.code", equalTo("all_attempts_failed"))
+                .body("error.message", containsString("refused by the upstream address policy"));
+        assertThat(SimulatorClient.received("/v1/chat/completions").size(), equalTo(0));
+    }
+
+    @Test
     void shouldNeverForwardHopByHopContentOrHostHeadersFromExtraHeaders() {
         given().auth().oauth2(TestKeys.ALLOW_ALL).contentType(ContentType.JSON)
                 .header("connection", "keep-alive, x-client-secret").header("x-client-secret", "nope")

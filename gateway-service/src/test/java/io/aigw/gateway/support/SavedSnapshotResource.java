@@ -26,6 +26,12 @@ public class SavedSnapshotResource implements QuarkusTestResourceLifecycleManage
 
     private static final List<String> TOPICS = List.of("access-key-changes", "provider-key-changes", "config-changes",
             "catalog-changes");
+    private static final String TEST_PEPPER = "7FIGhyTgoi16R0i3kQ/XgNmvHb/Go3WJJbVAsWsQTqU=";
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** Only the saved catalog has this version (the stub's has 42). */
     public static final long SAVED_CATALOG_VERSION = 4242;
     private final GatewayTestResource gateway = new GatewayTestResource();
@@ -40,12 +46,18 @@ public class SavedSnapshotResource implements QuarkusTestResourceLifecycleManage
         String offsets = endOffsets().entrySet().stream()
                 .map(e -> "\"" + e.getKey().topic() + ":" + e.getKey().partition() + "\":" + e.getValue())
                 .collect(Collectors.joining(",", "{", "}"));
+        String catalog = TestDocuments.catalog(config.get("aigw.test.simulator-url")).put("version", SAVED_CATALOG_VERSION)
+                .toString();
+        String configDoc = TestDocuments.config().toString();
+        String keys = TestDocuments.providerKeys().toString();
+        String version = "c" + SAVED_CATALOG_VERSION + ".g9.k17";
+        // sealed as a replica seals it: HMAC under a key derived from the test pepper (application.properties)
+        String signature = new io.aigw.gateway.snapshot.SnapshotSignature(TEST_PEPPER).sign(utf8(catalog),
+                utf8(configDoc), utf8(keys), utf8(offsets), utf8(version));
         Request save = Request.cmd(Command.HSET).arg(prefix + "snapshot")
-                .arg("catalog").arg(TestDocuments.catalog(config.get("aigw.test.simulator-url"))
-                        .put("version", SAVED_CATALOG_VERSION).toString())
-                .arg("config").arg(TestDocuments.config().toString())
-                .arg("providerKeys").arg(TestDocuments.providerKeys().toString())
-                .arg("offsets").arg(offsets).arg("version").arg("c" + SAVED_CATALOG_VERSION + ".g9.k17").arg("savedAt").arg("2026-11-25T00:00:00Z");
+                .arg("catalog").arg(catalog).arg("config").arg(configDoc).arg("providerKeys").arg(keys)
+                .arg("offsets").arg(offsets).arg("version").arg(version).arg("signature").arg(signature)
+                .arg("savedAt").arg("2026-11-25T00:00:00Z");
         try {
             redis.send(save).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         } catch (Exception e) {

@@ -38,6 +38,9 @@ public final class TestDocuments {
                 "upgrade", "h2c", "te", "trailers", "keep-alive", "timeout=5", "trailer", "x-t",
                 "content-type", "text/plain", "accept-encoding", "gzip", "host", "evil.example"))
                 .put("builtIn", false));
+        // the simulator under a name that resolves to loopback: refused by the upstream address policy at connect time
+        providers.add(provider("internal", simulator.replace("127.0.0.1", "localhost") + "/v1", "bearer", OPENAI,
+                Map.of()).put("builtIn", false).put("keyRequired", false));
         providers.add(provider("deadhost", "http://127.0.0.1:1/v1", "bearer", OPENAI, Map.of()).put("builtIn", false));
         providers.add(provider("nokeys", simulator + "/v1", "bearer", OPENAI, Map.of()).put("builtIn", false));
         providers.add(provider("retired", simulator + "/v1", "bearer", OPENAI, Map.of()).put("status", "disabled"));

@@ -55,6 +55,19 @@ class SnapshotSavedToRedisTest {
         for (String value : io.aigw.gateway.support.TestDocuments.KEY_VALUES.values()) {
             assertThat(String.join("\n", saved.values()).contains(value), equalTo(false));
         }
+        // sealed under a key Redis never sees: any change to what a replica would load breaks the seal
+        io.aigw.gateway.snapshot.SnapshotSignature seal =
+                new io.aigw.gateway.snapshot.SnapshotSignature(config.keyPepper().orElseThrow());
+        assertThat(seal.verifies(saved.get("signature"), utf8(saved.get("catalog")), utf8(saved.get("config")),
+                utf8(saved.get("providerKeys")), utf8(saved.get("offsets")), utf8(version)), equalTo(true));
+        String tampered = saved.get("catalog").replaceFirst("http://127\\.0\\.0\\.1", "https://attacker.example");
+        assertThat(tampered.equals(saved.get("catalog")), equalTo(false));
+        assertThat(seal.verifies(saved.get("signature"), utf8(tampered), utf8(saved.get("config")),
+                utf8(saved.get("providerKeys")), utf8(saved.get("offsets")), utf8(version)), equalTo(false));
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** The first load may happen before the partitions are assigned; the reload that follows saves offsets. */

@@ -25,6 +25,10 @@ public class ProviderValidator {
     private static final Set<String> FORBIDDEN_HEADERS = Set.of("authorization", "proxy-authorization", "x-api-key",
             "api-key", "x-goog-api-key", "cookie", "host", "content-length", "transfer-encoding", "connection");
 
+    /** Hop-by-hop (RFC 9110 §7.6.1) and body headers: only the gateway frames what it sends upstream. */
+    private static final Set<String> GATEWAY_HEADERS = Set.of("keep-alive", "proxy-connection", "te", "trailer",
+            "upgrade", "accept-encoding", "expect");
+
     private final UpstreamUrlPolicy urlPolicy;
 
     public ProviderValidator(UpstreamUrlPolicy urlPolicy) {
@@ -88,10 +92,16 @@ public class ProviderValidator {
                 v.add(pointer, "not a valid header name");
             } else if (FORBIDDEN_HEADERS.contains(name.toLowerCase())) {
                 v.add(pointer, "header " + name + " may not be set here (credentials belong in provider keys)");
+            } else if (gatewayOwned(name.toLowerCase())) {
+                v.add(pointer, "header " + name + " may not be set here (hop-by-hop, content and host headers are the gateway's)");
             } else if (value == null || value.length() > 1024 || value.chars().anyMatch(c -> c < 0x20 && c != '\t' || c == 0x7f)) {
                 v.add(pointer, "header value must be at most 1024 characters without control characters");
             }
         });
+    }
+
+    private static boolean gatewayOwned(String name) {
+        return GATEWAY_HEADERS.contains(name) || name.startsWith("content-") || name.startsWith("proxy-");
     }
 
     static void checkSurfaces(List<String> surfaces, Violations v) {

@@ -185,6 +185,19 @@ class ProviderResourceTest {
     }
 
     @Test
+    void shouldRefuseHopByHopContentAndHostHeadersInExtraHeaders() {
+        admin().body(Map.of("id", uniqueId("hop"), "baseUrl", "https://e.example.com/v1",
+                        "extraHeaders", Map.of("Upgrade", "h2c", "TE", "trailers", "Keep-Alive", "timeout=5",
+                                "Content-Type", "text/plain", "Accept-Encoding", "gzip", "Host", "evil.example",
+                                "x-team", "a")))
+                .when().post("/admin/v1/providers")
+                .then().statusCode(400)
+                .body("errors.pointer", hasItems("/extraHeaders/Upgrade", "/extraHeaders/TE", "/extraHeaders/Keep-Alive",
+                        "/extraHeaders/Content-Type", "/extraHeaders/Accept-Encoding", "/extraHeaders/Host"))
+                .body("errors.pointer", not(hasItems("/extraHeaders/x-team")));
+    }
+
+    @Test
     void shouldPatchOnlyGivenFieldsAndClearWithNull() {
         String id = uniqueId("patch");
         admin().body(Map.of("id", id, "displayName", "Before", "baseUrl", "https://p.example.com/v1",
