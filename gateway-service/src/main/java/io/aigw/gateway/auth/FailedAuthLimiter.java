@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Failed authentications per client address (the connection's, or the forwarded one when
  * `quarkus.http.proxy.proxy-address-forwarding` is on behind an ingress): past {@code failed-auth-limit} in a
  * {@code failed-auth-window}, the address is refused with 429 before any look-up, until its window ends. Bounded
- * in memory (the most recent 100,000 addresses).
+ * in memory (the most recent 100,000 addresses). Off unless {@code failed-auth-limit} is set.
  */
 @ApplicationScoped
 public class FailedAuthLimiter {
@@ -32,12 +32,18 @@ public class FailedAuthLimiter {
 
     /** The refusal when {@code address} is over its limit, else null. */
     public GatewayException check(String address) {
+        if (limit <= 0) {
+            return null;
+        }
         AtomicInteger count = failures.getIfPresent(address);
         return count != null && count.get() >= limit ? refused : null;
     }
 
     /** Counts one failed authentication of {@code address} (its window starts with its first failure). */
     public void failed(String address) {
+        if (limit <= 0) {
+            return;
+        }
         failures.get(address, a -> new AtomicInteger()).incrementAndGet();
     }
 }

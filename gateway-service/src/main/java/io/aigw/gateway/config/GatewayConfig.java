@@ -129,8 +129,12 @@ public interface GatewayConfig {
     @WithDefault("33554432")
     long maxUpstreamResponseBytes();
 
-    /** Failed authentications one client address may make per {@link #failedAuthWindow()} before it is refused (429). */
-    @WithDefault("50")
+    /**
+     * Failed authentications one client address may make per {@link #failedAuthWindow()} before it is refused (429);
+     * 0 = off (the default: behind an ingress every client shares its address unless
+     * `quarkus.http.proxy.proxy-address-forwarding` and trusted proxies are configured).
+     */
+    @WithDefault("0")
     int failedAuthLimit();
 
     /** The window of {@link #failedAuthLimit()}, from an address's first failure. */
