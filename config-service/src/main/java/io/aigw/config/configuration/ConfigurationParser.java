@@ -120,8 +120,13 @@ public final class ConfigurationParser {
         }
         String type = in.string(node, "type", pointer + "/type", true, 20);
         if (RoutingStep.KEYS.equals(type)) {
-            in.onlyFields(node, pointer, Set.of("type", "keys"));
-            return new RoutingStep(type, nonEmpty(in, node, "keys", pointer), null);
+            in.onlyFields(node, pointer, Set.of("type", "keys", "strategy", "weights"));
+            List<String> keys = nonEmpty(in, node, "keys", pointer);
+            String strategy = in.string(node, "strategy", pointer + "/strategy", false, 20);
+            if (strategy != null && !RoutingStep.STRATEGIES.contains(strategy)) {
+                in.error(pointer + "/strategy", "must be one of " + String.join(", ", RoutingStep.STRATEGIES));
+            }
+            return new RoutingStep(type, keys, null, strategy, KeyWeights.read(in, node, pointer, strategy, keys));
         }
         if (RoutingStep.FALLBACK.equals(type)) {
             in.onlyFields(node, pointer, Set.of("type", "models"));

@@ -3,6 +3,7 @@ package io.aigw.config.configuration;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What an operator writes: the configuration without its server-side fields. Stored as the JSONB
@@ -30,11 +31,21 @@ public record ConfigurationSpec(String name, String description, JsonNode metada
     public record RoutingRule(String provider, String model, List<RoutingStep> steps) {
     }
 
-    /** {@code keys}: provider-key ids tried in order; {@code fallback}: models tried in order. */
+    /**
+     * {@code keys}: provider-key ids, ordered per request by {@code strategy} (absent = ordered; {@code weights}
+     * by key id only with weighted, absent weight = 1); {@code fallback}: models tried in order.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record RoutingStep(String type, List<String> keys, List<String> models) {
+    public record RoutingStep(String type, List<String> keys, List<String> models, String strategy,
+            Map<String, Integer> weights) {
 
         public static final String KEYS = "keys";
         public static final String FALLBACK = "fallback";
+        public static final List<String> STRATEGIES = List.of("ordered", "weighted", "round-robin", "least-busy");
+        public static final String WEIGHTED = "weighted";
+
+        public RoutingStep(String type, List<String> keys, List<String> models) {
+            this(type, keys, models, null, null);
+        }
     }
 }

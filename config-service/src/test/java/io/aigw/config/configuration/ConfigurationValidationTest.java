@@ -207,6 +207,51 @@ class ConfigurationValidationTest {
     }
 
     @Test
+    void shouldAcceptAndReturnKeyStrategiesWithWeights() {
+        String second = catalog.providerKey(or);
+        create("""
+                {"name":"%s","router":{"rules":[{"provider":"%s","steps":[{"type":"keys","keys":["%s","%s"],
+                  "strategy":"weighted","weights":{"%s":3,"%s":1}}]},
+                  {"model":"%s:claude-sonnet-4-5","steps":[{"type":"keys","keys":["%s"],"strategy":"least-busy"}]}]}}
+                """.formatted(TestCatalog.uniqueId("v"), or, orKey, second, orKey, second, anth, anthKey))
+                .statusCode(201)
+                .body("router.rules[0].steps[0].strategy", equalTo("weighted"))
+                .body("router.rules[0].steps[0].weights." + orKey, equalTo(3))
+                .body("router.rules[0].steps[0].weights." + second, equalTo(1))
+                .body("router.rules[1].steps[0].strategy", equalTo("least-busy"));
+    }
+
+    @Test
+    void shouldRejectAnUnknownKeyStrategyNamingTheField() {
+        rejected("""
+                {"name":"%s","router":{"rules":[{"provider":"%s","steps":[{"type":"keys","keys":["%s"],"strategy":"fastest"}]}]}}
+                """.formatted(TestCatalog.uniqueId("v"), or, orKey), "/router/rules/0/steps/0/strategy",
+                "ordered, weighted, round-robin, least-busy");
+    }
+
+    @Test
+    void shouldRejectWeightsWithoutTheWeightedStrategy() {
+        rejected("""
+                {"name":"%s","router":{"rules":[{"provider":"%s","steps":[{"type":"keys","keys":["%s"],"strategy":"round-robin",
+                  "weights":{"%s":2}}]}]}}
+                """.formatted(TestCatalog.uniqueId("v"), or, orKey, orKey), "/router/rules/0/steps/0/weights",
+                "only allowed with strategy \"weighted\"");
+    }
+
+    @Test
+    void shouldRejectWeightsThatAreNotPositiveWholeNumbersOrNameOtherKeys() {
+        create("""
+                {"name":"%s","router":{"rules":[{"provider":"%s","steps":[{"type":"keys","keys":["%s"],"strategy":"weighted",
+                  "weights":{"%s":0,"pk_other00000000000":2}}]},
+                  {"model":"%s:claude-sonnet-4-5","steps":[{"type":"keys","keys":["%s"],"strategy":"weighted",
+                  "weights":{"%s":1.5}}]}]}}
+                """.formatted(TestCatalog.uniqueId("v"), or, orKey, orKey, anth, anthKey, anthKey))
+                .statusCode(400).contentType("application/problem+json")
+                .body("errors.pointer", containsInAnyOrder("/router/rules/0/steps/0/weights/" + orKey,
+                        "/router/rules/0/steps/0/weights/pk_other00000000000", "/router/rules/1/steps/0/weights/" + anthKey));
+    }
+
+    @Test
     void shouldRejectUnknownProviderKey() {
         rejected("""
                 {"name":"%s","router":{"rules":[{"provider":"%s","steps":[{"type":"keys","keys":["%s","pk_doesnotexist0000"]}]}]}}

@@ -58,6 +58,8 @@ final class Exchange {
     /** The last attempt whose outcome is settled (late callbacks of it are ignored). */
     private int settled;
     private HttpClientRequest inFlight;
+    /** The provider key of the attempt counted as in flight by the balancer (least-busy), else null. */
+    private String busyKey;
     /** The stream being relayed once committed, else null. */
     private StreamRelay relay;
     private boolean finished;
@@ -140,6 +142,11 @@ final class Exchange {
             return;
         }
         int seq = ++attempts;
+        releaseBusy();
+        if (attempt.key() != null) {
+            busyKey = attempt.key().id();
+            services.balancer.acquire(busyKey);
+        }
         long timeout = Math.min(settings.attemptTimeout().toMillis(), remaining);
         long started = System.nanoTime();
         currentStarted = started;
@@ -371,7 +378,15 @@ final class Exchange {
     }
 
     private void attemptDone(PlannedAttempt attempt, int status, String outcome, UsageEvent.Tokens tokens, Long ttft) {
+        releaseBusy();
         usage.done(attempt, attempts, currentStarted, status, outcome, tokens, ttft);
+    }
+
+    private void releaseBusy() {
+        if (busyKey != null) {
+            services.balancer.release(busyKey);
+            busyKey = null;
+        }
     }
 
     /** Sends the status and headers of a successful attempt (a stream commits them with its first chunk). */
@@ -407,6 +422,7 @@ final class Exchange {
     }
 
     private void fail(GatewayException error) {
+        releaseBusy();
         if (finished) {
             return;
         }

@@ -5,6 +5,7 @@ import io.aigw.gateway.limits.LimitEnforcer;
 import io.aigw.gateway.metrics.GatewayMetrics;
 import io.aigw.gateway.provider.ProviderKeyVault;
 import io.aigw.gateway.provider.UpstreamClient;
+import io.aigw.gateway.routing.KeyBalancer;
 import io.aigw.gateway.translate.TranslationMetrics;
 import io.aigw.gateway.usage.UsageMeter;
 import io.vertx.core.Vertx;
@@ -21,6 +22,8 @@ public class ExchangeServices {
     final UsageMeter usage;
     final LimitEnforcer limits;
     final TranslationMetrics translations;
+    /** This replica's key-balancing state (round-robin turns, attempts in flight per key). */
+    final KeyBalancer balancer = new KeyBalancer();
     /** Largest non-streamed upstream answer read into memory. */
     final long maxAnswerBytes;
 

@@ -70,7 +70,7 @@ public class ProxyHandler {
                         "This access key's configuration is not available; nothing may be called with it.");
             }
             List<ModelAddress> candidates = CandidateResolver.resolve(body.model(), body.models(), snapshot, policy, surface);
-            List<PlannedAttempt> planned = AttemptPlanner.plan(snapshot, policy, candidates, surface);
+            List<PlannedAttempt> planned = AttemptPlanner.plan(snapshot, policy, candidates, surface, services.balancer);
             if (planned.isEmpty()) {
                 throw new GatewayException(ErrorCode.NO_PROVIDER_KEY,
                         "No usable provider key for \"" + candidates.get(0).provider().id() + "\".");

@@ -10,17 +10,24 @@ import java.util.Set;
  * Plans attempts (SPEC §1.4, §2.2): for each candidate model in order, its rule's steps (a model rule wins
  * over a provider rule) — `keys` steps add one attempt per usable key, `fallback` steps add further models —
  * or, without a rule, the provider's keys in creation order. Operator fallbacks outside the access scope or
- * not serving the surface are skipped. Capped at the settings' max attempts.
+ * not serving the surface are skipped. Capped at the settings' max attempts. A `keys` step's keys are ordered
+ * by its strategy through this replica's {@link KeyBalancer}.
  */
 public final class AttemptPlanner {
 
     private AttemptPlanner() {
     }
 
+    /** Plans with ordered keys only (strategies other than `ordered` need a balancer). */
     public static List<PlannedAttempt> plan(RoutingSnapshot snapshot, RoutePolicy policy, List<ModelAddress> candidates,
             Surface surface) {
+        return plan(snapshot, policy, candidates, surface, null);
+    }
+
+    public static List<PlannedAttempt> plan(RoutingSnapshot snapshot, RoutePolicy policy, List<ModelAddress> candidates,
+            Surface surface, KeyBalancer balancer) {
         int max = snapshot.settings().maxAttempts();
-        Plan plan = new Plan(snapshot, policy, surface, max);
+        Plan plan = new Plan(snapshot, policy, surface, max, balancer);
         for (ModelAddress candidate : candidates) {
             plan.add(candidate);
         }
@@ -32,13 +39,15 @@ public final class AttemptPlanner {
         final RoutePolicy policy;
         final Surface surface;
         final int max;
+        final KeyBalancer balancer;
         final List<PlannedAttempt> attempts = new ArrayList<>(4);
         final Set<String> seenModels = new HashSet<>(4);
         int candidate;
         ModelAddress lastPriced;
         ModelPrice lastPrice;
 
-        Plan(RoutingSnapshot snapshot, RoutePolicy policy, Surface surface, int max) {
+        Plan(RoutingSnapshot snapshot, RoutePolicy policy, Surface surface, int max, KeyBalancer balancer) {
+            this.balancer = balancer;
             this.snapshot = snapshot;
             this.policy = policy;
             this.surface = surface;
@@ -59,7 +68,7 @@ public final class AttemptPlanner {
                 if (step.fallback()) {
                     step.values().forEach(this::fallback);
                 } else {
-                    keys(address, step.values(), index);
+                    keys(address, balancer == null ? step.values() : balancer.order(step), index);
                 }
             }
         }

@@ -2,6 +2,7 @@ package io.aigw.gateway.snapshot;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.List;
+import java.util.Map;
 
 /** config-service's `GET /internal/v1/config-snapshot` (contracts.md); unknown fields ignored. */
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -30,7 +31,8 @@ public record ConfigDocument(long version, String generatedAt, List<Configuratio
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record StepDoc(String type, List<String> keys, List<String> models) {
+    public record StepDoc(String type, List<String> keys, List<String> models, String strategy,
+            Map<String, Integer> weights) {
     }
 
     /** Durations in ISO-8601 (`PT1M`) or Go style (`30s`, `2m`). */

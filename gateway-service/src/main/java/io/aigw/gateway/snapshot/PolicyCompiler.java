@@ -2,6 +2,7 @@ package io.aigw.gateway.snapshot;
 
 import io.aigw.gateway.error.GatewayException;
 import io.aigw.gateway.routing.AccessScope;
+import io.aigw.gateway.routing.KeyStrategy;
 import io.aigw.gateway.routing.ModelAddressParser;
 import io.aigw.gateway.routing.ModelDirectory;
 import io.aigw.gateway.routing.RoutePolicy;
@@ -89,7 +90,8 @@ final class PolicyCompiler {
             if ("fallback".equals(step.type())) {
                 steps.add(new RoutingRule.Step(true, List.copyOf(SnapshotBuilder.list(step.models()))));
             } else if ("keys".equals(step.type())) {
-                steps.add(new RoutingRule.Step(false, List.copyOf(SnapshotBuilder.list(step.keys()))));
+                steps.add(new RoutingRule.Step(false, List.copyOf(SnapshotBuilder.list(step.keys())),
+                        KeyStrategy.of(step.strategy()), step.weights() == null ? Map.of() : Map.copyOf(step.weights())));
             } else {
                 throw new IllegalArgumentException("unknown rule step type " + step.type());
             }
