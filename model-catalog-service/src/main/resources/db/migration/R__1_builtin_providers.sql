@@ -1,5 +1,8 @@
 -- Built-in providers. Repeatable: re-runs when this file changes (e.g. a release adds a provider), and
 -- `on conflict do nothing` never overwrites what an operator changed with PATCH.
+-- `ollama` is seeded disabled: its address is loopback, and an allow-all key must not make the gateway POST into its
+-- own pod. An operator enables it with PATCH {"baseUrl": "<where Ollama runs>", "status": "active"}; that write
+-- passes the upstream URL policy like any other.
 insert into provider (id, display_name, base_url, auth_scheme, extra_headers, built_in, key_required,
                       allow_pass_through_models, website, status, surfaces)
 values
@@ -13,5 +16,5 @@ values
     ('together', 'Together AI', 'https://api.together.xyz/v1', 'bearer', '{}'::jsonb, true, true, true, 'https://www.together.ai', 'active', '{"openai/chat-completions","openai/completions","openai/embeddings"}'::text[]),
     ('fireworks', 'Fireworks AI', 'https://api.fireworks.ai/inference/v1', 'bearer', '{}'::jsonb, true, true, true, 'https://fireworks.ai', 'active', '{"openai/chat-completions","openai/completions","openai/embeddings"}'::text[]),
     ('xai', 'xAI', 'https://api.x.ai/v1', 'bearer', '{}'::jsonb, true, true, true, 'https://x.ai', 'active', '{"openai/chat-completions","openai/responses"}'::text[]),
-    ('ollama', 'Ollama (local)', 'http://localhost:11434/v1', 'none', '{}'::jsonb, true, false, true, 'https://ollama.com', 'active', '{"openai/chat-completions","openai/completions","openai/embeddings"}'::text[])
+    ('ollama', 'Ollama (local)', 'http://localhost:11434/v1', 'none', '{}'::jsonb, true, false, true, 'https://ollama.com', 'disabled', '{"openai/chat-completions","openai/completions","openai/embeddings"}'::text[])
 on conflict (id) do nothing;

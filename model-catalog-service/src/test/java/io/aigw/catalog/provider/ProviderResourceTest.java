@@ -50,9 +50,10 @@ class ProviderResourceTest {
     }
 
     @Test
-    void shouldSeedOllamaWithoutKeyAndGoogleOnItsOpenAiEndpoint() {
+    void shouldSeedOllamaDisabledWithoutKeyAndGoogleOnItsOpenAiEndpoint() {
         admin().when().get("/admin/v1/providers/ollama").then().statusCode(200)
-                .body("baseUrl", equalTo("http://localhost:11434/v1")).body("keyRequired", equalTo(false));
+                .body("baseUrl", equalTo("http://localhost:11434/v1")).body("keyRequired", equalTo(false))
+                .body("status", equalTo("disabled"));
         admin().when().get("/admin/v1/providers/google").then().statusCode(200)
                 .body("baseUrl", equalTo("https://generativelanguage.googleapis.com/v1beta/openai"))
                 .body("authScheme", equalTo("bearer"));
