@@ -12,9 +12,10 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,8 @@ class UsageThroughKafkaOutageIT {
         List<String> gateways = suite.gatewayUrls();
         assertTrue(gateways.size() >= 2, "needs two gateway replicas: " + gateways);
         Instant from = Instant.now().minusSeconds(1);
-        Set<String> served = ConcurrentHashMap.newKeySet();
+        Map<String, String> served = new ConcurrentHashMap<>(); // request id -> where and when it was answered
+        AtomicReference<String> phase = new AtomicReference<>("before the outage");
         AtomicBoolean running = new AtomicBoolean(true);
         Thread load = new Thread(() -> {
             for (int i = 0; running.get(); i++) {
@@ -50,7 +52,8 @@ class UsageThroughKafkaOutageIT {
                     HttpResponse<String> answer = suite.gatewayPost(gateway, "/v1/chat/completions", suite.demoAccessKey,
                             "{\"model\":\"simulator:sim-chat\",\"messages\":[{\"role\":\"user\",\"content\":\"outage " + i + "\"}]}");
                     if (answer.statusCode() == 200) {
-                        served.add(answer.headers().firstValue("X-AIGW-Request-Id").orElseThrow());
+                        served.put(answer.headers().firstValue("X-AIGW-Request-Id").orElseThrow(),
+                                (i % 2 == 0 ? "gateway-1 " : "gateway-2 ") + phase.get());
                     }
                 } catch (RunningSuite.SuiteUnreachable e) {
                     // the replica being restarted: this request was never answered
@@ -61,15 +64,21 @@ class UsageThroughKafkaOutageIT {
         load.start();
         try {
             sleep(3_000);
+            phase.set("stopping Kafka");
             Stack.stop("kafka");
             try {
+                phase.set("Kafka down");
                 sleep(OUTAGE_BEFORE_RESTART.toMillis());
+                phase.set("gateway-2 restarting");
                 Stack.stop("gateway-2");
                 Stack.start("gateway-2");
+                phase.set("Kafka down, gateway-2 restarted");
                 sleep(5_000);
             } finally {
+                phase.set("Kafka starting");
                 Stack.start("kafka");
             }
+            phase.set("Kafka back");
             sleep(5_000);
         } finally {
             running.set(false);
@@ -81,13 +90,24 @@ class UsageThroughKafkaOutageIT {
         assertTrue(served.size() > 100, "too little load: " + served.size());
 
         Map<String, Integer> ledger = Eventually.within(Duration.ofSeconds(120), "every answered request in the ledger",
-                () -> ledgerAttempts(from, to), l -> l.keySet().containsAll(served), l -> served.stream()
-                        .filter(id -> !l.containsKey(id)).count() + " of " + served.size() + " answered requests missing");
-        for (String requestId : served) {
+                () -> ledgerAttempts(from, to), l -> l.keySet().containsAll(served.keySet()), l -> missing(served, l));
+        for (String requestId : served.keySet()) {
             assertEquals(1, ledger.get(requestId), "events of " + requestId);
         }
         System.out.printf("[outage] ledger: %d of %d answered requests, each once; 0 lost%n",
-                served.stream().filter(ledger::containsKey).count(), served.size());
+                served.keySet().stream().filter(ledger::containsKey).count(), served.size());
+    }
+
+    /** How many answered requests the ledger lacks, by replica and by the outage's phase when they were answered. */
+    private static String missing(Map<String, String> served, Map<String, Integer> ledger) {
+        Map<String, Long> byWhere = new TreeMap<>();
+        served.forEach((id, where) -> {
+            if (!ledger.containsKey(id)) {
+                byWhere.merge(where, 1L, Long::sum);
+            }
+        });
+        return byWhere.values().stream().mapToLong(Long::longValue).sum() + " of " + served.size()
+                + " answered requests missing: " + byWhere;
     }
 
     /** Request id → events stored for the demo key in [from, to), read page by page from the usage API. */
