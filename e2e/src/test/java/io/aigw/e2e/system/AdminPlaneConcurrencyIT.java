@@ -1,0 +1,211 @@
+package io.aigw.e2e.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Issue 13 over the running suite, as an operator's script meets it: a resource created in one service is usable in
+ * another at once; concurrent creates of one id and concurrent deletes of one resource each have exactly one winner
+ * and answer promptly; a reference and a delete of what it refers to never both succeed.
+ */
+@Order(8)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AdminPlaneConcurrencyIT {
+
+    static final int SEQUENCES = 50;
+    static final int AT_ONCE = 20;
+    static final Duration PROMPT = Duration.ofSeconds(5);
+
+    private final RunningSuite suite = new RunningSuite();
+    private final String run = Long.toString(System.nanoTime(), 36);
+    /** What the tests created, url → kind, deleted afterwards (keys and configurations before providers). */
+    private final Map<String, Integer> created = new ConcurrentHashMap<>();
+
+    @AfterAll
+    void cleanUp() {
+        created.entrySet().stream().sorted(Map.Entry.comparingByValue())
+                .forEach(e -> suite.admin("DELETE", e.getKey(), null));
+    }
+
+    @Test
+    void shouldUseWhatAnotherServiceJustCreatedOnTheFirstTry() {
+        for (int i = 0; i < SEQUENCES; i++) {
+            String provider = provider("ryw-" + run + "-" + i);
+            String providerKey = providerKey(provider);
+            String configuration = configuration("ryw " + run + " " + i, provider, providerKey);
+            accessKey(configuration);
+        }
+    }
+
+    @Test
+    void shouldCreateOneIdOnceWhenTwentyCreatesRace() {
+        String provider = "race-" + run;
+        assertOneWinner(201, 409, atOnce(() -> suite.admin("POST", suite.catalogUrl + "/admin/v1/providers",
+                providerBody(provider))), "provider " + provider);
+        created.put(suite.catalogUrl + "/admin/v1/providers/" + provider, 3);
+        String model = "race-model-" + run;
+        assertOneWinner(201, 409, atOnce(() -> suite.admin("POST", suite.catalogUrl + "/admin/v1/models",
+                modelBody(provider, model))), "model " + model);
+        created.put(suite.catalogUrl + "/admin/v1/models/" + provider + "/" + model, 2);
+        String name = "race " + run;
+        List<HttpResponse<String>> configurations = atOnce(() -> suite.admin("POST",
+                suite.configUrl + "/admin/v1/configurations", "{\"name\":\"" + name + "\"}"));
+        assertOneWinner(201, 409, configurations, "configuration " + name);
+        configurations.stream().filter(r -> r.statusCode() == 201).forEach(r -> created.put(
+                suite.configUrl + "/admin/v1/configurations/" + RunningSuite.json(r).path("id").asText(), 1));
+    }
+
+    @Test
+    void shouldAnswerTwentyConcurrentDeletesPromptlyWithOneWinner() {
+        String provider = provider("del-" + run);
+        String model = "del-model-" + run;
+        assertEquals(201, suite.admin("POST", suite.catalogUrl + "/admin/v1/models", modelBody(provider, model)).statusCode());
+        String providerKey = providerKey(provider);
+        String configuration = configuration("del " + run, null, null);
+        String accessKey = accessKey(configuration);
+        // the dependants first, so that each delete below is allowed and only the race decides
+        deleteTwentyAtOnce(suite.keysUrl + "/admin/v1/access-keys/" + accessKey);
+        deleteTwentyAtOnce(suite.keysUrl + "/admin/v1/provider-keys/" + providerKey);
+        deleteTwentyAtOnce(suite.catalogUrl + "/admin/v1/models/" + provider + "/" + model);
+        Eventually.within(Duration.ofSeconds(20), "configuration " + configuration + " counts no access key",
+                () -> suite.admin("GET", suite.configUrl + "/admin/v1/configurations/" + configuration, null),
+                r -> RunningSuite.json(r).path("accessKeyCount").asInt(-1) == 0);
+        deleteTwentyAtOnce(suite.configUrl + "/admin/v1/configurations/" + configuration);
+        deleteTwentyAtOnce(suite.catalogUrl + "/admin/v1/providers/" + provider);
+    }
+
+    @Test
+    void shouldNeverLetAReferenceAndADeleteOfItsTargetBothSucceed() {
+        for (int round = 0; round < 10; round++) {
+            String configuration = configuration("ref " + run + " " + round, null, null);
+            String configurationUrl = suite.configUrl + "/admin/v1/configurations/" + configuration;
+            List<HttpResponse<String>> answers = together(
+                    () -> suite.admin("POST", suite.keysUrl + "/admin/v1/access-keys",
+                            "{\"name\":\"ref " + run + "\",\"configurationId\":\"" + configuration + "\"}"),
+                    () -> suite.admin("DELETE", configurationUrl, null));
+            HttpResponse<String> key = answers.get(0);
+            HttpResponse<String> delete = answers.get(1);
+            if (key.statusCode() == 201) {
+                created.put(suite.keysUrl + "/admin/v1/access-keys/" + RunningSuite.json(key).path("id").asText(), 0);
+            }
+            assertFalse(key.statusCode() == 201 && delete.statusCode() == 204,
+                    "access key bound to " + configuration + " and the configuration deleted: " + key.body());
+            assertTrue(key.statusCode() == 201 || delete.statusCode() == 204,
+                    "neither won: " + key.statusCode() + " " + key.body() + " / " + delete.statusCode() + " " + delete.body());
+
+            String provider = provider("ref-" + run + "-" + round);
+            String providerKey = providerKey(provider);
+            String providerKeyUrl = suite.keysUrl + "/admin/v1/provider-keys/" + providerKey;
+            String routedName = "ref pk " + run + " " + round;
+            answers = together(
+                    () -> suite.admin("POST", suite.configUrl + "/admin/v1/configurations",
+                            configurationBody(routedName, provider, providerKey)),
+                    () -> suite.admin("DELETE", providerKeyUrl, null));
+            HttpResponse<String> routed = answers.get(0);
+            if (routed.statusCode() == 201) {
+                created.put(suite.configUrl + "/admin/v1/configurations/" + RunningSuite.json(routed).path("id").asText(), 1);
+            }
+            assertFalse(routed.statusCode() == 201 && answers.get(1).statusCode() == 204,
+                    "configuration routed through " + providerKey + " and the key deleted: " + routed.body());
+        }
+    }
+
+    private void deleteTwentyAtOnce(String url) {
+        long started = System.nanoTime();
+        List<HttpResponse<String>> answers = atOnce(() -> suite.admin("DELETE", url, null));
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        assertTrue(took.compareTo(PROMPT) <= 0, "20 DELETEs of " + url + " took " + took);
+        long deleted = answers.stream().filter(r -> r.statusCode() == 204).count();
+        assertTrue(deleted >= 1, url + ": no 204 among " + statuses(answers));
+        assertTrue(answers.stream().allMatch(r -> r.statusCode() == 204 || r.statusCode() == 404),
+                url + ": " + statuses(answers));
+        assertEquals(404, suite.admin("GET", url, null).statusCode(), url + " is still there");
+    }
+
+    private static void assertOneWinner(int won, int lost, List<HttpResponse<String>> answers, String what) {
+        assertEquals(1, answers.stream().filter(r -> r.statusCode() == won).count(), what + ": " + statuses(answers));
+        assertTrue(answers.stream().allMatch(r -> r.statusCode() == won || r.statusCode() == lost),
+                what + ": " + statuses(answers));
+    }
+
+    private static List<Integer> statuses(List<HttpResponse<String>> answers) {
+        return answers.stream().map(HttpResponse::statusCode).toList();
+    }
+
+    private List<HttpResponse<String>> atOnce(Supplier<HttpResponse<String>> call) {
+        List<Supplier<HttpResponse<String>>> calls = new ArrayList<>();
+        for (int i = 0; i < AT_ONCE; i++) {
+            calls.add(call);
+        }
+        return Concurrently.run(calls);
+    }
+
+    @SafeVarargs
+    private static List<HttpResponse<String>> together(Supplier<HttpResponse<String>>... calls) {
+        return Concurrently.run(List.of(calls));
+    }
+
+    private String provider(String id) {
+        expect(201, suite.admin("POST", suite.catalogUrl + "/admin/v1/providers", providerBody(id)), "provider " + id);
+        created.put(suite.catalogUrl + "/admin/v1/providers/" + id, 3);
+        return id;
+    }
+
+    private String providerKey(String provider) {
+        String id = expect(201, suite.admin("POST", suite.keysUrl + "/admin/v1/provider-keys",
+                "{\"providerId\":\"" + provider + "\",\"name\":\"e2e " + provider + "\",\"value\":\"sk-e2e-" + run + "\"}"),
+                "provider key for the provider " + provider + " created a moment ago");
+        created.put(suite.keysUrl + "/admin/v1/provider-keys/" + id, 1);
+        return id;
+    }
+
+    private String configuration(String name, String provider, String providerKey) {
+        String id = expect(201, suite.admin("POST", suite.configUrl + "/admin/v1/configurations",
+                configurationBody(name, provider, providerKey)), "configuration routing through " + providerKey);
+        created.put(suite.configUrl + "/admin/v1/configurations/" + id, 1);
+        return id;
+    }
+
+    private String accessKey(String configuration) {
+        String id = expect(201, suite.admin("POST", suite.keysUrl + "/admin/v1/access-keys",
+                "{\"name\":\"e2e " + run + "\",\"configurationId\":\"" + configuration + "\"}"),
+                "access key bound to the configuration " + configuration + " created a moment ago");
+        created.put(suite.keysUrl + "/admin/v1/access-keys/" + id, 0);
+        return id;
+    }
+
+    private static String expect(int status, HttpResponse<String> answer, String what) {
+        assertEquals(status, answer.statusCode(), what + ": " + answer.body());
+        return RunningSuite.json(answer).path("id").asText();
+    }
+
+    private static String providerBody(String id) {
+        return "{\"id\":\"" + id + "\",\"displayName\":\"e2e\",\"baseUrl\":\"https://" + id
+                + ".example.com/v1\",\"surfaces\":[\"openai/chat-completions\"]}";
+    }
+
+    private static String modelBody(String provider, String model) {
+        return "{\"providerId\":\"" + provider + "\",\"modelId\":\"" + model + "\"}";
+    }
+
+    private static String configurationBody(String name, String provider, String providerKey) {
+        if (provider == null) {
+            return "{\"name\":\"" + name + "\"}";
+        }
+        return "{\"name\":\"" + name + "\",\"router\":{\"rules\":[{\"provider\":\"" + provider
+                + "\",\"steps\":[{\"type\":\"keys\",\"keys\":[\"" + providerKey + "\"]}]}]}}";
+    }
+}
