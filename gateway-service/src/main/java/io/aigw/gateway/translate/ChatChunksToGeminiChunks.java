@@ -9,7 +9,6 @@ import io.aigw.gateway.error.ErrorEnvelopes;
 import io.aigw.gateway.error.ErrorFormat;
 import io.aigw.gateway.error.GatewayException;
 import io.vertx.core.buffer.Buffer;
-import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -18,50 +17,28 @@ import java.util.Map;
  * text part; tool calls are collected (Gemini sends whole `functionCall` parts) and sent with the last chunk, which
  * carries `finishReason` and `usageMetadata`, at `data: [DONE]`. An error chunk → Google's error envelope.
  */
-public final class ChatChunksToGeminiChunks implements StreamTransform {
+public final class ChatChunksToGeminiChunks extends ChatChunkStream {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private final String provider;
     private final Map<Integer, String[]> calls = new LinkedHashMap<>(2);
     private final Map<Integer, StringBuilder> arguments = new LinkedHashMap<>(2);
     private String id = "";
     private String model = "";
     private String finishReason;
     private JsonNode usage;
-    private boolean ended;
 
     public ChatChunksToGeminiChunks(String provider) {
-        this.provider = provider;
+        super(provider);
     }
 
     @Override
-    public Buffer apply(Buffer events) {
-        Buffer out = Buffer.buffer(events.length() + 64);
-        SseEvents.forEach(events, (name, data) -> chunk(data, out));
-        return out;
+    protected int outputCapacity(int inputLength) {
+        return inputLength + 64;
     }
 
-    private void chunk(String data, Buffer out) {
-        if (ended) {
-            return;
-        }
-        if ("[DONE]".equals(data.trim())) {
-            end(out);
-            return;
-        }
-        JsonNode json;
-        try {
-            json = OpenAiToAnthropicTranslator.MAPPER.readTree(data);
-        } catch (IOException e) {
-            return;
-        }
-        if (json.path("error").isObject()) {
-            ended = true;
-            out.appendBuffer(ErrorEnvelopes.streamEvent(ErrorFormat.GOOGLE, new GatewayException(ErrorCode.ALL_ATTEMPTS_FAILED,
-                    ChatChunksToMessageEvents.streamFailure(provider, json.get("error").path("message").asText("stream error")))));
-            return;
-        }
+    @Override
+    protected void chunk(JsonNode json, Buffer out) {
         id = json.path("id").asText(id);
         model = json.path("model").asText(model);
         if (json.path("usage").isObject()) {
@@ -93,8 +70,14 @@ public final class ChatChunksToGeminiChunks implements StreamTransform {
         return chunk;
     }
 
-    private void end(Buffer out) {
-        ended = true;
+    @Override
+    protected void error(String message, Buffer out) {
+        out.appendBuffer(ErrorEnvelopes.streamEvent(ErrorFormat.GOOGLE, new GatewayException(ErrorCode.ALL_ATTEMPTS_FAILED,
+                message)));
+    }
+
+    @Override
+    protected void end(Buffer out) {
         ObjectNode chunk = chunk();
         ArrayNode parts = (ArrayNode) chunk.at("/candidates/0/content/parts");
         calls.forEach((index, call) -> parts.add(ChatCompletionToGemini.functionCall(call[0], call[1],

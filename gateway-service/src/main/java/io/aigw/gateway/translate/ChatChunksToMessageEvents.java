@@ -7,9 +7,7 @@ import io.aigw.gateway.error.ErrorCode;
 import io.aigw.gateway.error.ErrorEnvelopes;
 import io.aigw.gateway.error.ErrorFormat;
 import io.aigw.gateway.error.GatewayException;
-import io.aigw.gateway.provider.UpstreamErrorTranslator;
 import io.vertx.core.buffer.Buffer;
-import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -20,11 +18,10 @@ import java.util.Map;
  * closes the open block and sends `message_delta` (stop reason, usage) and `message_stop`. An error chunk
  * becomes an `error` event and ends the stream.
  */
-public final class ChatChunksToMessageEvents implements StreamTransform {
+public final class ChatChunksToMessageEvents extends ChatChunkStream {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private final String provider;
     private final Map<Integer, Integer> blockByTool = new HashMap<>(4);
     private boolean started;
     private int openBlock = -1;
@@ -32,37 +29,13 @@ public final class ChatChunksToMessageEvents implements StreamTransform {
     private int blocks;
     private String finishReason;
     private JsonNode usage = NODES.objectNode();
-    private boolean ended;
 
     public ChatChunksToMessageEvents(String provider) {
-        this.provider = provider;
+        super(provider);
     }
 
     @Override
-    public Buffer apply(Buffer events) {
-        Buffer out = Buffer.buffer(events.length() + 128);
-        SseEvents.forEach(events, (name, data) -> chunk(data, out));
-        return out;
-    }
-
-    private void chunk(String data, Buffer out) {
-        if (ended) {
-            return;
-        }
-        if ("[DONE]".equals(data.trim())) {
-            end(out);
-            return;
-        }
-        JsonNode json;
-        try {
-            json = OpenAiToAnthropicTranslator.MAPPER.readTree(data);
-        } catch (IOException e) {
-            return;
-        }
-        if (json.path("error").isObject()) {
-            error(json.get("error").path("message").asText("stream error"), out);
-            return;
-        }
+    protected void chunk(JsonNode json, Buffer out) {
         if (!started) {
             started = true;
             ObjectNode message = NODES.objectNode().put("id", ChatCompletionToMessage.messageId(json.path("id").asText("")))
@@ -137,8 +110,8 @@ public final class ChatChunksToMessageEvents implements StreamTransform {
         }
     }
 
-    private void end(Buffer out) {
-        ended = true;
+    @Override
+    protected void end(Buffer out) {
         closeBlock(out);
         ObjectNode delta = NODES.objectNode().put("type", "message_delta");
         delta.putObject("delta").put("stop_reason", ChatCompletionToMessage.stopReason(finishReason)).putNull("stop_sequence");
@@ -147,19 +120,10 @@ public final class ChatChunksToMessageEvents implements StreamTransform {
         event(out, NODES.objectNode().put("type", "message_stop"));
     }
 
-    private void error(String message, Buffer out) {
-        ended = true;
+    @Override
+    protected void error(String message, Buffer out) {
         out.appendBuffer(ErrorEnvelopes.streamEvent(ErrorFormat.ANTHROPIC, new GatewayException(
-                ErrorCode.ALL_ATTEMPTS_FAILED, streamFailure(provider, message))));
-    }
-
-    /**
-     * The message of a stream that failed after its start: the provider's message scrubbed, prefixed once (a
-     * translation through chat sees the prefix of the first step already).
-     */
-    static String streamFailure(String provider, String upstreamMessage) {
-        String prefix = "Provider \"" + provider + "\" failed during the stream: ";
-        return upstreamMessage.startsWith(prefix) ? upstreamMessage : prefix + UpstreamErrorTranslator.scrub(upstreamMessage, null);
+                ErrorCode.ALL_ATTEMPTS_FAILED, message)));
     }
 
     private static void event(Buffer out, JsonNode event) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.buffer.Buffer;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,12 +15,11 @@ import java.util.Map;
  * item with `function_call_arguments.delta`s; `data: [DONE]` closes the items (`…done` events) and sends
  * `response.completed` (or `response.incomplete`) with the whole output and usage. An error chunk → an `error` event.
  */
-public final class ChatChunksToResponseEvents implements StreamTransform {
+public final class ChatChunksToResponseEvents extends ChatChunkStream {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final JsonNode request;
-    private final String provider;
     private final List<ObjectNode> output = new ArrayList<>(2);
     private final Map<Integer, Call> calls = new LinkedHashMap<>(2);
     private ObjectNode response;
@@ -31,43 +29,22 @@ public final class ChatChunksToResponseEvents implements StreamTransform {
     private StringBuilder text;
     private String finishReason;
     private JsonNode usage = NODES.objectNode();
-    private boolean ended;
 
     public ChatChunksToResponseEvents(JsonNode request, String provider) {
+        super(provider);
         this.request = request;
-        this.provider = provider;
     }
 
     private record Call(int outputIndex, ObjectNode item, StringBuilder arguments) {
     }
 
     @Override
-    public Buffer apply(Buffer events) {
-        Buffer out = Buffer.buffer(events.length() * 2 + 256);
-        SseEvents.forEach(events, (name, data) -> chunk(data, out));
-        return out;
+    protected int outputCapacity(int inputLength) {
+        return inputLength * 2 + 256;
     }
 
-    private void chunk(String data, Buffer out) {
-        if (ended) {
-            return;
-        }
-        if ("[DONE]".equals(data.trim())) {
-            end(out);
-            return;
-        }
-        JsonNode json;
-        try {
-            json = OpenAiToAnthropicTranslator.MAPPER.readTree(data);
-        } catch (IOException e) {
-            return;
-        }
-        if (json.path("error").isObject()) {
-            ended = true;
-            emit(out, event("error").put("code", "all_attempts_failed").put("message", ChatChunksToMessageEvents.streamFailure(
-                    provider, json.get("error").path("message").asText("stream error"))).putNull("param"));
-            return;
-        }
+    @Override
+    protected void chunk(JsonNode json, Buffer out) {
         if (response == null) {
             chatId = json.path("id").asText("");
             response = ChatCompletionToResponse.skeleton(chatId, json.path("model").asText(""),
@@ -144,8 +121,13 @@ public final class ChatChunksToResponseEvents implements StreamTransform {
         }
     }
 
-    private void end(Buffer out) {
-        ended = true;
+    @Override
+    protected void error(String message, Buffer out) {
+        emit(out, event("error").put("code", "all_attempts_failed").put("message", message).putNull("param"));
+    }
+
+    @Override
+    protected void end(Buffer out) {
         closeText(out);
         for (Call call : calls.values()) {
             call.item.put("arguments", call.arguments.toString()).put("status", "completed");

@@ -48,7 +48,7 @@ class ResponsesToChatTranslationTest {
         assertThat(chat.at("/response_format/json_schema/name").asText(), equalTo("s"));
         assertThat(translation.dropped(), contains("store", "reasoning", "input[].reasoning", "tools[].web_search"));
 
-        ResponsesToMessagesTranslation anthropic = ResponsesToMessagesTranslation.of(in, in.length);
+        Translation anthropic = ResponsesToMessagesTranslation.of(in, in.length);
         assertThat(anthropic.dropped(), contains("store", "reasoning", "input[].reasoning", "tools[].web_search", "text.format"));
         JsonNode messages = MAPPER.readTree(anthropic.forModel("c", Set.of()).getBytes());
         assertThat(messages.at("/system/0/text").asText(), equalTo("Be brief."));
