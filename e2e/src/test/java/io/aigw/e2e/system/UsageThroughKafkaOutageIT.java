@@ -9,6 +9,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +44,7 @@ class UsageThroughKafkaOutageIT {
         List<String> gateways = suite.gatewayUrls();
         assertTrue(gateways.size() >= 2, "needs two gateway replicas: " + gateways);
         Instant from = Instant.now().minusSeconds(1);
-        Map<String, String> served = new ConcurrentHashMap<>(); // request id -> where and when it was answered
+        Map<String, Answer> served = new ConcurrentHashMap<>(); // request id -> where and when it was answered
         AtomicReference<String> phase = new AtomicReference<>("before the outage");
         AtomicBoolean running = new AtomicBoolean(true);
         Thread load = new Thread(() -> {
@@ -53,7 +55,7 @@ class UsageThroughKafkaOutageIT {
                             "{\"model\":\"simulator:sim-chat\",\"messages\":[{\"role\":\"user\",\"content\":\"outage " + i + "\"}]}");
                     if (answer.statusCode() == 200) {
                         served.put(answer.headers().firstValue("X-AIGW-Request-Id").orElseThrow(),
-                                (i % 2 == 0 ? "gateway-1 " : "gateway-2 ") + phase.get());
+                                new Answer((i % 2 == 0 ? "gateway-1 " : "gateway-2 ") + phase.get(), Instant.now()));
                     }
                 } catch (RunningSuite.SuiteUnreachable e) {
                     // the replica being restarted: this request was never answered
@@ -98,16 +100,25 @@ class UsageThroughKafkaOutageIT {
                 served.keySet().stream().filter(ledger::containsKey).count(), served.size());
     }
 
-    /** How many answered requests the ledger lacks, by replica and by the outage's phase when they were answered. */
-    private static String missing(Map<String, String> served, Map<String, Integer> ledger) {
-        Map<String, Long> byWhere = new TreeMap<>();
-        served.forEach((id, where) -> {
+    /** Which replica answered a request, in which phase of the outage, and when. */
+    record Answer(String where, Instant at) {
+    }
+
+    /** How many answered requests the ledger lacks, by replica and phase, with when the first and last were answered. */
+    private static String missing(Map<String, Answer> served, Map<String, Integer> ledger) {
+        Map<String, List<Instant>> byWhere = new TreeMap<>();
+        served.forEach((id, answer) -> {
             if (!ledger.containsKey(id)) {
-                byWhere.merge(where, 1L, Long::sum);
+                byWhere.computeIfAbsent(answer.where(), w -> new ArrayList<>()).add(answer.at());
             }
         });
-        return byWhere.values().stream().mapToLong(Long::longValue).sum() + " of " + served.size()
-                + " answered requests missing: " + byWhere;
+        Map<String, Long> answered = new TreeMap<>();
+        served.values().forEach(answer -> answered.merge(answer.where(), 1L, Long::sum));
+        StringBuilder text = new StringBuilder();
+        byWhere.forEach((where, times) -> text.append(String.format(" %s: %d of %d, answered %s .. %s;", where,
+                times.size(), answered.get(where), Collections.min(times), Collections.max(times))));
+        return byWhere.values().stream().mapToInt(List::size).sum() + " of " + served.size()
+                + " answered requests missing:" + text;
     }
 
     /** Request id → events stored for the demo key in [from, to), read page by page from the usage API. */

@@ -76,6 +76,9 @@ final class SpoolingSender implements Runnable {
         this.metrics = metrics;
         this.down = !spool.isEmpty();
         this.outageStarted = System.currentTimeMillis();
+        if (down) {
+            Log.infof("%d usage events found in the spool (%s): they go to Kafka first", spool.records(), config.dir());
+        }
         updateGauges();
     }
 
@@ -262,7 +265,8 @@ final class SpoolingSender implements Runnable {
             }
             closeProducer();
             List<byte[]> pending = new ArrayList<>(unacknowledged.values()); // before the failures: see send()
-            for (byte[] record; (record = failed.poll()) != null; ) {
+            int failedAtClose = 0;
+            for (byte[] record; (record = failed.poll()) != null; failedAtClose++) {
                 spool(record, "Kafka did not acknowledge it before shutdown");
             }
             for (byte[] record : pending) {
@@ -271,7 +275,8 @@ final class SpoolingSender implements Runnable {
             spool.close();
             updateGauges();
             if (!spool.isEmpty()) {
-                Log.infof("%d usage events stay in the spool for the next start", spool.records());
+                Log.infof("%d usage events stay in the spool for the next start (%d failed as the producer closed, %d it"
+                        + " had not acknowledged)", spool.records(), failedAtClose, pending.size());
             }
         } catch (IOException | RuntimeException e) {
             Log.errorf(e, "Usage events could not be saved at shutdown");
