@@ -241,6 +241,66 @@ class SpoolingSenderTest {
         assertThat(ids(kafka.received), equalTo(expected));
     }
 
+    /** UsageThroughKafkaOutageIT: a replica stopped during an outage lost the 44 answers of its last 9 s. */
+    @Test
+    void shouldSpoolAtShutdownTheEventsStillWaitingInTheQueue() throws Exception {
+        FakeKafka kafka = new FakeKafka();
+        kafka.up = false;
+        ArrayBlockingQueue<UsageEvent> queue = new ArrayBlockingQueue<>(1000);
+        SpoolingSender sender = sender(kafka, queue);
+        sender.step(event(1));
+        for (int i = 2; i <= 30; i++) {
+            queue.put(event(i)); // the sender was busy: they wait in the queue when the replica stops
+        }
+        sender.stop();
+        sender.run();
+
+        FakeKafka next = new FakeKafka();
+        SpoolingSender restarted = sender(next, queue);
+        for (int i = 0; i < 10; i++) {
+            restarted.step(null);
+        }
+        List<String> expected = new ArrayList<>();
+        for (int i = 1; i <= 30; i++) {
+            expected.add("e" + i);
+        }
+        assertThat(ids(next.received), equalTo(expected));
+    }
+
+    /** A replay to a Kafka that cannot give metadata stops at the first failed send: each send waits max.block.ms. */
+    @Test
+    void shouldStopReplayingAChunkAtItsFirstFailedSend() throws Exception {
+        FakeKafka kafka = new FakeKafka();
+        kafka.up = false;
+        ArrayBlockingQueue<UsageEvent> queue = new ArrayBlockingQueue<>(1000);
+        SpoolConfig retryLater = config(Duration.ofHours(1));
+        UsageSpool firstSpool = new UsageSpool(dir, retryLater.maxBytes(), retryLater.segmentBytes());
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        SpoolingSender first = new SpoolingSender(queue, kafka, firstSpool, MAPPER, retryLater, registry.counter("dropped"),
+                new AtomicLong(), SpoolMetrics.register(registry, queue, firstSpool.maxBytes()));
+        for (int i = 1; i <= 40; i++) {
+            first.step(event(i));
+        }
+        firstSpool.close();
+
+        kafka.metadataUnknown = true; // the replica restarted while Kafka is still down
+        kafka.sends = 0;
+        SpoolingSender restarted = sender(kafka, queue);
+        restarted.step(null);
+        assertThat("sends that each waited max.block.ms", kafka.sends, equalTo(1));
+
+        kafka.metadataUnknown = false;
+        kafka.up = true;
+        for (int i = 0; i < 60; i++) {
+            restarted.step(null);
+        }
+        List<String> expected = new ArrayList<>();
+        for (int i = 1; i <= 40; i++) {
+            expected.add("e" + i);
+        }
+        assertThat(ids(kafka.received), equalTo(expected));
+    }
+
     @Test
     void shouldCountWhatTheFullSpoolCannotHold() throws Exception {
         FakeKafka kafka = new FakeKafka();
