@@ -84,7 +84,7 @@ Call with (dict "root" $ "image" .image "registry" fallbackRegistry). */}}
 
 {{/* ---------- Secrets ---------- */}}
 
-{{/* Name of the Secret holding the suite's own secrets (admin token, service token, pepper, master key). */}}
+{{/* Name of the Secret holding the suite's own secrets (admin, service and gateway tokens, pepper, master key). */}}
 {{- define "aigw.secrets.name" -}}
 {{- .Values.secrets.existingSecret | default (include "aigw.fullname" .) }}
 {{- end }}
@@ -94,7 +94,7 @@ Call with (dict "root" $ "image" .image "registry" fallbackRegistry). */}}
 {{- if .root.Values.secrets.existingSecret }}
 {{- index .root.Values.secrets.existingSecretKeys .key }}
 {{- else }}
-{{- index (dict "adminToken" "admin-token" "serviceToken" "service-token" "keyPepper" "key-pepper" "masterKey" "master-key" "masterKeyId" "master-key-id" "previousMasterKeys" "previous-master-keys") .key }}
+{{- index (dict "adminToken" "admin-token" "serviceToken" "service-token" "gatewayToken" "gateway-token" "keyPepper" "key-pepper" "masterKey" "master-key" "masterKeyId" "master-key-id" "previousMasterKeys" "previous-master-keys") .key }}
 {{- end }}
 {{- end }}
 

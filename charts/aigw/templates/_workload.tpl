@@ -23,6 +23,7 @@ Shared workload templates for the four services. Each per-service template build
 {{- $root := .root }}
 {{- $data := dict
   "QUARKUS_HTTP_PORT" (toString .values.containerPort)
+  "QUARKUS_MANAGEMENT_PORT" (toString .values.managementPort)
   "AIGW_KAFKA_BOOTSTRAP" (include "aigw.kafka.bootstrap" $root)
   "AIGW_LOG_JSON" (include "aigw.setting" (dict "ctx" . "key" "logJson"))
   "JAVA_OPTS_APPEND" (include "aigw.setting" (dict "ctx" . "key" "javaOpts")) }}
@@ -58,9 +59,14 @@ data:
   {{- include "aigw.configData" . | nindent 2 }}
 {{- end }}
 
-{{/* Environment read from Secrets (never inlined) plus the service's own valueFrom entries. */}}
+{{/*
+Environment read from Secrets (never inlined) plus the service's own valueFrom entries. Least privilege: the
+gateway, the one internet-facing service, never receives the admin token (it has no admin API to guard).
+*/}}
 {{- define "aigw.secretEnv" -}}
+{{- if ne .component "gateway-service" }}
 {{ include "aigw.secrets.env" (dict "root" .root "env" "AIGW_ADMIN_TOKEN" "key" "adminToken") }}
+{{- end }}
 {{ include "aigw.secrets.env" (dict "root" .root "env" "AIGW_SERVICE_TOKEN" "key" "serviceToken") }}
 {{- if and (not .root.Values.kafka.enabled) .root.Values.externalKafka.existingSecret }}
 - name: KAFKA_SASL_JAAS_CONFIG
@@ -123,7 +129,7 @@ spec:
         {{- if $root.Values.metrics.podAnnotations }}
         prometheus.io/scrape: "true"
         prometheus.io/path: /q/metrics
-        prometheus.io/port: {{ .values.containerPort | quote }}
+        prometheus.io/port: {{ .values.managementPort | quote }}
         {{- end }}
         {{- with $root.Values.default.podAnnotations }}
         {{- toYaml . | nindent 8 }}
@@ -155,6 +161,10 @@ spec:
             - name: http
               containerPort: {{ .values.containerPort }}
               protocol: TCP
+            # health, metrics and OpenAPI: never behind the service's public Service or Ingress
+            - name: management
+              containerPort: {{ .values.managementPort }}
+              protocol: TCP
           envFrom:
             - configMapRef:
                 name: {{ $name }}
@@ -169,17 +179,17 @@ spec:
           startupProbe:
             httpGet:
               path: /q/health/started
-              port: http
+              port: management
             {{- include "aigw.setting" (dict "ctx" . "key" "startupProbe") | nindent 12 }}
           livenessProbe:
             httpGet:
               path: /q/health/live
-              port: http
+              port: management
             {{- include "aigw.setting" (dict "ctx" . "key" "livenessProbe") | nindent 12 }}
           readinessProbe:
             httpGet:
               path: /q/health/ready
-              port: http
+              port: management
             {{- include "aigw.setting" (dict "ctx" . "key" "readinessProbe") | nindent 12 }}
           resources:
             {{- include "aigw.setting" (dict "ctx" . "key" "resources") | nindent 12 }}
@@ -248,6 +258,39 @@ spec:
     {{- include "aigw.selectorLabels" . | nindent 4 }}
 {{- end }}
 
+{{/*
+The management interface (health, metrics, OpenAPI) as a Service of its own, `<component>-management`, ClusterIP
+only: what Prometheus scrapes, and never what an Ingress or a LoadBalancer points at.
+*/}}
+{{- define "aigw.managementService" -}}
+apiVersion: v1
+kind: Service
+metadata:
+  name: {{ include "aigw.componentName" . }}-management
+  namespace: {{ .root.Release.Namespace }}
+  labels:
+    {{- include "aigw.labels" . | nindent 4 }}
+    {{- include "aigw.managementLabel" . | nindent 4 }}
+  {{- with .root.Values.commonAnnotations }}
+  annotations:
+    {{- toYaml . | nindent 4 }}
+  {{- end }}
+spec:
+  type: ClusterIP
+  ports:
+    - name: management
+      port: {{ .values.managementPort }}
+      targetPort: management
+      protocol: TCP
+  selector:
+    {{- include "aigw.selectorLabels" . | nindent 4 }}
+{{- end }}
+
+{{/* The label that tells a management Service from the public one (ServiceMonitors select on it). */}}
+{{- define "aigw.managementLabel" -}}
+aigw.dev/interface: management
+{{- end }}
+
 {{- define "aigw.podDisruptionBudget" -}}
 {{- $pdb := merge (deepCopy (.values.pdb | default dict)) .root.Values.default.pdb }}
 {{- if $pdb.create }}
@@ -286,21 +329,24 @@ spec:
   selector:
     matchLabels:
       {{- include "aigw.selectorLabels" . | nindent 6 }}
+      {{- include "aigw.managementLabel" . | nindent 6 }}
   endpoints:
-    - port: http
+    - port: management
       path: /q/metrics
       interval: {{ .root.Values.metrics.serviceMonitor.interval }}
       scrapeTimeout: {{ .root.Values.metrics.serviceMonitor.scrapeTimeout }}
 {{- end }}
 {{- end }}
 
-{{/* Everything one service needs: ConfigMap, Deployment, Service, PDB, ServiceMonitor. */}}
+{{/* Everything one service needs: ConfigMap, Deployment, Service, management Service, PDB, ServiceMonitor. */}}
 {{- define "aigw.component" -}}
 {{ include "aigw.configMap" . }}
 ---
 {{ include "aigw.deployment" . }}
 ---
 {{ include "aigw.service" . }}
+---
+{{ include "aigw.managementService" . }}
 {{- with (include "aigw.podDisruptionBudget" .) }}
 ---
 {{ . }}

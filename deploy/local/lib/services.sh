@@ -12,13 +12,43 @@ SERVICES=(
   "config config-service 8082"
 )
 GATEWAY_MODULE=gateway-service
-SECRET_NAMES=(AIGW_ADMIN_TOKEN AIGW_MASTER_KEY AIGW_MASTER_KEY_ID AIGW_KEY_PEPPER AIGW_SERVICE_TOKEN)
+SECRET_NAMES=(AIGW_ADMIN_TOKEN AIGW_MASTER_KEY AIGW_MASTER_KEY_ID AIGW_KEY_PEPPER AIGW_SERVICE_TOKEN AIGW_GATEWAY_TOKEN)
+
+# Least privilege (issue 14): the secrets each process is given; every other one is removed from its environment.
+# The gateway gets no admin token; only it and key-service know the gateway token that reads provider keys.
+process_secrets() {
+  case $1 in
+    gateway-*) echo AIGW_SERVICE_TOKEN AIGW_GATEWAY_TOKEN AIGW_KEY_PEPPER ;;
+    key) echo AIGW_ADMIN_TOKEN AIGW_SERVICE_TOKEN AIGW_GATEWAY_TOKEN AIGW_KEY_PEPPER AIGW_MASTER_KEY AIGW_MASTER_KEY_ID \
+      AIGW_PREVIOUS_MASTER_KEYS ;;
+    catalog | config) echo AIGW_ADMIN_TOKEN AIGW_SERVICE_TOKEN ;;
+    *) ;;
+  esac
+}
+
+# withheld_secrets NAME: `-u VAR` options for env(1), one per secret the process must not see.
+withheld_secrets() {
+  local given name
+  given=" $(process_secrets "$1") "
+  for name in "${SECRET_NAMES[@]}" AIGW_PREVIOUS_MASTER_KEYS; do
+    [[ $given == *" $name "* ]] || printf -- '-u %s ' "$name"
+  done
+}
 
 marker() { printf -- '-Daigw.stack=%s' "$1"; }
 service_jar() { printf '%s/%s/target/quarkus-app/quarkus-run.jar' "$REPO_ROOT" "$1"; }
 
 # Gateway replica N listens on 8080 for N=1, then 8090, 8091, ...
 gateway_port() { if (($1 == 1)); then echo 8080; else echo $((8088 + $1)); fi; }
+
+# Health, metrics and OpenAPI are on each process's management port: its public port + 1000 (SPEC §4), so
+# 9080-9083 for the services and 9080, 9090, 9091, ... for the gateway replicas. The two replicas whose + 1000 would
+# land on Kafka (9092) or the simulator (9100) take + 2000 instead.
+management_port() {
+  local port=$(($1 + 1000))
+  if ((port == KAFKA_PORT || port == SIMULATOR_PORT)); then port=$(($1 + 2000)); fi
+  echo "$port"
+}
 
 # ---------------------------------------------------------------------------------------------
 # Secrets: from the environment when set, else generated once into deploy/local/.secrets.env.
@@ -31,6 +61,7 @@ generate_secret() {
   case $1 in
     AIGW_ADMIN_TOKEN) printf 'aigw-admin-%s' "$(random_token)" ;;
     AIGW_SERVICE_TOKEN) printf 'aigw-svc-%s' "$(random_token)" ;;
+    AIGW_GATEWAY_TOKEN) printf 'aigw-gw-%s' "$(random_token)" ;;
     AIGW_MASTER_KEY | AIGW_KEY_PEPPER) random_base64 32 ;;
     AIGW_MASTER_KEY_ID) printf 'local-1' ;;
   esac
@@ -132,7 +163,9 @@ start_java() {
     return 0
   fi
   [[ -f $jar ]] || die "$name: ${jar#"$REPO_ROOT"/} is missing (run without --no-build)"
-  start_background "$name" -- env QUARKUS_HTTP_HOST=127.0.0.1 AIGW_ALLOW_LOOPBACK_UPSTREAMS=true "$@" \
+  # shellcheck disable=SC2046 # one word per option
+  start_background "$name" -- env $(withheld_secrets "$name") QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_MANAGEMENT_HOST=127.0.0.1 \
+    AIGW_ALLOW_LOOPBACK_UPSTREAMS=true "$@" \
     java "$(marker "$name")" -XX:+UseParallelGC "$(java_heap "$name")" -jar "$jar"
 }
 
@@ -162,11 +195,12 @@ start_services() {
   for line in "${SERVICES[@]}"; do
     read -r name module port <<<"$line"
     ensure_port_free_or_ours "$name" "$port"
+    ensure_port_free_or_ours "$name" "$(management_port "$port")"
     start_java "$name" "$(service_jar "$module")"
   done
   for line in "${SERVICES[@]}"; do
     read -r name module port <<<"$line"
-    wait_for_http "$name" "$(marker "$name")" "http://127.0.0.1:$port/q/health/ready"
+    wait_for_http "$name" "$(marker "$name")" "http://127.0.0.1:$(management_port "$port")/q/health/ready"
     note "$name: ready on http://127.0.0.1:$port"
   done
 }
@@ -185,8 +219,9 @@ start_service() {
   local name module port
   read -r name module port <<<"$(service_line "$1")"
   ensure_port_free_or_ours "$name" "$port"
+  ensure_port_free_or_ours "$name" "$(management_port "$port")"
   start_java "$name" "$(service_jar "$module")"
-  wait_for_http "$name" "$(marker "$name")" "http://127.0.0.1:$port/q/health/ready"
+  wait_for_http "$name" "$(marker "$name")" "http://127.0.0.1:$(management_port "$port")/q/health/ready"
   note "$name: ready on http://127.0.0.1:$port"
 }
 
@@ -195,14 +230,16 @@ launch_gateway() {
   local name=gateway-$1 port
   port=$(gateway_port "$1")
   ensure_port_free_or_ours "$name" "$port"
-  start_java "$name" "$(service_jar "$GATEWAY_MODULE")" QUARKUS_HTTP_PORT="$port" AIGW_GATEWAY_INSTANCE_ID="$name"
+  ensure_port_free_or_ours "$name" "$(management_port "$port")"
+  start_java "$name" "$(service_jar "$GATEWAY_MODULE")" QUARKUS_HTTP_PORT="$port" \
+    QUARKUS_MANAGEMENT_PORT="$(management_port "$port")" AIGW_GATEWAY_INSTANCE_ID="$name"
 }
 
 # wait_for_gateway N: waits until replica N reports ready (its routing snapshot is in force).
 wait_for_gateway() {
   local name=gateway-$1 port
   port=$(gateway_port "$1")
-  wait_for_http "$name" "$(marker "$name")" "http://127.0.0.1:$port/q/health/ready"
+  wait_for_http "$name" "$(marker "$name")" "http://127.0.0.1:$(management_port "$port")/q/health/ready"
   note "$name: ready on http://127.0.0.1:$port"
 }
 
@@ -257,10 +294,11 @@ print_summary() {
   fi
   for line in "${SERVICES[@]}"; do
     read -r name module port <<<"$line"
-    printf '  %-12s %s\n' "$name" "http://127.0.0.1:$port  ($module)"
+    printf '  %-12s %s\n' "$name" "http://127.0.0.1:$port  ($module; health and metrics on :$(management_port "$port"))"
   done
   for ((i = 1; i <= count; i++)); do
-    printf '  %-12s %s\n' "gateway-$i" "http://127.0.0.1:$(gateway_port "$i")"
+    port=$(gateway_port "$i")
+    printf '  %-12s %s\n' "gateway-$i" "http://127.0.0.1:$port  (health and metrics on :$(management_port "$port"))"
   done
   print_calling_snippets
   cat <<EOF

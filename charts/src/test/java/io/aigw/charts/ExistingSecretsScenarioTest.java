@@ -36,7 +36,12 @@ class ExistingSecretsScenarioTest {
         assertEquals(ref("aigw-db-credentials", "password"), secretRef(keyService, "AIGW_DB_PASSWORD"));
         for (String service : SERVICES) {
             Container c = container(SCENARIO, service);
-            assertEquals(ref("aigw-app-secrets", "ADMIN_TOKEN"), secretRef(c, "AIGW_ADMIN_TOKEN"), service);
+            if (!service.equals("gateway-service")) {
+                assertEquals(ref("aigw-app-secrets", "ADMIN_TOKEN"), secretRef(c, "AIGW_ADMIN_TOKEN"), service);
+            }
+            if (service.equals("gateway-service") || service.equals("key-service")) {
+                assertEquals(ref("aigw-app-secrets", "GATEWAY_TOKEN"), secretRef(c, "AIGW_GATEWAY_TOKEN"), service);
+            }
             assertEquals(ref("aigw-app-secrets", "SERVICE_TOKEN"), secretRef(c, "AIGW_SERVICE_TOKEN"), service);
             assertEquals(ref("aigw-kafka-credentials", "sasl-jaas-config"), secretRef(c, "KAFKA_SASL_JAAS_CONFIG"), service);
         }

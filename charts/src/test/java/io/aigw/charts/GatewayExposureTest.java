@@ -31,7 +31,7 @@ class GatewayExposureTest {
         assertEquals("nginx", ingress.getSpec().getIngressClassName());
         assertEquals("aigw.example.com", ingress.getSpec().getRules().get(0).getHost());
         HTTPIngressPath path = ingress.getSpec().getRules().get(0).getHttp().getPaths().get(0);
-        assertEquals("/", path.getPath());
+        assertEquals("/v1", path.getPath());
         assertEquals("Prefix", path.getPathType());
         assertEquals(name("gateway-service"), path.getBackend().getService().getName());
         assertEquals("http", path.getBackend().getService().getPort().getName());
@@ -66,13 +66,14 @@ class GatewayExposureTest {
     }
 
     @Test
-    void shouldRenderAServiceMonitorPerServiceOnQuarkusMetrics() {
+    void shouldRenderAServiceMonitorPerServiceOnTheManagementServices() {
         List<ServiceMonitor> monitors = AigwChart.objects(SCENARIO, ServiceMonitor.class);
 
         assertEquals(SERVICES.size(), monitors.size());
         for (ServiceMonitor monitor : monitors) {
             assertEquals("/q/metrics", monitor.getSpec().getEndpoints().get(0).getPath());
-            assertEquals("http", monitor.getSpec().getEndpoints().get(0).getPort());
+            assertEquals("management", monitor.getSpec().getEndpoints().get(0).getPort());
+            assertEquals("management", monitor.getSpec().getSelector().getMatchLabels().get("aigw.dev/interface"));
             assertEquals("prometheus", monitor.getMetadata().getLabels().get("release"));
         }
     }

@@ -23,7 +23,7 @@ final class Manifests {
     static final List<String> SERVICES = List.of("gateway-service", "key-service", "config-service", "model-catalog-service");
 
     /** Environment variables that carry secret material: they may only come from a secretKeyRef. */
-    static final Set<String> SECRET_ENV = Set.of("AIGW_ADMIN_TOKEN", "AIGW_SERVICE_TOKEN", "AIGW_KEY_PEPPER",
+    static final Set<String> SECRET_ENV = Set.of("AIGW_ADMIN_TOKEN", "AIGW_SERVICE_TOKEN", "AIGW_GATEWAY_TOKEN", "AIGW_KEY_PEPPER",
             "AIGW_MASTER_KEY", "AIGW_MASTER_KEY_ID", "AIGW_PREVIOUS_MASTER_KEYS", "AIGW_DB_PASSWORD", "QUARKUS_REDIS_PASSWORD",
             "KAFKA_SASL_JAAS_CONFIG", "POSTGRES_PASSWORD", "REDIS_PASSWORD", "ACCESS_KEY");
 

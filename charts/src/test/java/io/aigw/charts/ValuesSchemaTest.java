@@ -17,6 +17,7 @@ class ValuesSchemaTest {
             secrets:
               adminToken: ci-admin-token-0123456789
               serviceToken: ci-service-token-0123456789
+              gatewayToken: ci-gateway-token-0123456789
               keyPepper: Y2ktcGVwcGVyLTAxMjM0NTY3ODlhYmNkZWY=
               masterKey: MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=
             externalKafka:
@@ -71,6 +72,13 @@ class ValuesSchemaTest {
         String values = VALID.replace("externalKafka:\n  bootstrapServers: kafka.data.svc:9092\n", "");
 
         assertSchemaRejects(values, "bootstrapServers");
+    }
+
+    @Test
+    void shouldRejectAMissingGatewayToken() throws IOException {
+        String values = VALID.replace("  gatewayToken: ci-gateway-token-0123456789\n", "");
+
+        assertSchemaRejects(values, "gatewayToken");
     }
 
     @Test

@@ -39,14 +39,20 @@ class WorkloadManifestsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.aigw.charts.AigwChart#scenarios")
-    void shouldProbeEveryServiceOnQuarkusHealthEndpoints(String scenario) {
+    void shouldProbeEveryServiceOnQuarkusHealthEndpointsOfTheManagementPort(String scenario) {
         for (String service : SERVICES) {
             Container c = container(scenario, service);
             assertEquals("/q/health/started", c.getStartupProbe().getHttpGet().getPath(), service);
             assertEquals("/q/health/live", c.getLivenessProbe().getHttpGet().getPath(), service);
             assertEquals("/q/health/ready", c.getReadinessProbe().getHttpGet().getPath(), service);
-            assertEquals("http", c.getReadinessProbe().getHttpGet().getPort().getStrVal(), service);
+            for (var probe : List.of(c.getStartupProbe(), c.getLivenessProbe(), c.getReadinessProbe())) {
+                assertEquals("management", probe.getHttpGet().getPort().getStrVal(), service);
+            }
             assertEquals("http", c.getPorts().get(0).getName(), service);
+            assertEquals("management", c.getPorts().get(1).getName(), service);
+            assertEquals(c.getPorts().get(0).getContainerPort() + 1000, c.getPorts().get(1).getContainerPort(), service);
+            assertEquals(String.valueOf(c.getPorts().get(1).getContainerPort()),
+                    Manifests.config(scenario, service).get("QUARKUS_MANAGEMENT_PORT"), service);
         }
     }
 
@@ -116,9 +122,9 @@ class WorkloadManifestsTest {
     @Test
     void shouldGiveEachServiceOnlyTheSecretsItNeeds() {
         Map<String, Set<String>> expected = Map.of(
-                "gateway-service", Set.of("AIGW_ADMIN_TOKEN", "AIGW_SERVICE_TOKEN", "AIGW_KEY_PEPPER"),
-                "key-service", Set.of("AIGW_ADMIN_TOKEN", "AIGW_SERVICE_TOKEN", "AIGW_KEY_PEPPER", "AIGW_MASTER_KEY",
-                        "AIGW_MASTER_KEY_ID", "AIGW_PREVIOUS_MASTER_KEYS", "AIGW_DB_PASSWORD"),
+                "gateway-service", Set.of("AIGW_SERVICE_TOKEN", "AIGW_GATEWAY_TOKEN", "AIGW_KEY_PEPPER"),
+                "key-service", Set.of("AIGW_ADMIN_TOKEN", "AIGW_SERVICE_TOKEN", "AIGW_GATEWAY_TOKEN", "AIGW_KEY_PEPPER",
+                        "AIGW_MASTER_KEY", "AIGW_MASTER_KEY_ID", "AIGW_PREVIOUS_MASTER_KEYS", "AIGW_DB_PASSWORD"),
                 "config-service", Set.of("AIGW_ADMIN_TOKEN", "AIGW_SERVICE_TOKEN", "AIGW_DB_PASSWORD"),
                 "model-catalog-service", Set.of("AIGW_ADMIN_TOKEN", "AIGW_SERVICE_TOKEN", "AIGW_DB_PASSWORD"));
         for (String service : SERVICES) {
@@ -163,13 +169,13 @@ class WorkloadManifestsTest {
     }
 
     @Test
-    void shouldAnnotatePodsForPrometheusScrapingOfQuarkusMetrics() {
+    void shouldAnnotatePodsForPrometheusScrapingOfQuarkusMetricsOnTheManagementPort() {
         for (String service : SERVICES) {
             Map<String, String> annotations = AigwChart.object("default", Deployment.class, name(service))
                     .getSpec().getTemplate().getMetadata().getAnnotations();
             assertEquals("true", annotations.get("prometheus.io/scrape"), service);
             assertEquals("/q/metrics", annotations.get("prometheus.io/path"), service);
-            assertEquals(String.valueOf(container("default", service).getPorts().get(0).getContainerPort()),
+            assertEquals(String.valueOf(container("default", service).getPorts().get(1).getContainerPort()),
                     annotations.get("prometheus.io/port"), service);
         }
     }

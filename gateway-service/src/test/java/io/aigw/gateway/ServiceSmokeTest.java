@@ -1,12 +1,12 @@
 package io.aigw.gateway;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 
 import io.aigw.gateway.support.GatewayReady;
 import io.aigw.gateway.support.GatewayTestResource;
+import io.aigw.gateway.support.Management;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -17,16 +17,16 @@ class ServiceSmokeTest {
 
     @Test
     void shouldReportLiveAndStarted() {
-        given().when().get("/q/health/live")
+        Management.given().when().get("/q/health/live")
                 .then().statusCode(200).body("status", equalTo("UP"));
-        given().when().get("/q/health/started")
+        Management.given().when().get("/q/health/started")
                 .then().statusCode(200).body("status", equalTo("UP"));
     }
 
     @Test
     void shouldReportReadyOnceTheRoutingSnapshotIsLoaded() {
         GatewayReady.await();
-        given().when().get("/q/health/ready")
+        Management.given().when().get("/q/health/ready")
                 .then().statusCode(200).body("status", equalTo("UP"))
                 .body("checks.find { it.name == 'routing-snapshot' }.data.version", matchesPattern("c\\d+\\.g9\\.k17"));
         // the catalog version grows when a sync test adds a model to the stub
@@ -34,7 +34,7 @@ class ServiceSmokeTest {
 
     @Test
     void shouldExposePrometheusMetrics() {
-        given().when().get("/q/metrics")
+        Management.given().when().get("/q/metrics")
                 .then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
     }
 }

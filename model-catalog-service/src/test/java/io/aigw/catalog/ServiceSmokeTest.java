@@ -1,11 +1,13 @@
 package io.aigw.catalog;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import io.aigw.kit.testing.Management;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import jakarta.inject.Inject;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
@@ -20,22 +22,22 @@ class ServiceSmokeTest {
     void shouldReportHealthUpWhenDatabaseIsReachable() {
         // Ready only once the projections have read each followed topic up to its end offset at start.
         long deadline = System.currentTimeMillis() + 60_000;
-        while (given().when().get("/q/health/ready").statusCode() != 200 && System.currentTimeMillis() < deadline) {
+        while (Management.given().when().get("/q/health/ready").statusCode() != 200 && System.currentTimeMillis() < deadline) {
             try {
                 Thread.sleep(250);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
-        given().when().get("/q/health/ready")
+        Management.given().when().get("/q/health/ready")
                 .then().statusCode(200).body("status", equalTo("UP"));
-        given().when().get("/q/health/live")
+        Management.given().when().get("/q/health/live")
                 .then().statusCode(200).body("status", equalTo("UP"));
     }
 
     @Test
     void shouldExposePrometheusMetrics() {
-        given().when().get("/q/metrics")
+        Management.given().when().get("/q/metrics")
                 .then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
     }
 
@@ -43,5 +45,14 @@ class ServiceSmokeTest {
     void shouldHaveAppliedEveryMigrationAtStart() {
         assertEquals(0, flyway.info().pending().length, "pending migrations");
         assertEquals("5", flyway.info().current().getVersion().getVersion());
+    }
+
+    @Test
+    void shouldServeHealthMetricsAndOpenApiOnlyOnTheManagementPort() {
+        assertNotEquals(RestAssured.port, Management.port(), "management shares the public port");
+        Management.given().when().get("/q/openapi").then().statusCode(200).body(containsString("openapi"));
+        for (String path : new String[] {"/q/metrics", "/q/health/live", "/q/health/ready", "/q/openapi"}) {
+            RestAssured.given().when().get(path).then().statusCode(404);
+        }
     }
 }

@@ -15,6 +15,12 @@ public interface KitConfig {
     /** Service token for {@code /internal/*} (from {@code AIGW_SERVICE_TOKEN}; required). */
     Optional<String> serviceToken();
 
+    /**
+     * The gateway's own token (from {@code AIGW_GATEWAY_TOKEN}), the only one a {@link io.aigw.kit.auth.GatewayOnly}
+     * endpoint accepts; it also opens the rest of {@code /internal/*}. Set where such an endpoint lives (key-service).
+     */
+    Optional<String> gatewayToken();
+
     /** Base URL of key-service, which verifies issued admin tokens and owns provider keys and access keys. */
     @WithDefault("http://127.0.0.1:8081")
     String keysUrl();

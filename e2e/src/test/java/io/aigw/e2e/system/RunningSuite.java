@@ -75,9 +75,22 @@ final class RunningSuite {
         return json(response);
     }
 
-    /** {@code GET /q/health/ready} of one gateway replica (503 while not ready). */
+    /** {@code GET /q/health/ready} of one gateway replica, on its management port (503 while not ready). */
     HttpResponse<String> readiness(String gateway) {
-        return send(HttpRequest.newBuilder(URI.create(gateway + "/q/health/ready")).GET());
+        return send(HttpRequest.newBuilder(URI.create(managementUrl(gateway) + "/q/health/ready")).GET());
+    }
+
+    /**
+     * The management base URL of a process of the local stack: its public port + 1000, or + 2000 where that would
+     * land on Kafka (9092) or the simulator (9100), as {@code deploy/local/lib/services.sh} assigns them.
+     */
+    static String managementUrl(String publicUrl) {
+        URI uri = URI.create(publicUrl);
+        int port = uri.getPort() + 1000;
+        if (port == 9092 || port == 9100) {
+            port += 1000;
+        }
+        return uri.getScheme() + "://" + uri.getHost() + ":" + port;
     }
 
     static JsonNode json(HttpResponse<String> response) {

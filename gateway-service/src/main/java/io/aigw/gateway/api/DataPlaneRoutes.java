@@ -62,11 +62,15 @@ public class DataPlaneRoutes {
             begin(ctx.request());
             cors.preflight(ctx.request());
         });
-        router.route("/v1/*").handler(ctx -> {
-            begin(ctx.request());
-            ErrorResponder.send(ctx.request(), ErrorFormat.OPENAI, new GatewayException(ErrorCode.NOT_FOUND,
-                    "No such endpoint: " + ctx.request().method() + " " + ctx.request().path() + "."));
-        });
+        router.route("/v1/*").handler(ctx -> notFound(ctx.request()));
+        // Anything else, /q/* included: health, metrics and OpenAPI live on the management port, never on this one.
+        router.route().order(Integer.MAX_VALUE).handler(ctx -> notFound(ctx.request()));
+    }
+
+    private void notFound(HttpServerRequest request) {
+        begin(request);
+        ErrorResponder.send(request, ErrorFormat.OPENAI, new GatewayException(ErrorCode.NOT_FOUND,
+                "No such endpoint: " + request.method() + " " + request.path() + "."));
     }
 
     private RoutingSnapshot begin(HttpServerRequest request) {

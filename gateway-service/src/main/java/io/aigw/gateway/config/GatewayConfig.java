@@ -25,6 +25,12 @@ public interface GatewayConfig {
     /** Service token for `/internal/v1/*` calls (`AIGW_SERVICE_TOKEN`); required. */
     Optional<String> serviceToken();
 
+    /**
+     * The gateway's own token (`AIGW_GATEWAY_TOKEN`), the only credential key-service accepts for decrypted provider
+     * keys (the service token, which every service holds, gets 403 there); required.
+     */
+    Optional<String> gatewayToken();
+
     /** Base64 HMAC pepper for access-key secrets, the same as key-service's (`AIGW_KEY_PEPPER`); required. */
     Optional<String> keyPepper();
 

@@ -14,6 +14,9 @@ public class StartupCheck {
         if (config.serviceToken().filter(s -> !s.isBlank()).isEmpty()) {
             problems.add("AIGW_SERVICE_TOKEN (aigw.gateway.service-token) is not set");
         }
+        if (config.gatewayToken().filter(s -> !s.isBlank()).isEmpty()) {
+            problems.add("AIGW_GATEWAY_TOKEN (aigw.gateway.gateway-token) is not set");
+        }
         if (config.keyPepper().filter(s -> !s.isBlank()).isEmpty()) {
             problems.add("AIGW_KEY_PEPPER (aigw.gateway.key-pepper) is not set");
         } else {

@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Decrypted provider-key values, fetched from key-service's internal API and kept in memory only (never
- * logged, never in Redis). Every key of a new snapshot is fetched ahead of use; a rotated key (higher
+ * Decrypted provider-key values, fetched from key-service's internal API with the gateway token (the only
+ * credential that reads them) and kept in memory only (never logged, never in Redis). Every key of a new snapshot is fetched ahead of use; a rotated key (higher
  * version) is fetched again; a failed fetch is retried on use after a second.
  */
 @ApplicationScoped
@@ -60,7 +60,7 @@ public class ProviderKeyVault {
     }
 
     private Future<String> fetch(ProviderKeyRef key) {
-        return client.get(keysUrl, "/internal/v1/provider-keys/" + key.id() + "/value").map(answer -> {
+        return client.getAsGateway(keysUrl, "/internal/v1/provider-keys/" + key.id() + "/value").map(answer -> {
             if (answer.status() != 200) {
                 throw new IllegalStateException("key-service answered HTTP " + answer.status());
             }

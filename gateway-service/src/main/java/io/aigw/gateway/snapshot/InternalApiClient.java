@@ -13,14 +13,16 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Calls the other services' `/internal/v1/*` APIs with the service token, non-blocking. Answers the
- * status and body; the caller decides what a status means.
+ * Calls the other services' `/internal/v1/*` APIs with the service token, non-blocking; key-service's decrypted
+ * provider keys with the gateway's own token ({@link #getAsGateway}). Answers the status and body; the caller
+ * decides what a status means.
  */
 @ApplicationScoped
 public class InternalApiClient {
 
     private final HttpClient client;
     private final String authorization;
+    private final String gatewayAuthorization;
     private final long timeoutMs;
 
     public InternalApiClient(Vertx vertx, GatewayConfig config) {
@@ -28,11 +30,21 @@ public class InternalApiClient {
                         .setConnectTimeout((int) config.internalRequestTimeout().toMillis()),
                 new PoolOptions().setHttp1MaxSize(16));
         this.authorization = "Bearer " + config.serviceToken().orElse("");
+        this.gatewayAuthorization = "Bearer " + config.gatewayToken().orElse("");
         this.timeoutMs = config.internalRequestTimeout().toMillis();
     }
 
     /** GETs {@code baseUrl + path}; fails on a transport error or timeout. */
     public Future<Answer> get(String baseUrl, String path) {
+        return get(baseUrl, path, authorization);
+    }
+
+    /** GETs with the gateway token, which only an endpoint meant for the gateway alone needs. */
+    public Future<Answer> getAsGateway(String baseUrl, String path) {
+        return get(baseUrl, path, gatewayAuthorization);
+    }
+
+    private Future<Answer> get(String baseUrl, String path, String authorization) {
         RequestOptions options = new RequestOptions().setAbsoluteURI(baseUrl + path).setMethod(HttpMethod.GET)
                 .setTimeout(timeoutMs).putHeader("authorization", authorization).putHeader("accept", "application/json");
         return client.request(options)

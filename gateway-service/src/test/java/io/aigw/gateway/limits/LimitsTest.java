@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import io.aigw.gateway.support.ControlPlaneClient;
 import io.aigw.gateway.support.GatewayReady;
 import io.aigw.gateway.support.GatewayTestResource;
+import io.aigw.gateway.support.Management;
 import io.aigw.gateway.support.Metrics;
 import io.aigw.gateway.support.TestKeys;
 import io.quarkus.redis.datasource.RedisDataSource;
@@ -131,7 +132,7 @@ class LimitsTest {
         assertThat(Long.parseLong(retryAfter), greaterThanOrEqualTo(1L));
         assertThat(Long.parseLong(retryAfter), lessThanOrEqualTo(60L));
         assertThat(counter(key), equalTo(4L));
-        given().get("/q/metrics").then().body(containsString("aigw_limit_refusals_total{limit=\"requests\"}"));
+        Management.given().get("/q/metrics").then().body(containsString("aigw_limit_refusals_total{limit=\"requests\"}"));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.aigw.gateway.support.GatewayReady;
+import io.aigw.gateway.support.Management;
 import io.aigw.gateway.support.TestKeys;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -23,7 +24,7 @@ class RedisDownFailClosedTest {
                 .when().post("/v1/chat/completions").then().statusCode(429)
                 .body("error.code", equalTo("rate_limited"))
                 .header("Retry-After", "1");
-        given().get("/q/metrics").then().body(containsString("aigw_limit_unchecked_total{fail_mode=\"closed\"} 1.0"));
+        Management.given().get("/q/metrics").then().body(containsString("aigw_limit_unchecked_total{fail_mode=\"closed\"} 1.0"));
         given().auth().oauth2(TestKeys.ALLOW_ALL).contentType(ContentType.JSON).body(RedisDownProfile.CHAT)
                 .when().post("/v1/chat/completions").then().statusCode(200);
     }

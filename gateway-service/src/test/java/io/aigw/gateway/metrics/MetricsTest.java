@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.aigw.gateway.support.GatewayReady;
+import io.aigw.gateway.support.Management;
 import io.aigw.gateway.support.Metrics;
 import io.aigw.gateway.support.GatewayTestResource;
 import io.aigw.gateway.support.TestKeys;
@@ -26,7 +27,7 @@ class MetricsTest {
                 .body("{\"model\":\"openai:metrics@status=500\",\"models\":[\"backup:gpt-4o-mini\"],\"messages\":[]}")
                 .when().post("/v1/chat/completions").then().statusCode(200);
 
-        given().when().get("/q/metrics").then().statusCode(200)
+        Management.given().when().get("/q/metrics").then().statusCode(200)
                 .body(containsString("aigw_requests_total{model=\"backup:gpt-4o-mini\",provider=\"backup\",status=\"200\","
                         + "surface=\"openai/chat-completions\"}"))
                 .body(containsString("aigw_upstream_attempts_total{model=\"openai:metrics@status=500\",provider=\"openai\","
@@ -56,7 +57,7 @@ class MetricsTest {
         Metrics.awaitAtLeast(output, outputBefore + 16);
         assertThat(Metrics.value(output), equalTo(outputBefore + 16));
         assertThat(Metrics.value(cost) - costBefore, closeTo(2 * 0.0000825, 1e-9));
-        given().when().get("/q/metrics").then()
+        Management.given().when().get("/q/metrics").then()
                 .body(containsString("aigw_time_to_first_token_seconds_count{model=\"openai:gpt-4o\",provider=\"openai\"}"));
         // one added-latency sample per request answered by its first attempt: the answer and the stream
         assertThat(Metrics.value(added), equalTo(addedBefore + 2));

@@ -22,6 +22,8 @@ import javax.crypto.spec.SecretKeySpec;
 public final class ControlPlaneStub implements AutoCloseable {
 
     public static final String SERVICE_TOKEN = "test-service-token";
+    /** As key-service: decrypted provider keys only for the gateway's own token, 403 for the service token. */
+    public static final String GATEWAY_TOKEN = "test-gateway-token-0123456789";
     public static final String PEPPER = "7FIGhyTgoi16R0i3kQ/XgNmvHb/Go3WJJbVAsWsQTqU=";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -90,11 +92,17 @@ public final class ControlPlaneStub implements AutoCloseable {
             admin(request);
             return;
         }
-        if (!("Bearer " + SERVICE_TOKEN).equals(request.getHeader("authorization"))) {
+        String path = request.path();
+        String authorization = request.getHeader("authorization");
+        if (path.startsWith("/internal/v1/provider-keys/") && path.endsWith("/value")
+                && !("Bearer " + GATEWAY_TOKEN).equals(authorization)) {
+            request.response().setStatusCode(("Bearer " + SERVICE_TOKEN).equals(authorization) ? 403 : 401).end();
+            return;
+        }
+        if (!("Bearer " + SERVICE_TOKEN).equals(authorization) && !("Bearer " + GATEWAY_TOKEN).equals(authorization)) {
             request.response().setStatusCode(401).end();
             return;
         }
-        String path = request.path();
         byte[] document = documents.get(path);
         if (document != null) {
             json(request, 200, document);

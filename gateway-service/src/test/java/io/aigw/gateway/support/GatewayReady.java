@@ -1,7 +1,5 @@
 package io.aigw.gateway.support;
 
-import static io.restassured.RestAssured.given;
-
 /** Waits until the gateway has loaded its first routing snapshot (it loads asynchronously at start). */
 public final class GatewayReady {
 
@@ -11,7 +9,7 @@ public final class GatewayReady {
     public static void await() {
         long until = System.currentTimeMillis() + 15_000;
         while (System.currentTimeMillis() < until) {
-            if (given().get("/q/health/ready").statusCode() == 200) {
+            if (Management.given().get("/q/health/ready").statusCode() == 200) {
                 return;
             }
             try {

@@ -1,7 +1,5 @@
 package io.aigw.gateway.support;
 
-import static io.restassured.RestAssured.given;
-
 /** Reads one series from the gateway's `/q/metrics` (0 when absent), and waits for one to change. */
 public final class Metrics {
 
@@ -10,7 +8,7 @@ public final class Metrics {
 
     /** The value of {@code series}, written as in the scrape: `name{label="value",...}`. */
     public static double value(String series) {
-        for (String line : given().get("/q/metrics").asString().split("\n")) {
+        for (String line : Management.given().get("/q/metrics").asString().split("\n")) {
             if (line.startsWith(series + " ")) {
                 return Double.parseDouble(line.substring(series.length() + 1).trim());
             }

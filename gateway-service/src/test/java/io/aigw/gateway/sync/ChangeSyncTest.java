@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aigw.gateway.support.ChangeEventsWriter;
 import io.aigw.gateway.support.ControlPlaneClient;
 import io.aigw.gateway.support.GatewayReady;
+import io.aigw.gateway.support.Management;
 import io.aigw.gateway.support.Metrics;
 import io.aigw.gateway.support.GatewayTestResource;
 import io.aigw.gateway.support.SyncReady;
@@ -121,7 +122,7 @@ class ChangeSyncTest {
         chat(chat).then().statusCode(200).header("X-AIGW-Model", "openai:" + modelId);
         // the periodic refresh is off in tests: only the event can have made the new model routable
         assertThat(Metrics.value("aigw_snapshot_version{document=\"catalog\"}"), greaterThan(catalogVersion));
-        given().get("/q/metrics").then()
+        Management.given().get("/q/metrics").then()
                 .body(containsString("aigw_sync_events_applied_total{topic=\"catalog-changes\"}"))
                 .body(containsString("aigw_sync_propagation_seconds_count{topic=\"catalog-changes\"}"))
                 .body(containsString("aigw_sync_propagation_seconds_bucket{topic=\"catalog-changes\""))

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import io.aigw.gateway.support.GatewayReady;
+import io.aigw.gateway.support.Management;
 import io.aigw.gateway.support.SavedSnapshotResource;
 import io.aigw.gateway.support.TestKeys;
 import io.quarkus.test.junit.QuarkusTest;
@@ -24,13 +25,13 @@ class ColdStartFromRedisTest {
     void shouldBecomeReadyAndServeFromTheSavedSnapshotWhileTheAdminServicesAreDown() {
         GatewayReady.await();
 
-        given().get("/q/health/ready").then().statusCode(200)
+        Management.given().get("/q/health/ready").then().statusCode(200)
                 .body("checks.data.source", hasItem("redis"))
                 .body("checks.data.version", hasItem("c" + SavedSnapshotResource.SAVED_CATALOG_VERSION + ".g9.k17"));
         given().auth().oauth2(TestKeys.ALLOW_ALL).contentType(ContentType.JSON)
                 .body("{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")
                 .when().post("/v1/chat/completions").then().statusCode(200).header("X-AIGW-Provider", equalTo("openai"));
-        given().get("/q/metrics").then().body(containsString("aigw_snapshot_source{source=\"redis\"} 1.0"));
+        Management.given().get("/q/metrics").then().body(containsString("aigw_snapshot_source{source=\"redis\"} 1.0"));
     }
 
     public static class SavedSnapshot implements QuarkusTestProfile {

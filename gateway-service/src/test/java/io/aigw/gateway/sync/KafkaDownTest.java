@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.aigw.gateway.support.GatewayReady;
 import io.aigw.gateway.support.GatewayTestResource;
+import io.aigw.gateway.support.Management;
 import io.aigw.gateway.support.TestKeys;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -25,7 +26,7 @@ class KafkaDownTest {
         given().auth().oauth2(TestKeys.ALLOW_ALL).contentType(ContentType.JSON)
                 .body("{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")
                 .when().post("/v1/chat/completions").then().statusCode(200);
-        given().get("/q/health").then().statusCode(200).body("status", equalTo("UP"));
+        Management.given().get("/q/health").then().statusCode(200).body("status", equalTo("UP"));
     }
 
     public static class KafkaDown implements QuarkusTestProfile {

@@ -1,6 +1,5 @@
 package io.aigw.gateway.sync;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
@@ -10,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aigw.gateway.config.GatewayConfig;
 import io.aigw.gateway.support.GatewayReady;
 import io.aigw.gateway.support.GatewayTestResource;
+import io.aigw.gateway.support.Management;
 import io.aigw.gateway.support.SyncReady;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -41,7 +41,7 @@ class SnapshotSavedToRedisTest {
     void shouldSaveTheSnapshotInForceWithItsOffsetsAndNoProviderKeyValue() throws Exception {
         GatewayReady.await();
         SyncReady.await(assignments);
-        String version = given().get("/q/health/ready").jsonPath().getString("checks.find { it.name == 'routing-snapshot' }.data.version");
+        String version = Management.given().get("/q/health/ready").jsonPath().getString("checks.find { it.name == 'routing-snapshot' }.data.version");
         String key = config.redisKeyPrefix() + "snapshot";
 
         Map<String, String> saved = awaitSaved(key, version);

@@ -32,13 +32,14 @@ public final class KeySecrets {
     }
 
     public static KeySecrets from(KeysConfig config) {
-        return parse(config.adminToken(), config.serviceToken(), config.pepper(), config.masterKey(),
-                config.masterKeyId(), config.previousMasterKeys());
+        return parse(config.adminToken(), config.serviceToken(), config.gatewayToken(), config.pepper(),
+                config.masterKey(), config.masterKeyId(), config.previousMasterKeys());
     }
 
     /** Parses raw values; throws {@link IllegalStateException} listing every problem (names only). */
-    public static KeySecrets parse(Optional<String> adminToken, Optional<String> serviceToken, Optional<String> pepper,
-            Optional<String> masterKey, Optional<String> masterKeyId, Optional<String> previousMasterKeys) {
+    public static KeySecrets parse(Optional<String> adminToken, Optional<String> serviceToken,
+            Optional<String> gatewayToken, Optional<String> pepper, Optional<String> masterKey,
+            Optional<String> masterKeyId, Optional<String> previousMasterKeys) {
         List<String> problems = new ArrayList<>();
         String admin = required(adminToken, "AIGW_ADMIN_TOKEN", problems);
         if (admin != null && admin.length() < 16) {
@@ -47,6 +48,14 @@ public final class KeySecrets {
         String service = required(serviceToken, "AIGW_SERVICE_TOKEN", problems);
         if (service != null && service.length() < 16) {
             problems.add("AIGW_SERVICE_TOKEN must be at least 16 characters long");
+        }
+        // Only the gateway reads decrypted provider keys: its token must open nothing another token opens.
+        String gateway = required(gatewayToken, "AIGW_GATEWAY_TOKEN", problems);
+        if (gateway != null && gateway.length() < 16) {
+            problems.add("AIGW_GATEWAY_TOKEN must be at least 16 characters long");
+        }
+        if (gateway != null && (gateway.equals(service) || gateway.equals(admin))) {
+            problems.add("AIGW_GATEWAY_TOKEN must differ from AIGW_SERVICE_TOKEN and AIGW_ADMIN_TOKEN");
         }
         byte[] pepperBytes = decode(required(pepper, "AIGW_KEY_PEPPER", problems), "AIGW_KEY_PEPPER", problems);
         if (pepperBytes != null && pepperBytes.length < MIN_PEPPER_BYTES) {

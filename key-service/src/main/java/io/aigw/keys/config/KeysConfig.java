@@ -15,6 +15,9 @@ public interface KeysConfig {
     /** Service token for /internal/v1/* (env AIGW_SERVICE_TOKEN). */
     Optional<String> serviceToken();
 
+    /** The gateway's token, the only one that reads decrypted provider keys (env AIGW_GATEWAY_TOKEN). */
+    Optional<String> gatewayToken();
+
     /** Base64 pepper keying the HMAC-SHA-256 of access-key and admin-token secrets (env AIGW_KEY_PEPPER), at least 32 bytes. */
     Optional<String> pepper();
 

@@ -1,5 +1,6 @@
 package io.aigw.keys.providerkey;
 
+import io.aigw.kit.auth.GatewayOnly;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -8,8 +9,10 @@ import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
-/** Internal API (service token): the gateway lists provider keys and fetches decrypted values;
- * other services look one key up. */
+/**
+ * Internal API (service token): the gateway lists provider keys, other services look one key up. Decrypted values
+ * need the gateway token ({@link GatewayOnly}): the service token every service holds gets 403 there.
+ */
 @Path("/internal/v1/provider-keys")
 @Produces(MediaType.APPLICATION_JSON)
 public class ProviderKeyInternalResource {
@@ -36,6 +39,7 @@ public class ProviderKeyInternalResource {
     }
 
     @GET
+    @GatewayOnly
     @Path("{id}/value")
     public Uni<ProviderKeyValueResponse> value(@RestPath String id) {
         return service.value(id);

@@ -16,8 +16,8 @@ class KeySecretsTest {
 
     private static KeySecrets parse(String masterKey, String masterKeyId, String previous) {
         return KeySecrets.parse(Optional.of("admin-token-0123456789"), Optional.of("service-token-0123456789"),
-                Optional.of(PEPPER), Optional.ofNullable(masterKey), Optional.ofNullable(masterKeyId),
-                Optional.ofNullable(previous));
+                Optional.of("gateway-token-0123456789"), Optional.of(PEPPER), Optional.ofNullable(masterKey),
+                Optional.ofNullable(masterKeyId), Optional.ofNullable(previous));
     }
 
     @Test
@@ -44,11 +44,21 @@ class KeySecretsTest {
     @Test
     void shouldListEveryMissingSecretAtOnce() {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> KeySecrets.parse(Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
-        for (String name : new String[] {"AIGW_ADMIN_TOKEN", "AIGW_SERVICE_TOKEN", "AIGW_KEY_PEPPER",
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
+        for (String name : new String[] {"AIGW_ADMIN_TOKEN", "AIGW_SERVICE_TOKEN", "AIGW_GATEWAY_TOKEN", "AIGW_KEY_PEPPER",
                 "AIGW_MASTER_KEY", "AIGW_MASTER_KEY_ID"}) {
             assertTrue(e.getMessage().contains(name + " is not set"), e.getMessage());
         }
+    }
+
+    @Test
+    void shouldRefuseAGatewayTokenThatAnotherTokenAlreadyIs() {
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> KeySecrets.parse(
+                Optional.of("admin-token-0123456789"), Optional.of("service-token-0123456789"),
+                Optional.of("service-token-0123456789"), Optional.of(PEPPER), Optional.of(KEY_32), Optional.of("k1"),
+                Optional.empty()));
+        assertTrue(e.getMessage().contains("AIGW_GATEWAY_TOKEN must differ from AIGW_SERVICE_TOKEN"), e.getMessage());
+        assertFalse(e.getMessage().contains("service-token-0123456789"), "a token must not appear");
     }
 
     @Test

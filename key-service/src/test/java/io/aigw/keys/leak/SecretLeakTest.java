@@ -1,6 +1,7 @@
 package io.aigw.keys.leak;
 
 import static io.aigw.keys.support.TestTokens.admin;
+import static io.aigw.keys.support.TestTokens.gateway;
 import static io.aigw.keys.support.TestTokens.service;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -64,7 +65,7 @@ class SecretLeakTest {
             keep(admin().body("{\"value\":\"" + rotated + "\"}").post("/admin/v1/provider-keys/" + id + "/rotate")
                     .then().statusCode(200).extract());
             // the one allowed place: the internal value API (not kept for the grep)
-            assertEquals(rotated, service().get("/internal/v1/provider-keys/" + id + "/value").then().statusCode(200)
+            assertEquals(rotated, gateway().get("/internal/v1/provider-keys/" + id + "/value").then().statusCode(200)
                     .extract().path("value"));
             keep(admin().urlEncodingEnabled(false).post("/admin/v1/provider-keys:rewrap").then().statusCode(200).extract());
 

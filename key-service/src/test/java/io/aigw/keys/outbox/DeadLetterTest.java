@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.aigw.keys.support.TopicTail;
 import io.aigw.kit.outbox.DeadLetters;
+import io.aigw.kit.testing.Management;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -63,8 +64,8 @@ class DeadLetterTest {
         admin().get("/admin/v1/outbox/dead-letters").then().statusCode(200)
                 .body("data.key", hasItem(key)).body("data.topic", hasItem("no-such-topic"))
                 .body("data[0].lastError", containsString("no channel"));
-        RestAssured.get("/q/health/well").then().statusCode(503).body(containsString("deadLetters"));
-        RestAssured.get("/q/metrics").then().statusCode(200).body(org.hamcrest.Matchers.matchesPattern(
+        Management.given().get("/q/health/well").then().statusCode(503).body(containsString("deadLetters"));
+        Management.given().get("/q/metrics").then().statusCode(200).body(org.hamcrest.Matchers.matchesPattern(
                 "(?s).*\\naigw_outbox_dead_letters(\\{[^}]*\\})? 1\\.0.*"));
     }
 

@@ -21,7 +21,7 @@ class ProviderKeyCipherTest {
 
     static ProviderKeyCipher cipher(String currentId, String current, String previous) {
         return new ProviderKeyCipher(KeySecrets.parse(Optional.of("admin-token-0123456789"),
-                Optional.of("service-token-0123456789"),
+                Optional.of("service-token-0123456789"), Optional.of("gateway-token-0123456789"),
                 Optional.of(Base64.getEncoder().encodeToString(new byte[32])), Optional.of(current),
                 Optional.of(currentId), Optional.ofNullable(previous)));
     }

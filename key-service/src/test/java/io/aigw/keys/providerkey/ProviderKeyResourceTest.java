@@ -1,8 +1,10 @@
 package io.aigw.keys.providerkey;
 
 import static io.aigw.keys.support.TestTokens.admin;
+import static io.aigw.keys.support.TestTokens.gateway;
 import static io.aigw.keys.support.TestTokens.service;
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
@@ -10,9 +12,11 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.aigw.keys.support.TestCatalog;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,14 +53,29 @@ class ProviderKeyResourceTest {
     }
 
     @Test
+    void shouldRefuseTheDecryptedValueToTheServiceTokenEveryServiceHolds() {
+        String value = uniqueValue();
+        String id = create(TestCatalog.provider("openai"), "least-privilege", value).getString("id");
+        String refused = service().when().get("/internal/v1/provider-keys/" + id + "/value").then().statusCode(403)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://aigw.dev/problems/forbidden"))
+                .body("detail", containsString("gateway token")).extract().asString();
+        assertFalse(refused.contains(value.substring(8)), "the refusal leaks the key");
+        RestAssured.given().when().get("/internal/v1/provider-keys/" + id + "/value").then().statusCode(401);
+        // the gateway's token opens the rest of the internal API it calls, and nothing of the admin API
+        gateway().when().get("/internal/v1/provider-keys/" + id).then().statusCode(200);
+        gateway().when().get("/admin/v1/provider-keys/" + id).then().statusCode(401);
+    }
+
+    @Test
     void shouldReturnTheDecryptedValueOnlyOnTheInternalApi() {
         String value = uniqueValue();
         String id = create(TestCatalog.provider("anthropic"), "gw", value).getString("id");
-        service().when().get("/internal/v1/provider-keys/" + id + "/value").then().statusCode(200)
+        gateway().when().get("/internal/v1/provider-keys/" + id + "/value").then().statusCode(200)
                 .body("id", equalTo(id)).body("providerId", equalTo(TestCatalog.provider("anthropic"))).body("version", equalTo(1))
                 .body("value", equalTo(value));
         admin().when().get("/internal/v1/provider-keys/" + id + "/value").then().statusCode(401);
-        service().when().get("/internal/v1/provider-keys/pk_0000000000000000/value").then().statusCode(404);
+        gateway().when().get("/internal/v1/provider-keys/pk_0000000000000000/value").then().statusCode(404);
         service().when().get("/internal/v1/provider-keys").then().statusCode(200)
                 .body("providerKeys.id", hasItem(id))
                 .body("providerKeys[0]", not(hasKey("value")));
@@ -85,7 +104,7 @@ class ProviderKeyResourceTest {
         admin().body("{\"value\":\"" + next + "\"}").when().post(PATH + "/" + id + "/rotate").then().statusCode(200)
                 .body("id", equalTo(id)).body("version", equalTo(2))
                 .body("redacted", equalTo("sk-proj-" + next.substring(8, 10) + "***9999"));
-        service().when().get("/internal/v1/provider-keys/" + id + "/value").then()
+        gateway().when().get("/internal/v1/provider-keys/" + id + "/value").then()
                 .body("value", equalTo(next)).body("version", equalTo(2));
         admin().body("{}").when().post(PATH + "/" + id + "/rotate").then().statusCode(400)
                 .body("errors[0].pointer", equalTo("/value"));
@@ -107,7 +126,7 @@ class ProviderKeyResourceTest {
         admin().body("{\"providerId\":\"" + TestCatalog.provider("openai") + "\"}").when().patch(PATH + "/" + id).then().statusCode(400)
                 .body("errors[0].pointer", equalTo("/providerId"));
         admin().body("{\"name\":null}").when().patch(PATH + "/" + id).then().statusCode(400);
-        service().when().get("/internal/v1/provider-keys/" + id + "/value").then()
+        gateway().when().get("/internal/v1/provider-keys/" + id + "/value").then()
                 .body("value", equalTo(value)).body("version", equalTo(3));
     }
 
@@ -145,6 +164,6 @@ class ProviderKeyResourceTest {
         String id = create(TestCatalog.provider("mistral"), "del", uniqueValue()).getString("id");
         admin().when().delete(PATH + "/" + id).then().statusCode(204);
         admin().when().get(PATH + "/" + id).then().statusCode(404);
-        service().when().get("/internal/v1/provider-keys/" + id + "/value").then().statusCode(404);
+        gateway().when().get("/internal/v1/provider-keys/" + id + "/value").then().statusCode(404);
     }
 }

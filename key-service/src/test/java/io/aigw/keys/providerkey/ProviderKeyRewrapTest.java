@@ -1,6 +1,7 @@
 package io.aigw.keys.providerkey;
 
 import static io.aigw.keys.support.TestTokens.admin;
+import static io.aigw.keys.support.TestTokens.gateway;
 import static io.aigw.keys.support.TestTokens.service;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
@@ -53,7 +54,7 @@ class ProviderKeyRewrapTest {
         ProviderKeyCipher beforeRotation = ProviderKeyCipherTest.cipher("test-k1", K1, null);
         store(id, beforeRotation.seal(id, value));
         assertEquals("test-k1", row(id).getString("master_key_id"));
-        service().when().get("/internal/v1/provider-keys/" + id + "/value").then().statusCode(200)
+        gateway().when().get("/internal/v1/provider-keys/" + id + "/value").then().statusCode(200)
                 .body("value", equalTo(value));
 
         rewrap().statusCode(200)
@@ -62,7 +63,7 @@ class ProviderKeyRewrapTest {
                 .body("remaining", equalTo(0));
 
         assertEquals("test-k2", row(id).getString("master_key_id"));
-        service().when().get("/internal/v1/provider-keys/" + id + "/value").then().statusCode(200)
+        gateway().when().get("/internal/v1/provider-keys/" + id + "/value").then().statusCode(200)
                 .body("value", equalTo(value)).body("version", equalTo(1));
         // and the retired key alone can no longer open it
         ProviderKeyCipher retiredOnly = ProviderKeyCipherTest.cipher("test-k1", K1, null);
@@ -82,7 +83,7 @@ class ProviderKeyRewrapTest {
                 .execute(Tuple.of(b, Buffer.buffer(rowA.getBuffer("encrypted_value").getBytes()),
                         Buffer.buffer(rowA.getBuffer("wrapped_data_key").getBytes())))
                 .await().atMost(Duration.ofSeconds(10));
-        service().when().get("/internal/v1/provider-keys/" + b + "/value").then().statusCode(500)
+        gateway().when().get("/internal/v1/provider-keys/" + b + "/value").then().statusCode(500)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://aigw.dev/problems/internal"))
                 .body(not(containsString(secretA)));
@@ -97,7 +98,7 @@ class ProviderKeyRewrapTest {
         pool.preparedQuery("update provider_key set encrypted_value = $2 where id = $1")
                 .execute(Tuple.of(id, Buffer.buffer(encrypted)))
                 .await().atMost(Duration.ofSeconds(10));
-        service().when().get("/internal/v1/provider-keys/" + id + "/value").then().statusCode(500)
+        gateway().when().get("/internal/v1/provider-keys/" + id + "/value").then().statusCode(500)
                 .body("detail", equalTo("A stored secret could not be decrypted."));
         admin().when().delete("/admin/v1/provider-keys/" + id).then().statusCode(204);
     }

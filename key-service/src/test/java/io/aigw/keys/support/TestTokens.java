@@ -9,6 +9,7 @@ public final class TestTokens {
 
     public static final String ADMIN = "test-admin-token-0123456789";
     public static final String SERVICE = "test-service-token-0123456789";
+    public static final String GATEWAY = "test-gateway-token-0123456789";
 
     private TestTokens() {
     }
@@ -19,5 +20,10 @@ public final class TestTokens {
 
     public static RequestSpecification service() {
         return RestAssured.given().header("Authorization", "Bearer " + SERVICE);
+    }
+
+    /** The gateway's own token: the only one that reads decrypted provider keys. */
+    public static RequestSpecification gateway() {
+        return RestAssured.given().header("Authorization", "Bearer " + GATEWAY);
     }
 }

@@ -8,16 +8,21 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Optional;
 
-/** The bootstrap admin token and the service token; presented tokens are compared in constant time. */
+/**
+ * The bootstrap admin token, the service token and (where a {@link GatewayOnly} endpoint lives) the gateway token;
+ * presented tokens are compared in constant time.
+ */
 @ApplicationScoped
 public class ServiceTokens {
 
     private final byte[] adminToken;
     private final byte[] serviceToken;
+    private final byte[] gatewayToken;
 
     public ServiceTokens(KitConfig config) {
         this.adminToken = bytes(config.adminToken());
         this.serviceToken = bytes(config.serviceToken());
+        this.gatewayToken = bytes(config.gatewayToken());
     }
 
     void refuseToStartWithoutTokens(@Observes StartupEvent event) {
@@ -35,6 +40,11 @@ public class ServiceTokens {
 
     public boolean isService(String presented) {
         return matches(serviceToken, presented);
+    }
+
+    /** The gateway's token; always false where none is configured. */
+    public boolean isGateway(String presented) {
+        return matches(gatewayToken, presented);
     }
 
     /** {@code Bearer <service token>}, for calls to another service's internal API. */

@@ -13,7 +13,8 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * Admin token on {@code /admin} and below (the bootstrap token, or an issued {@code aga-…} token that
- * {@link IssuedTokenVerifier} accepts), service token on {@code /internal} and below. One path rule for every
+ * {@link IssuedTokenVerifier} accepts), service token (or the gateway token, where one is set) on {@code /internal}
+ * and below; {@link GatewayOnlyFilter} then keeps {@link GatewayOnly} endpoints to the gateway token. One path rule for every
  * service: repeated slashes collapse, and the prefix is a whole segment. Runs before routing, so an unauthenticated
  * caller gets the same 401 whether or not a resource exists.
  */
@@ -34,7 +35,8 @@ public class TokenFilter {
         String path = request.getUriInfo().getPath().replaceAll("/{2,}", "/");
         String token = BearerToken.from(request.getHeaderString(HttpHeaders.AUTHORIZATION));
         if (under(path, "/internal")) {
-            return tokens.isService(token) ? PASS : Uni.createFrom().item(unauthorized(path, "a valid service token"));
+            return tokens.isService(token) || tokens.isGateway(token) ? PASS
+                    : Uni.createFrom().item(unauthorized(path, "a valid service token"));
         }
         if (under(path, "/admin")) {
             if (tokens.isAdmin(token)) {
