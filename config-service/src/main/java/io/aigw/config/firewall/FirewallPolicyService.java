@@ -39,8 +39,8 @@ public class FirewallPolicyService {
 
     @WithTransaction
     public Uni<FirewallPolicyResponse> create(JsonNode body) {
-        FirewallPolicySpec spec = FirewallPolicyParser.parse(body);
-        return nameFree(spec.name(), null).flatMap(ignored -> {
+        return Uni.createFrom().item(() -> FirewallPolicyParser.parse(body))
+                .call(spec -> nameFree(spec.name(), null)).flatMap(spec -> {
             FirewallPolicy entity = new FirewallPolicy();
             entity.id = FirewallPolicyIds.newId();
             entity.version = 1;

@@ -15,6 +15,11 @@ public enum Action {
     }
 
     static Action parse(String text) {
-        return text == null ? BLOCK : valueOf(text.toUpperCase(Locale.ROOT));
+        return switch (text == null ? "block" : text) {
+            case "block" -> BLOCK;
+            case "redact" -> REDACT;
+            case "audit" -> AUDIT;
+            default -> throw new IllegalArgumentException("unknown firewall action " + text);
+        };
     }
 }

@@ -7,6 +7,7 @@ import io.aigw.gateway.error.ErrorResponder;
 import io.aigw.gateway.error.GatewayException;
 import io.aigw.gateway.firewall.Firewall;
 import io.aigw.gateway.firewall.RequestInspector;
+import io.aigw.gateway.firewall.RequestRules;
 import io.aigw.gateway.firewall.RequestVerdict;
 import io.aigw.gateway.limits.RequestLimits;
 import io.aigw.gateway.routing.AttemptPlanner;
@@ -78,7 +79,8 @@ public class ProxyHandler {
                 throw new GatewayException(ErrorCode.NO_PROVIDER_KEY,
                         "No usable provider key for \"" + candidates.get(0).provider().id() + "\".");
             }
-            Firewall firewall = snapshot.firewall(key.configurationId());
+            Firewall firewall = RequestRules.add(snapshot.firewall(key.configurationId()),
+                    request.getHeader(RequestRules.HEADER));
             RequestVerdict verdict = RequestInspector.inspect(firewall, surface, bytes, length);
             services.firewall.record(verdict.findings());
             if (verdict.reason() != null) {

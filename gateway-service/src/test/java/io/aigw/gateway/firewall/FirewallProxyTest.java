@@ -145,4 +145,22 @@ class FirewallProxyTest {
                 .when().post("/v1/chat/completions").then().statusCode(200);
         assertThat(SimulatorClient.received("/v1/chat/completions").get(0).body(), containsString("jane@example.org"));
     }
+
+    @Test
+    void shouldApplyRulesARequestAddsInTheFirewallHeaderAndNeverForwardTheHeader() {
+        openAi(TestKeys.ALLOW_ALL).header("X-AIGW-Firewall", "[{\"id\":\"no-deploy\",\"kind\":\"regex\",\"pattern\":\"deploy\"}]")
+                .body("{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"deploy now\"}]}")
+                .when().post("/v1/chat/completions").then().statusCode(400)
+                .body("error.code", equalTo("firewall_blocked"))
+                .body("error.message", containsString("\"no-deploy\""));
+        openAi(TestKeys.ALLOW_ALL).header("X-AIGW-Firewall", "[{\"id\":\"no-deploy\",\"kind\":\"regex\",\"pattern\":\"deploy\"}]")
+                .body("{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"hello\"}]}")
+                .when().post("/v1/chat/completions").then().statusCode(200);
+        assertThat(SimulatorClient.received("/v1/chat/completions").get(0).header("x-aigw-firewall"), nullValue());
+        openAi(TestKeys.ALLOW_ALL).header("X-AIGW-Firewall", "{not json")
+                .body("{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"hello\"}]}")
+                .when().post("/v1/chat/completions").then().statusCode(400)
+                .body("error.code", equalTo("invalid_request"))
+                .body("error.param", equalTo("X-AIGW-Firewall"));
+    }
 }
