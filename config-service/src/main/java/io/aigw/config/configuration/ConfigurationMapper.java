@@ -38,6 +38,6 @@ public class ConfigurationMapper {
 
     public ConfigurationResponse response(Configuration entity, ConfigurationSpec spec) {
         return new ConfigurationResponse(entity.id, spec.name(), spec.description(), spec.metadata(),
-                spec.access(), spec.router(), spec.limits(), null, entity.version, entity.createdAt, entity.updatedAt);
+                spec.access(), spec.router(), spec.limits(), spec.firewall(), null, entity.version, entity.createdAt, entity.updatedAt);
     }
 }

@@ -18,10 +18,13 @@ import java.util.Set;
 public final class ConfigurationParser {
 
     static final Set<String> READ_ONLY = Set.of("id", "version", "createdAt", "updatedAt", "accessKeyCount");
-    static final Set<String> WRITABLE = Set.of("name", "description", "metadata", "access", "router", "limits");
+    static final Set<String> WRITABLE = Set.of("name", "description", "metadata", "access", "router", "limits",
+            "firewall");
     private static final Set<String> TOP = union(WRITABLE, READ_ONLY);
     private static final int MAX_RULES = 200;
     private static final int MAX_ENTRIES = 500;
+    /** Documented bound: firewall policies per configuration. */
+    public static final int MAX_FIREWALL_POLICIES = 8;
 
     private ConfigurationParser() {
     }
@@ -48,8 +51,30 @@ public final class ConfigurationParser {
         AccessScope access = access(in, JsonInput.present(body, "access"));
         RouterSpec router = router(in, JsonInput.present(body, "router"));
         Limits limits = Limits.read(in, body.get("limits"), "/limits", true);
+        ConfigurationSpec.FirewallRef firewall = firewall(in, JsonInput.present(body, "firewall"));
         in.throwIfInvalid();
-        return new ConfigurationSpec(name, description, metadata, access, router, limits);
+        return new ConfigurationSpec(name, description, metadata, access, router, limits, firewall);
+    }
+
+    private static ConfigurationSpec.FirewallRef firewall(JsonInput in, JsonNode node) {
+        if (node == null || !in.object(node, "/firewall")) {
+            return null;
+        }
+        in.onlyFields(node, "/firewall", Set.of("policies"));
+        JsonNode policies = JsonInput.present(node, "policies");
+        if (policies == null) {
+            return new ConfigurationSpec.FirewallRef(List.of());
+        }
+        List<String> ids = in.strings(policies, "/firewall/policies", MAX_FIREWALL_POLICIES, 40);
+        if (ids == null) {
+            return null;
+        }
+        for (int i = 0; i < ids.size(); i++) {
+            if (ids.get(i) != null && ids.indexOf(ids.get(i)) < i) {
+                in.error("/firewall/policies/" + i, "duplicate firewall policy \"" + ids.get(i) + "\"");
+            }
+        }
+        return new ConfigurationSpec.FirewallRef(ids);
     }
 
     private static AccessScope access(JsonInput in, JsonNode node) {

@@ -12,11 +12,12 @@ import java.time.Instant;
  */
 public record ConfigurationResponse(String id, String name, String description, JsonNode metadata,
         AccessScope access, RouterSpec router, Limits limits,
+        @JsonInclude(JsonInclude.Include.NON_NULL) ConfigurationSpec.FirewallRef firewall,
         @JsonInclude(JsonInclude.Include.NON_NULL) Long accessKeyCount,
         long version, Instant createdAt, Instant updatedAt) {
 
     public ConfigurationResponse withAccessKeyCount(long count) {
-        return new ConfigurationResponse(id, name, description, metadata, access, router, limits, count,
+        return new ConfigurationResponse(id, name, description, metadata, access, router, limits, firewall, count,
                 version, createdAt, updatedAt);
     }
 }

@@ -8,6 +8,7 @@ import io.aigw.kit.problem.ProblemException;
 import io.aigw.kit.paging.ETags;
 import io.aigw.kit.paging.Page;
 import io.aigw.kit.paging.Paging;
+import io.aigw.config.firewall.FirewallReferences;
 import io.aigw.config.outbox.ConfigChannels;
 import io.aigw.kit.outbox.OutboxWriter;
 import io.aigw.config.projection.AccessKeyRefRepository;
@@ -35,10 +36,12 @@ public class ConfigurationService {
     private final AccessKeyRefRepository accessKeys;
     private final ObjectMapper json;
     private final OwnerLookup owners;
+    private final FirewallReferences firewall;
 
     public ConfigurationService(ConfigurationRepository repository, CatalogViewLoader catalog,
             ConfigurationMapper mapper, OutboxWriter outbox, AccessKeyRefRepository accessKeys, ObjectMapper json,
-            OwnerLookup owners) {
+            OwnerLookup owners, FirewallReferences firewall) {
+        this.firewall = firewall;
         this.repository = repository;
         this.catalog = catalog;
         this.mapper = mapper;
@@ -157,7 +160,9 @@ public class ConfigurationService {
 
     private Uni<ConfigurationSpec> checked(JsonNode body) {
         return Uni.createFrom().item(() -> ConfigurationParser.parse(body))
-                .flatMap(parsed -> catalog.load(parsed).map(view -> ReferenceChecker.check(parsed, view)));
+                .flatMap(parsed -> catalog.load(parsed).map(view -> ReferenceChecker.check(parsed, view)))
+                .call(spec -> firewall.check(spec.firewall() == null ? null : spec.firewall().policies(),
+                        "/firewall/policies", true));
     }
 
     /** 409 naming {@code /name} when another configuration has the name (a race ends in the unique index: 409 too). */

@@ -10,7 +10,11 @@ import java.util.Map;
  * document of a {@link Configuration}; every model entry in it is canonical {@code provider:model}.
  */
 public record ConfigurationSpec(String name, String description, JsonNode metadata, AccessScope access,
-        RouterSpec router, Limits limits) {
+        RouterSpec router, Limits limits, @JsonInclude(JsonInclude.Include.NON_NULL) FirewallRef firewall) {
+
+    /** The firewall policies (ids, applied in order after the gateway's baseline); absent = none. */
+    public record FirewallRef(List<String> policies) {
+    }
 
     /** Access scope: a null dimension means no restriction, an empty list means nothing allowed. */
     public record AccessScope(AllowList providers, AllowList models) {

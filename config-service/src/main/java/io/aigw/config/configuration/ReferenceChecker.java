@@ -31,7 +31,8 @@ public final class ReferenceChecker {
         AccessScope access = checker.access(spec.access());
         RouterSpec router = checker.router(spec.router(), access);
         checker.in.throwIfInvalid();
-        return new ConfigurationSpec(spec.name(), spec.description(), spec.metadata(), access, router, spec.limits());
+        return new ConfigurationSpec(spec.name(), spec.description(), spec.metadata(), access, router, spec.limits(),
+                spec.firewall());
     }
 
     private AccessScope access(AccessScope access) {

@@ -20,7 +20,8 @@ public final class GatewaySettingsParser {
 
     static final Set<String> READ_ONLY = Set.of("version", "updatedAt");
     private static final Set<String> FIELDS = Set.of("attemptTimeout", "totalTimeout", "maxAttempts",
-            "maxBodyBytes", "maxInputTokens", "maxOutputTokens", "defaultLimits", "limitsFailMode");
+            "maxBodyBytes", "maxInputTokens", "maxOutputTokens", "defaultLimits", "limitsFailMode",
+            "firewallPolicyId");
     private static final Duration MAX_TIMEOUT = Duration.ofHours(1);
 
     private GatewaySettingsParser() {
@@ -56,9 +57,10 @@ public final class GatewaySettingsParser {
         if (failMode != null && !failMode.equals("open") && !failMode.equals("closed")) {
             in.error("/limitsFailMode", "must be \"open\" or \"closed\"");
         }
+        String baseline = in.string(merged, "firewallPolicyId", "/firewallPolicyId", false, 40);
         in.throwIfInvalid();
         return new GatewaySettingsDocument(attempt.toString(), total.toString(), maxAttempts.intValue(), maxBody,
-                maxInput, maxOutput, limits, failMode);
+                maxInput, maxOutput, limits, failMode, baseline);
     }
 
     private static Duration duration(JsonInput in, JsonNode merged, String field) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aigw.kit.json.StrictJson;
 import io.aigw.kit.problem.ProblemException;
+import io.aigw.config.firewall.FirewallReferences;
 import io.aigw.config.outbox.ConfigChannels;
 import io.aigw.kit.paging.ETags;
 import io.aigw.kit.outbox.OutboxWriter;
@@ -23,8 +24,11 @@ public class GatewaySettingsService {
     private final GatewaySettingsRepository repository;
     private final OutboxWriter outbox;
     private final ObjectMapper mapper;
+    private final FirewallReferences firewall;
 
-    public GatewaySettingsService(GatewaySettingsRepository repository, OutboxWriter outbox, ObjectMapper mapper) {
+    public GatewaySettingsService(GatewaySettingsRepository repository, OutboxWriter outbox, ObjectMapper mapper,
+            FirewallReferences firewall) {
+        this.firewall = firewall;
         this.repository = repository;
         this.outbox = outbox;
         this.mapper = mapper;
@@ -42,15 +46,21 @@ public class GatewaySettingsService {
             ETags.check(expectedVersion, entity.version, "The gateway settings");
             GatewaySettingsDocument base = replace ? GatewaySettingsDocument.DEFAULTS : document(entity);
             GatewaySettingsDocument updated = GatewaySettingsParser.apply(base, body, mapper);
-            entity.version = entity.version + 1;
-            entity.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-            entity.document = write(updated);
-            GatewaySettingsResponse response = GatewaySettingsResponse.of(updated, entity.version, entity.updatedAt);
-            GatewaySettingsChanged event = GatewaySettingsChanged.updated(response);
-            return outbox.append(ConfigChannels.CONFIG_CHANGES, event.key(), event.eventId(), event)
-                    .flatMap(ignored -> repository.flush())
-                    .replaceWith(response);
+            String baseline = updated.firewallPolicyId();
+            return firewall.check(baseline == null ? null : java.util.List.of(baseline), "/firewallPolicyId", false)
+                    .flatMap(checked -> store(entity, updated));
         });
+    }
+
+    private Uni<GatewaySettingsResponse> store(GatewaySettings entity, GatewaySettingsDocument updated) {
+        entity.version = entity.version + 1;
+        entity.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        entity.document = write(updated);
+        GatewaySettingsResponse response = GatewaySettingsResponse.of(updated, entity.version, entity.updatedAt);
+        GatewaySettingsChanged event = GatewaySettingsChanged.updated(response);
+        return outbox.append(ConfigChannels.CONFIG_CHANGES, event.key(), event.eventId(), event)
+                .flatMap(ignored -> repository.flush())
+                .replaceWith(response);
     }
 
     private Uni<GatewaySettings> load(LockModeType lock) {

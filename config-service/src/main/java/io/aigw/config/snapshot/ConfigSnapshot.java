@@ -1,6 +1,7 @@
 package io.aigw.config.snapshot;
 
 import io.aigw.config.configuration.ConfigurationResponse;
+import io.aigw.config.firewall.FirewallPolicyResponse;
 import io.aigw.config.settings.GatewaySettingsResponse;
 import java.time.Instant;
 import java.util.List;
@@ -10,5 +11,5 @@ import java.util.List;
  * sequence number of the last change included: follow {@code config-changes} from there.
  */
 public record ConfigSnapshot(long version, Instant generatedAt, List<ConfigurationResponse> configurations,
-        GatewaySettingsResponse settings) {
+        GatewaySettingsResponse settings, List<FirewallPolicyResponse> firewallPolicies) {
 }

@@ -2,6 +2,7 @@ package io.aigw.config.snapshot;
 
 import io.aigw.config.configuration.ConfigurationMapper;
 import io.aigw.config.configuration.ConfigurationRepository;
+import io.aigw.config.firewall.FirewallPolicyService;
 import io.aigw.kit.outbox.OutboxWriter;
 import io.aigw.config.settings.GatewaySettingsService;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -18,9 +19,11 @@ public class ConfigSnapshotService {
     private final ConfigurationMapper mapper;
     private final GatewaySettingsService settings;
     private final OutboxWriter outbox;
+    private final FirewallPolicyService firewall;
 
     public ConfigSnapshotService(ConfigurationRepository configurations, ConfigurationMapper mapper,
-            GatewaySettingsService settings, OutboxWriter outbox) {
+            GatewaySettingsService settings, OutboxWriter outbox, FirewallPolicyService firewall) {
+        this.firewall = firewall;
         this.configurations = configurations;
         this.mapper = mapper;
         this.settings = settings;
@@ -35,6 +38,7 @@ public class ConfigSnapshotService {
                 .flatMap(version -> configurations.listByName()
                         .map(list -> list.stream().map(mapper::response).toList())
                         .flatMap(list -> settings.get()
-                                .map(current -> new ConfigSnapshot(version, Instant.now(), list, current))));
+                                .flatMap(current -> firewall.all().map(policies ->
+                                        new ConfigSnapshot(version, Instant.now(), list, current, policies)))));
     }
 }

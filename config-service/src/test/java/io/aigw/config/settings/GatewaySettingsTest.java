@@ -1,6 +1,10 @@
 package io.aigw.config.settings;
 
 import static io.aigw.config.support.Admin.admin;
+import static io.aigw.config.support.Admin.service;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
@@ -9,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aigw.config.support.JsonShape;
+import io.aigw.config.support.TestCatalog;
 import io.aigw.config.support.TestKafka;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.file.Files;
@@ -16,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import io.aigw.config.firewall.FirewallPolicyTest;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -130,4 +136,25 @@ class GatewaySettingsTest {
         }
         admin().body("{}").when().put(PATH).then().statusCode(200).body("attemptTimeout", equalTo("PT1M"));
     }
+
+    /** Runs last: the other tests count the settings' versions from the seed. */
+    @Test
+    @Order(100)
+    void shouldSetABaselinePolicyInTheGatewaySettingsAndRefuseDeletingIt() {
+        String id = FirewallPolicyTest.create(TestCatalog.uniqueId("baseline"));
+        admin().body("{\"firewallPolicyId\":\"fwp_doesnotexist0000\"}").when().patch("/admin/v1/gateway-settings")
+                .then().statusCode(400).body("errors[0].pointer", equalTo("/firewallPolicyId"));
+        admin().body("{\"firewallPolicyId\":\"" + id + "\"}").when().patch("/admin/v1/gateway-settings")
+                .then().statusCode(200).body("firewallPolicyId", equalTo(id));
+        admin().when().delete("/admin/v1/firewall-policies/" + id).then().statusCode(409).body("detail", containsString("baseline"));
+        service().when().get("/internal/v1/config-snapshot").then().statusCode(200)
+                .body("settings.firewallPolicyId", equalTo(id))
+                .body("firewallPolicies.id", hasItem(id));
+        admin().body("{\"firewallPolicyId\":null}").when().patch("/admin/v1/gateway-settings")
+                .then().statusCode(200).body("firewallPolicyId", nullValue());
+        admin().when().delete("/admin/v1/firewall-policies/" + id).then().statusCode(204);
+        service().when().get("/internal/v1/config-snapshot").then().statusCode(200)
+                .body("firewallPolicies.id", not(hasItem(id)));
+    }
+
 }

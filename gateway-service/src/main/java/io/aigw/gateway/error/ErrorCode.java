@@ -8,6 +8,7 @@ public enum ErrorCode {
     URI_TOO_LONG("uri_too_long", 414),
     HEADERS_TOO_LARGE("headers_too_large", 431),
     OVERLOADED("overloaded", 503),
+    FIREWALL_BLOCKED("firewall_blocked", 400),
     INVALID_MODEL_ADDRESS("invalid_model_address", 400),
     UNKNOWN_MODEL("unknown_model", 400),
     UNKNOWN_PROVIDER("unknown_provider", 400),

@@ -7,6 +7,9 @@ import io.aigw.gateway.usage.UsageEvent;
 import io.aigw.gateway.error.ErrorCode;
 import io.aigw.gateway.error.ErrorResponder;
 import io.aigw.gateway.error.GatewayException;
+import io.aigw.gateway.firewall.AnswerToolCalls;
+import io.aigw.gateway.firewall.Finding;
+import io.aigw.gateway.firewall.Firewall;
 import io.aigw.gateway.provider.UpstreamErrorTranslator;
 import io.aigw.gateway.routing.GatewaySettings;
 import io.aigw.gateway.limits.RequestLimits;
@@ -66,10 +69,13 @@ final class Exchange {
     private boolean committed;
 
     private final ClientLink link;
+    /** The request's firewall: its tool-call rules check non-streamed answers. */
+    private final Firewall firewall;
 
     Exchange(ExchangeServices services, HttpServerRequest request, ClientLink link, Surface surface, RequestBody body,
             Translations translations, List<PlannedAttempt> plan, GatewaySettings settings, AccessKeyRecord key,
-            RequestLimits limits, long arrivedNanos) {
+            RequestLimits limits, long arrivedNanos, Firewall firewall) {
+        this.firewall = firewall;
         this.link = link;
         this.payloads = new AttemptPayloads(surface, body, translations);
         this.arrivedNanos = arrivedNanos;
@@ -333,6 +339,14 @@ final class Exchange {
                 return;
             }
             answer = Buffer.buffer(translated);
+        }
+        if (firewall.inspectsToolCalls()) { // blocked tool calls leave the answer, with a note naming the rule
+            List<Finding> findings = new java.util.ArrayList<>();
+            byte[] filtered = AnswerToolCalls.filter(firewall, surface, answer.getBytes(), findings);
+            services.firewall.record(findings);
+            if (filtered != null) {
+                answer = Buffer.buffer(filtered);
+            }
         }
         finish();
         writeHead(attempt, upstream);

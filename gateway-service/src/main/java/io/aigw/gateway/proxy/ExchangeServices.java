@@ -1,6 +1,7 @@
 package io.aigw.gateway.proxy;
 
 import io.aigw.gateway.config.GatewayConfig;
+import io.aigw.gateway.firewall.FirewallMetrics;
 import io.aigw.gateway.limits.LimitEnforcer;
 import io.aigw.gateway.metrics.GatewayMetrics;
 import io.aigw.gateway.provider.ProviderKeyVault;
@@ -22,13 +23,16 @@ public class ExchangeServices {
     final UsageMeter usage;
     final LimitEnforcer limits;
     final TranslationMetrics translations;
+    final FirewallMetrics firewall;
     /** This replica's key-balancing state (round-robin turns, attempts in flight per key). */
     final KeyBalancer balancer = new KeyBalancer();
     /** Largest non-streamed upstream answer read into memory. */
     final long maxAnswerBytes;
 
     public ExchangeServices(Vertx vertx, UpstreamClient upstream, ProviderKeyVault vault, GatewayMetrics metrics,
-            UsageMeter usage, LimitEnforcer limits, TranslationMetrics translations, GatewayConfig config) {
+            UsageMeter usage, LimitEnforcer limits, TranslationMetrics translations, GatewayConfig config,
+            FirewallMetrics firewall) {
+        this.firewall = firewall;
         this.translations = translations;
         this.maxAnswerBytes = config.maxUpstreamResponseBytes();
         this.limits = limits;

@@ -5,6 +5,10 @@ import io.aigw.gateway.auth.AccessKeyRecord;
 import io.aigw.gateway.error.ErrorCode;
 import io.aigw.gateway.error.ErrorResponder;
 import io.aigw.gateway.error.GatewayException;
+import io.aigw.gateway.firewall.Firewall;
+import io.aigw.gateway.firewall.RequestInspector;
+import io.aigw.gateway.firewall.RequestRules;
+import io.aigw.gateway.firewall.RequestVerdict;
 import io.aigw.gateway.limits.RequestLimits;
 import io.aigw.gateway.routing.AttemptPlanner;
 import io.aigw.gateway.routing.CandidateResolver;
@@ -63,25 +67,37 @@ public class ProxyHandler {
     public void handle(HttpServerRequest request, ClientLink link, Surface surface, RoutingSnapshot snapshot, AccessKeyRecord key,
             byte[] bytes, int length, long arrivedNanos) {
         try {
-            RequestBody body = RequestBody.parse(bytes, length);
+            RequestBody parsed = RequestBody.parse(bytes, length);
             RoutePolicy policy = snapshot.policy(key.configurationId());
             if (policy == null) {
                 throw new GatewayException(ErrorCode.MODEL_NOT_ALLOWED,
                         "This access key's configuration is not available; nothing may be called with it.");
             }
-            List<ModelAddress> candidates = CandidateResolver.resolve(body.model(), body.models(), snapshot, policy, surface);
+            List<ModelAddress> candidates = CandidateResolver.resolve(parsed.model(), parsed.models(), snapshot, policy, surface);
             List<PlannedAttempt> planned = AttemptPlanner.plan(snapshot, policy, candidates, surface, services.balancer);
             if (planned.isEmpty()) {
                 throw new GatewayException(ErrorCode.NO_PROVIDER_KEY,
                         "No usable provider key for \"" + candidates.get(0).provider().id() + "\".");
             }
+            Firewall firewall = RequestRules.add(snapshot.firewall(key.configurationId()),
+                    request.getHeader(RequestRules.HEADER));
+            RequestVerdict verdict = RequestInspector.inspect(firewall, surface, bytes, length);
+            services.firewall.record(verdict.findings());
+            if (verdict.reason() != null) {
+                throw new GatewayException(ErrorCode.FIREWALL_BLOCKED, verdict.reason());
+            }
+            if (verdict.body() != null) { // redacted: every payload is built from the redacted body
+                bytes = verdict.body();
+                length = bytes.length;
+            }
+            RequestBody body = verdict.body() != null ? RequestBody.parse(bytes, length) : parsed;
             Translations translations = Translations.forPlan(surface, planned, bytes, length);
             List<PlannedAttempt> plan = translatable(request, surface, planned, translations);
             GatewaySettings settings = snapshot.settings();
             Limits limits = policy.limitsOr(settings.defaultLimits());
             RequestLimits checked = services.limits.forRequest(key, limits, settings, plan, surface, bytes, length);
             Exchange exchange = new Exchange(services, request, link, surface, body, translations, plan, settings, key, checked,
-                    arrivedNanos);
+                    arrivedNanos, firewall);
             if (!checked.checked()) {
                 exchange.start();
                 return;

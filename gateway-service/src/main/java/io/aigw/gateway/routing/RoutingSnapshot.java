@@ -1,5 +1,6 @@
 package io.aigw.gateway.routing;
 
+import io.aigw.gateway.firewall.Firewall;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,11 +21,28 @@ public final class RoutingSnapshot implements ModelDirectory {
     private final Map<String, List<ProviderKeyRef>> keysByProvider;
     private final Map<String, ProviderKeyRef> keysById;
     private final GatewaySettings settings;
+    private final Map<String, Firewall> firewalls;
+    private final Firewall baseline;
 
     public RoutingSnapshot(String version, Map<String, Provider> providers, Map<String, Map<String, CatalogModel>> modelsByProvider,
             Map<String, CatalogModel> bareIndex, Map<String, CatalogModel> slashIndex, List<CatalogModel> models,
             Map<String, RoutePolicy> policies, Map<String, List<ProviderKeyRef>> keysByProvider,
             Map<String, ProviderKeyRef> keysById, GatewaySettings settings) {
+        this(version, providers, modelsByProvider, bareIndex, slashIndex, models, policies, keysByProvider, keysById,
+                settings, Map.of(), Firewall.NONE);
+    }
+
+    /**
+     * {@code firewalls}: the firewall of each configuration id (baseline first); {@code baseline}: the firewall of
+     * keys without a configuration.
+     */
+    public RoutingSnapshot(String version, Map<String, Provider> providers, Map<String, Map<String, CatalogModel>> modelsByProvider,
+            Map<String, CatalogModel> bareIndex, Map<String, CatalogModel> slashIndex, List<CatalogModel> models,
+            Map<String, RoutePolicy> policies, Map<String, List<ProviderKeyRef>> keysByProvider,
+            Map<String, ProviderKeyRef> keysById, GatewaySettings settings, Map<String, Firewall> firewalls,
+            Firewall baseline) {
+        this.firewalls = firewalls;
+        this.baseline = baseline;
         this.version = version;
         this.providers = providers;
         this.modelsByProvider = modelsByProvider;
@@ -92,6 +110,11 @@ public final class RoutingSnapshot implements ModelDirectory {
 
     public GatewaySettings settings() {
         return settings;
+    }
+
+    /** The firewall for keys of this configuration (null id: the baseline alone). */
+    public Firewall firewall(String configurationId) {
+        return configurationId == null ? baseline : firewalls.getOrDefault(configurationId, baseline);
     }
 
     public static String lower(String s) {

@@ -1,16 +1,23 @@
 package io.aigw.gateway.snapshot;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.aigw.gateway.firewall.FirewallPolicyDoc;
 import java.util.List;
 import java.util.Map;
 
 /** config-service's `GET /internal/v1/config-snapshot` (contracts.md); unknown fields ignored. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ConfigDocument(long version, String generatedAt, List<ConfigurationDoc> configurations,
-        SettingsDoc settings) {
+        SettingsDoc settings, List<FirewallPolicyDoc> firewallPolicies) {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record ConfigurationDoc(String id, String name, AccessDoc access, RouterDoc router, LimitsDoc limits) {
+    public record ConfigurationDoc(String id, String name, AccessDoc access, RouterDoc router, LimitsDoc limits,
+            FirewallRefDoc firewall) {
+    }
+
+    /** The firewall policies a configuration names, applied after the baseline. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record FirewallRefDoc(List<String> policies) {
     }
 
     /** An absent dimension is no restriction; an empty `allow` list allows nothing. */
@@ -38,7 +45,7 @@ public record ConfigDocument(long version, String generatedAt, List<Configuratio
     /** Durations in ISO-8601 (`PT1M`) or Go style (`30s`, `2m`). */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record SettingsDoc(String attemptTimeout, String totalTimeout, Integer maxAttempts, Long maxBodyBytes,
-            LimitsDoc defaultLimits, String limitsFailMode, Long maxOutputTokens) {
+            LimitsDoc defaultLimits, String limitsFailMode, Long maxOutputTokens, String firewallPolicyId) {
     }
 
     /** SPEC §2.4; null fields are no limit. The {@code *BudgetUsd} are per key, {@code configurationBudgetUsd} shared. */

@@ -1,5 +1,8 @@
 package io.aigw.gateway.snapshot;
 
+import io.aigw.gateway.firewall.Firewall;
+import io.aigw.gateway.firewall.FirewallCompiler;
+import io.aigw.gateway.firewall.FirewallPolicy;
 import io.aigw.gateway.routing.AuthScheme;
 import io.aigw.gateway.routing.Budgets;
 import io.aigw.gateway.routing.CatalogModel;
@@ -57,9 +60,16 @@ public final class SnapshotBuilder {
         RoutingSnapshot partial = new RoutingSnapshot("", providers, models.byProvider(), models.bare(), models.slash(),
                 models.all(), Map.of(), Map.of(), Map.of(), GatewaySettings.DEFAULTS);
         String version = "c" + catalog.version() + ".g" + config.version() + ".k" + keys.version();
+        Map<String, FirewallPolicy> firewallPolicies = FirewallCompiler.compile(list(config.firewallPolicies()));
+        String baseline = config.settings() == null ? null : config.settings().firewallPolicyId();
+        Map<String, Firewall> firewalls = new HashMap<>();
+        for (ConfigDocument.ConfigurationDoc doc : list(config.configurations())) {
+            firewalls.put(require(doc.id(), "configuration id"), FirewallCompiler.select(firewallPolicies, baseline,
+                    doc.firewall() == null ? List.of() : doc.firewall().policies()));
+        }
         return new RoutingSnapshot(version, providers, models.byProvider(), models.bare(), models.slash(), models.all(),
                 PolicyCompiler.compile(list(config.configurations()), partial), Map.copyOf(byProvider), Map.copyOf(byId),
-                settings(config.settings()));
+                settings(config.settings()), Map.copyOf(firewalls), FirewallCompiler.select(firewallPolicies, baseline, List.of()));
     }
 
     private static Map<String, Provider> providers(CatalogDocument catalog) {

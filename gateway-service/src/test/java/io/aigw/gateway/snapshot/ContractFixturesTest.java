@@ -23,7 +23,7 @@ class ContractFixturesTest {
     private static final Path PROVIDER_KEYS = Path.of("../key-service/src/test/resources/snapshots/provider-keys.v1.json");
 
     private static ConfigDocument emptyConfig() {
-        return new ConfigDocument(0, null, List.of(), null);
+        return new ConfigDocument(0, null, List.of(), null, List.of());
     }
 
     private static ProviderKeysDocument noKeys() {
@@ -43,7 +43,10 @@ class ContractFixturesTest {
         ConfigDocument config = MAPPER.readValue(CONFIG.toFile(), ConfigDocument.class);
         CatalogDocument catalog = Files.exists(CATALOG) ? MAPPER.readValue(CATALOG.toFile(), CatalogDocument.class)
                 : new CatalogDocument(0, null, List.of(), List.of());
-        assertThat(SnapshotBuilder.build(new SnapshotSources(catalog, config, noKeys())), notNullValue());
+        var snapshot = SnapshotBuilder.build(new SnapshotSources(catalog, config, noKeys()));
+        // the fixture's baseline policy is also the second configuration's: applied once, keys without one get it too
+        assertThat(snapshot.firewall("cfg_q2w3e4r5t6y7u8i9").policies().size(), org.hamcrest.Matchers.equalTo(1));
+        assertThat(snapshot.firewall(null).policies().get(0).name(), org.hamcrest.Matchers.equalTo("agent-guard"));
     }
 
     @Test

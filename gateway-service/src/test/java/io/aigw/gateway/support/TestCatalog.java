@@ -38,7 +38,7 @@ public final class TestCatalog {
 
     public static RoutingSnapshot snapshot() {
         return SnapshotBuilder.build(new SnapshotSources(catalog(),
-                new ConfigDocument(1, null, List.of(), null), new ProviderKeysDocument(1, List.of())));
+                new ConfigDocument(1, null, List.of(), null, List.of()), new ProviderKeysDocument(1, List.of())));
     }
 
     public static ProviderDoc provider(String id, boolean passThrough, List<String> surfaces) {

@@ -99,12 +99,47 @@ public final class TestDocuments {
         ObjectNode unpriced = limited("cfg_unpriced00000001", null, null, "1");
         ((ObjectNode) unpriced.get("limits")).put("allowUnpricedModels", true);
         configurations.add(unpriced);
+        ObjectNode guarded = configuration("cfg_firewall00000001");
+        guarded.putObject("firewall").putArray("policies").add("fwp_guard00000000001");
+        configurations.add(guarded);
+        ObjectNode audited = configuration("cfg_fwaudit000000001");
+        audited.putObject("firewall").putArray("policies").add("fwp_watch00000000001");
+        configurations.add(audited);
+        firewallPolicies(doc.putArray("firewallPolicies"));
         doc.putObject("settings").put("attemptTimeout", "PT1.5S").put("totalTimeout", "4s").put("maxAttempts", 10)
                 .put("maxBodyBytes", 65536).putNull("maxInputTokens").putNull("maxOutputTokens")
                 .put("limitsFailMode", limitsFailMode).put("version", 3).put("updatedAt", T0)
                 .putObject("defaultLimits").putNull("requestsPerMinute").putNull("tokensPerMinute")
                 .putNull("monthlyBudgetUsd");
         return doc;
+    }
+
+    /**
+     * {@code agent-guard} (enforce): tool calls named {@code shell.*} blocked, emails redacted, {@code password=} in
+     * user text blocked. {@code watch} (audit): payment cards and {@code rm -rf} in tool calls only recorded.
+     */
+    private static void firewallPolicies(ArrayNode policies) {
+        ObjectNode guard = policies.addObject().put("id", "fwp_guard00000000001").put("name", "agent-guard")
+                .put("mode", "enforce").put("onError", "block").put("version", 1);
+        ArrayNode rules = guard.putArray("rules");
+        ObjectNode shell = rules.addObject().put("id", "no-shell").put("kind", "toolName").put("tier", "hardDeny")
+                .put("action", "block");
+        shell.putArray("targets").add("toolCall");
+        shell.putArray("patterns").add("shell.*");
+        ObjectNode emails = rules.addObject().put("id", "emails").put("kind", "pii").put("tier", "hardDeny")
+                .put("action", "redact");
+        emails.putArray("targets").add("user").add("system").add("toolResult");
+        emails.putArray("detectors").add("email");
+        ObjectNode passwords = rules.addObject().put("id", "passwords").put("kind", "regex").put("tier", "hardDeny")
+                .put("action", "block").put("pattern", "(?i)password\\s*[:=]");
+        passwords.putArray("targets").add("user");
+        ObjectNode watch = policies.addObject().put("id", "fwp_watch00000000001").put("name", "watch")
+                .put("mode", "audit").put("onError", "allow").put("version", 1);
+        ArrayNode watched = watch.putArray("rules");
+        ObjectNode cards = watched.addObject().put("id", "cards").put("kind", "pii").put("action", "block");
+        cards.putArray("detectors").add("creditCard");
+        ObjectNode rm = watched.addObject().put("id", "rm-rf").put("kind", "regex").put("pattern", "rm -rf");
+        rm.putArray("targets").add("toolCall");
     }
 
     public static ObjectNode providerKeys() {

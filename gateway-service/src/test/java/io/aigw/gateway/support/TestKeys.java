@@ -26,6 +26,10 @@ public final class TestKeys {
     public static final String SHARED_B = "ag-sharedb001-g1-S3cretSharedB_abcdefghijkl";
     /** A monthly budget of 1 USD, with allowUnpricedModels. */
     public static final String UNPRICED_OK = "ag-unpriced01-g1-S3cretUnpriced_abcdefghijk";
+    /** Configuration with the firewall policy `agent-guard` (TestDocuments). */
+    public static final String FIREWALLED = "ag-firewall01-g1-S3cretFirewall_abcdefghijk";
+    /** Configuration with the audit-mode firewall policy `watch`. */
+    public static final String FIREWALL_AUDIT = "ag-fwaudit001-g1-S3cretFwAudit_abcdefghijkl";
     /** Revoked by a test while the gateway runs. */
     public static final String TO_REVOKE = "ag-torevoke01-g1-S3cretToRevoke_abcdefghijk";
 
@@ -49,6 +53,8 @@ public final class TestKeys {
         add(stub, SHARED_A, "active", null, "cfg_shared0000000001");
         add(stub, SHARED_B, "active", null, "cfg_shared0000000001");
         add(stub, UNPRICED_OK, "active", null, "cfg_unpriced00000001");
+        add(stub, FIREWALLED, "active", null, "cfg_firewall00000001");
+        add(stub, FIREWALL_AUDIT, "active", null, "cfg_fwaudit000000001");
     }
 
     /** The public id of a token. */

@@ -1,0 +1,35 @@
+package io.aigw.gateway.firewall;
+
+import io.aigw.gateway.firewall.FirewallPolicyDoc.RuleDoc;
+import java.util.List;
+
+/** Compiled policies for the unit tests, written as config-service publishes them. */
+final class FirewallFixtures {
+
+    private FirewallFixtures() {
+    }
+
+    static RuleDoc toolName(String id, String tier, String... globs) {
+        return new RuleDoc(id, "toolName", tier, "block", List.of("toolCall", "toolDefinition"), List.of(globs), null,
+                null, null, null);
+    }
+
+    static RuleDoc regex(String id, String tier, String action, String pattern, String... targets) {
+        return new RuleDoc(id, "regex", tier, action, targets.length == 0 ? null : List.of(targets), null, pattern,
+                null, null, null);
+    }
+
+    static RuleDoc pii(String id, String action, List<String> detectors, String... targets) {
+        return new RuleDoc(id, "pii", "hardDeny", action, targets.length == 0 ? null : List.of(targets), null, null,
+                detectors, null, null);
+    }
+
+    static Firewall firewall(String mode, String onError, RuleDoc... rules) {
+        FirewallPolicyDoc doc = new FirewallPolicyDoc("fwp_test", "test-policy", mode, onError, List.of(rules));
+        return FirewallCompiler.select(FirewallCompiler.compile(List.of(doc)), null, List.of("fwp_test"));
+    }
+
+    static Firewall enforce(RuleDoc... rules) {
+        return firewall("enforce", "block", rules);
+    }
+}
