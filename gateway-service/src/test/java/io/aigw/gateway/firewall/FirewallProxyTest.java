@@ -163,4 +163,16 @@ class FirewallProxyTest {
                 .body("error.code", equalTo("invalid_request"))
                 .body("error.param", equalTo("X-AIGW-Firewall"));
     }
+
+    @Test
+    void shouldDropABlockedToolCallFromAChatStreamAndKeepTheStreamValid() {
+        String body = openAi(TestKeys.FIREWALLED).body("{\"model\":\"openai:gpt-4o@chunks=6\",\"stream\":true,\"messages\":[{\"role\":\"user\","
+                        + "\"content\":\"list files\"}]," + SHELL_TOOL_CHAT
+                        + ",\"tool_choice\":{\"type\":\"function\",\"function\":{\"name\":\"shell.exec\"}}}")
+                .when().post("/v1/chat/completions").then().statusCode(200).extract().asString();
+        assertThat(body, not(containsString("\"name\":\"shell.exec\"")));
+        assertThat(body, containsString("was blocked by firewall policy \\\"agent-guard\\\" rule \\\"no-shell\\\""));
+        assertThat(body, containsString("\"finish_reason\":\"stop\""));
+        assertThat(body.strip(), org.hamcrest.Matchers.endsWith("data: [DONE]"));
+    }
 }
