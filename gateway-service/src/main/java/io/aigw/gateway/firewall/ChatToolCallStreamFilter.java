@@ -157,7 +157,7 @@ public final class ChatToolCallStreamFilter implements StreamTransform {
         }
     }
 
-    private static boolean contains(Buffer events, byte[] needle) {
+    static boolean contains(Buffer events, byte[] needle) {
         byte[] bytes = events.getBytes();
         outer:
         for (int i = 0; i + needle.length <= bytes.length; i++) {
@@ -172,7 +172,7 @@ public final class ChatToolCallStreamFilter implements StreamTransform {
     }
 
     /** The index just past the event starting at {@code from} (its blank line), or the buffer's end. */
-    private static int eventEnd(Buffer events, int from) {
+    static int eventEnd(Buffer events, int from) {
         for (int i = from + 1; i < events.length(); i++) {
             if (events.getByte(i) == '\n' && (events.getByte(i - 1) == '\n'
                     || (events.getByte(i - 1) == '\r' && i >= from + 2 && events.getByte(i - 2) == '\n'))) {

@@ -8,6 +8,7 @@ import io.aigw.gateway.error.ErrorCode;
 import io.aigw.gateway.error.ErrorResponder;
 import io.aigw.gateway.error.GatewayException;
 import io.aigw.gateway.firewall.AnswerToolCalls;
+import io.aigw.gateway.firewall.AnthropicToolUseStreamFilter;
 import io.aigw.gateway.firewall.ChatToolCallStreamFilter;
 import io.aigw.gateway.firewall.Finding;
 import io.aigw.gateway.firewall.Firewall;
@@ -386,11 +387,14 @@ final class Exchange {
         next();
     }
 
-    /** The attempt's stream transform, followed by the firewall's tool-call check on chat-completions streams. */
+    /** The attempt's stream transform, followed by the firewall's tool-call check (chat-completions, messages streams). */
     private io.aigw.gateway.translate.StreamTransform streamTransform(PlannedAttempt attempt) {
         io.aigw.gateway.translate.StreamTransform transform = payloads.streamTransform(attempt.address());
         if (surface == Surface.CHAT_COMPLETIONS && firewall.inspectsToolCalls()) {
             return new ChatToolCallStreamFilter(firewall, transform, services.firewall::record);
+        }
+        if (surface == Surface.MESSAGES && firewall.inspectsToolCalls()) {
+            return new AnthropicToolUseStreamFilter(firewall, transform, services.firewall::record);
         }
         return transform;
     }

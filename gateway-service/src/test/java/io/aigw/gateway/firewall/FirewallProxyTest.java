@@ -175,4 +175,16 @@ class FirewallProxyTest {
         assertThat(body, containsString("\"finish_reason\":\"stop\""));
         assertThat(body.strip(), org.hamcrest.Matchers.endsWith("data: [DONE]"));
     }
+
+    @Test
+    void shouldReplaceABlockedToolUseInAnAnthropicStreamByATextBlock() {
+        String body = anthropic(TestKeys.FIREWALLED).body("{\"model\":\"anthropic:claude-sonnet-4-5@chunks=6\",\"max_tokens\":50,"
+                        + "\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"run ls\"}]," + SHELL_TOOL_ANTHROPIC
+                        + ",\"tool_choice\":{\"type\":\"tool\",\"name\":\"shell.exec\"}}")
+                .when().post("/v1/messages").then().statusCode(200).extract().asString();
+        assertThat(body, not(containsString("\"type\":\"tool_use\"")));
+        assertThat(body, containsString("rule \\\"no-shell\\\""));
+        assertThat(body, containsString("\"stop_reason\":\"end_turn\""));
+        assertThat(body, containsString("event: message_stop"));
+    }
 }
