@@ -8,6 +8,8 @@ import io.aigw.gateway.error.ErrorCode;
 import io.aigw.gateway.error.ErrorResponder;
 import io.aigw.gateway.error.GatewayException;
 import io.aigw.gateway.firewall.AnswerToolCalls;
+import io.aigw.gateway.firewall.AnthropicToolUseStreamFilter;
+import io.aigw.gateway.firewall.ChatToolCallStreamFilter;
 import io.aigw.gateway.firewall.Finding;
 import io.aigw.gateway.firewall.Firewall;
 import io.aigw.gateway.provider.UpstreamErrorTranslator;
@@ -225,7 +227,7 @@ final class Exchange {
             upstream.request().reset(); // an encoded stream, though identity was asked for: not relayed
             onTransportFailure(attempt, new UpstreamBody.Unreadable(), started);
         } else if (status >= 200 && status < 300 && body.stream() && surface.streamable() && eventStream(upstream)) {
-            new StreamRelay(this, upstream, attempt, seq, payloads.streamTransform(attempt.address()), started).start();
+            new StreamRelay(this, upstream, attempt, seq, streamTransform(attempt), started).start();
         } else if (status >= 200 && status < 300) {
             UpstreamBody.read(upstream, services.maxAnswerBytes).onComplete(b -> onContext(() -> {
                 if (!current(seq)) {
@@ -383,6 +385,18 @@ final class Exchange {
         services.metrics.failover("server_error");
         skipModel();
         next();
+    }
+
+    /** The attempt's stream transform, followed by the firewall's tool-call check (chat-completions, messages streams). */
+    private io.aigw.gateway.translate.StreamTransform streamTransform(PlannedAttempt attempt) {
+        io.aigw.gateway.translate.StreamTransform transform = payloads.streamTransform(attempt.address());
+        if (surface == Surface.CHAT_COMPLETIONS && firewall.inspectsToolCalls()) {
+            return new ChatToolCallStreamFilter(firewall, transform, services.firewall::record);
+        }
+        if (surface == Surface.MESSAGES && firewall.inspectsToolCalls()) {
+            return new AnthropicToolUseStreamFilter(firewall, transform, services.firewall::record);
+        }
+        return transform;
     }
 
     /** Whether a successful answer is an event stream (a provider may ignore `stream: true` and send JSON). */

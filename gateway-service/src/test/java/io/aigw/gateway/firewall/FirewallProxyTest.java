@@ -163,4 +163,28 @@ class FirewallProxyTest {
                 .body("error.code", equalTo("invalid_request"))
                 .body("error.param", equalTo("X-AIGW-Firewall"));
     }
+
+    @Test
+    void shouldDropABlockedToolCallFromAChatStreamAndKeepTheStreamValid() {
+        String body = openAi(TestKeys.FIREWALLED).body("{\"model\":\"openai:gpt-4o@chunks=6\",\"stream\":true,\"messages\":[{\"role\":\"user\","
+                        + "\"content\":\"list files\"}]," + SHELL_TOOL_CHAT
+                        + ",\"tool_choice\":{\"type\":\"function\",\"function\":{\"name\":\"shell.exec\"}}}")
+                .when().post("/v1/chat/completions").then().statusCode(200).extract().asString();
+        assertThat(body, not(containsString("\"name\":\"shell.exec\"")));
+        assertThat(body, containsString("was blocked by firewall policy \\\"agent-guard\\\" rule \\\"no-shell\\\""));
+        assertThat(body, containsString("\"finish_reason\":\"stop\""));
+        assertThat(body.strip(), org.hamcrest.Matchers.endsWith("data: [DONE]"));
+    }
+
+    @Test
+    void shouldReplaceABlockedToolUseInAnAnthropicStreamByATextBlock() {
+        String body = anthropic(TestKeys.FIREWALLED).body("{\"model\":\"anthropic:claude-sonnet-4-5@chunks=6\",\"max_tokens\":50,"
+                        + "\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"run ls\"}]," + SHELL_TOOL_ANTHROPIC
+                        + ",\"tool_choice\":{\"type\":\"tool\",\"name\":\"shell.exec\"}}")
+                .when().post("/v1/messages").then().statusCode(200).extract().asString();
+        assertThat(body, not(containsString("\"type\":\"tool_use\"")));
+        assertThat(body, containsString("rule \\\"no-shell\\\""));
+        assertThat(body, containsString("\"stop_reason\":\"end_turn\""));
+        assertThat(body, containsString("event: message_stop"));
+    }
 }

@@ -1,0 +1,123 @@
+package io.aigw.gateway.firewall;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.aigw.gateway.translate.SseEvents;
+import io.aigw.gateway.translate.StreamTransform;
+import io.vertx.core.buffer.Buffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Checks the {@code tool_use} blocks of an Anthropic messages stream (in the client's format) as their input
+ * completes. Only a tool_use block's events are held, from its {@code content_block_start} to its
+ * {@code content_block_stop}; every other event passes at once. An allowed block's events then go out as received; a
+ * blocked one is replaced, at the same index, by a text block holding the note that names the rule, so the block
+ * indexes stay consecutive; {@code stop_reason: tool_use} becomes {@code end_turn} when no call is left.
+ */
+public final class AnthropicToolUseStreamFilter implements StreamTransform {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final byte[] TOOL_USE = "\"tool_use\"".getBytes(StandardCharsets.UTF_8);
+
+    private final Firewall firewall;
+    private final StreamTransform inner;
+    private final Consumer<List<Finding>> record;
+    private final List<Buffer> held = new ArrayList<>();
+    private int index = -1;
+    private String name = "";
+    private final StringBuilder input = new StringBuilder();
+    private int allowed;
+    private int blocked;
+
+    /** {@code inner}: the transform before this one (a translation), or null. */
+    public AnthropicToolUseStreamFilter(Firewall firewall, StreamTransform inner, Consumer<List<Finding>> record) {
+        this.firewall = firewall;
+        this.inner = inner;
+        this.record = record;
+    }
+
+    @Override
+    public Buffer apply(Buffer received) {
+        Buffer events = inner == null ? received : inner.apply(received);
+        if (index < 0 && blocked == 0 && !ChatToolCallStreamFilter.contains(events, TOOL_USE)) {
+            return events;
+        }
+        Buffer out = Buffer.buffer(events.length() + 64);
+        int start = 0;
+        while (start < events.length()) {
+            int end = ChatToolCallStreamFilter.eventEnd(events, start);
+            event(events.getBuffer(start, end), out);
+            start = end;
+        }
+        return out;
+    }
+
+    private void event(Buffer event, Buffer out) {
+        String[] data = {null};
+        SseEvents.forEach(event, (n, d) -> data[0] = d);
+        JsonNode node = parse(data[0]);
+        String type = node == null ? "" : node.path("type").asText();
+        if (type.equals("content_block_start") && node.path("content_block").path("type").asText().equals("tool_use")) {
+            index = node.path("index").asInt();
+            name = node.path("content_block").path("name").asText("");
+            input.setLength(0);
+            held.add(event);
+        } else if (index >= 0 && node != null && node.path("index").asInt(-1) == index
+                && type.equals("content_block_delta")) {
+            input.append(node.path("delta").path("partial_json").asText(""));
+            held.add(event);
+        } else if (index >= 0 && node != null && node.path("index").asInt(-1) == index && type.equals("content_block_stop")) {
+            held.add(event);
+            complete(out);
+        } else if (type.equals("message_delta") && blocked > 0 && allowed == 0
+                && "tool_use".equals(node.path("delta").path("stop_reason").asText())) {
+            ((ObjectNode) node.path("delta")).put("stop_reason", "end_turn");
+            write(out, "message_delta", node);
+        } else {
+            out.appendBuffer(event);
+        }
+    }
+
+    private void complete(Buffer out) {
+        List<Finding> findings = new ArrayList<>();
+        Finding refusal = ToolCallInspector.check(firewall, name, input.length() == 0 ? "{}" : input.toString(), findings);
+        record.accept(findings);
+        if (refusal == null) {
+            held.forEach(out::appendBuffer);
+            allowed++;
+        } else {
+            blocked++;
+            ObjectNode start = JSON.createObjectNode().put("type", "content_block_start").put("index", index);
+            start.putObject("content_block").put("type", "text").put("text", "");
+            write(out, "content_block_start", start);
+            ObjectNode delta = JSON.createObjectNode().put("type", "content_block_delta").put("index", index);
+            delta.putObject("delta").put("type", "text_delta").put("text", ToolCallInspector.note(name, refusal));
+            write(out, "content_block_delta", delta);
+            write(out, "content_block_stop", JSON.createObjectNode().put("type", "content_block_stop").put("index", index));
+        }
+        held.clear();
+        index = -1;
+        name = "";
+        input.setLength(0);
+    }
+
+    private static void write(Buffer out, String event, JsonNode data) {
+        out.appendString("event: " + event + "\ndata: " + data + "\n\n");
+    }
+
+    private static JsonNode parse(String data) {
+        if (data == null || data.isBlank()) {
+            return null;
+        }
+        try {
+            JsonNode node = JSON.readTree(data);
+            return node.isObject() ? node : null;
+        } catch (Exception e) {
+            return null;
+        }
+    }
+}

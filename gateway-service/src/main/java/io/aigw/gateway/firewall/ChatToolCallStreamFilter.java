@@ -1,0 +1,184 @@
+package io.aigw.gateway.firewall;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.aigw.gateway.translate.SseEvents;
+import io.aigw.gateway.translate.StreamTransform;
+import io.vertx.core.buffer.Buffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Checks the tool calls of a chat-completions stream (in the client's format) as their arguments complete. Only the
+ * events that carry a tool call's deltas are held, per call index, until the call is complete (the next index starts,
+ * or the choice finishes); text and every other event pass at once. An allowed call's held events then go out as
+ * received; a blocked call's are dropped, and before the finishing event the model's turn gets a content delta with
+ * the note naming the rule ({@code finish_reason} becomes {@code stop} when no call is left). Choice 0 only.
+ */
+public final class ChatToolCallStreamFilter implements StreamTransform {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final byte[] TOOL_CALLS = "\"tool_calls\"".getBytes(StandardCharsets.UTF_8);
+
+    private final Firewall firewall;
+    private final StreamTransform inner;
+    private final Consumer<List<Finding>> record;
+    private final List<Buffer> held = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+    private int index = -1;
+    private String name = "";
+    private final StringBuilder arguments = new StringBuilder();
+    private int allowed;
+    private JsonNode last;
+
+    /** {@code inner}: the transform before this one (a translation, the usage filter), or null. */
+    public ChatToolCallStreamFilter(Firewall firewall, StreamTransform inner, Consumer<List<Finding>> record) {
+        this.firewall = firewall;
+        this.inner = inner;
+        this.record = record;
+    }
+
+    @Override
+    public Buffer apply(Buffer received) {
+        Buffer events = inner == null ? received : inner.apply(received);
+        if (index < 0 && !contains(events, TOOL_CALLS)) {
+            return events; // no call under way: nothing to hold
+        }
+        Buffer out = Buffer.buffer(events.length() + 64);
+        int start = 0;
+        while (start < events.length()) {
+            int end = eventEnd(events, start);
+            event(events.getBuffer(start, end), out);
+            start = end;
+        }
+        return out;
+    }
+
+    private void event(Buffer event, Buffer out) {
+        String[] data = {null};
+        SseEvents.forEach(event, (n, d) -> data[0] = d);
+        JsonNode chunk = parse(data[0]);
+        if (chunk == null) { // [DONE], comments, anything else
+            complete(out);
+            notes(out, null);
+            out.appendBuffer(event);
+            return;
+        }
+        last = chunk;
+        JsonNode choice = chunk.path("choices").path(0);
+        JsonNode calls = choice.path("delta").path("tool_calls");
+        if (calls.isArray() && !calls.isEmpty()) {
+            for (JsonNode call : calls) {
+                int i = call.path("index").asInt(0);
+                if (i != index) {
+                    complete(out);
+                    index = i;
+                }
+                name += call.path("function").path("name").asText("");
+                arguments.append(call.path("function").path("arguments").asText(""));
+            }
+            if (choice.path("finish_reason").isNull() || choice.path("finish_reason").isMissingNode()) {
+                held.add(event);
+                return;
+            }
+            held.add(event); // the call's last delta and the finish in one chunk
+            int blockedBefore = notes.size();
+            complete(out);
+            if (notes.size() > blockedBefore) { // dropped with its call: the turn still needs its finish
+                ObjectNode finishing = chunk.deepCopy();
+                ((ObjectNode) finishing.path("choices").path(0)).putObject("delta");
+                notes(out, finishing);
+            }
+            return;
+        }
+        if (!choice.path("finish_reason").isNull() && !choice.path("finish_reason").isMissingNode()) {
+            complete(out);
+            notes(out, (ObjectNode) chunk);
+            return;
+        }
+        out.appendBuffer(event);
+    }
+
+    /** Decides the call under way: its held events go out, or are dropped and a note is kept. */
+    private void complete(Buffer out) {
+        if (index < 0) {
+            return;
+        }
+        List<Finding> findings = new ArrayList<>();
+        Finding blocked = ToolCallInspector.check(firewall, name, arguments.toString(), findings);
+        record.accept(findings);
+        if (blocked == null) {
+            held.forEach(out::appendBuffer);
+            allowed++;
+        } else {
+            notes.add(ToolCallInspector.note(name, blocked));
+        }
+        held.clear();
+        index = -1;
+        name = "";
+        arguments.setLength(0);
+    }
+
+    /** Sends the notes as one content delta, then the finishing chunk ({@code stop} when every call was blocked). */
+    private void notes(Buffer out, ObjectNode finishing) {
+        if (!notes.isEmpty() && last != null) {
+            ObjectNode note = JSON.createObjectNode();
+            for (String field : List.of("id", "object", "created", "model", "system_fingerprint")) {
+                if (last.has(field)) {
+                    note.set(field, last.get(field));
+                }
+            }
+            ObjectNode choice = note.putArray("choices").addObject().put("index", 0);
+            choice.putObject("delta").put("content", String.join("\n", notes));
+            choice.putNull("finish_reason");
+            out.appendString("data: " + note + "\n\n");
+        }
+        if (finishing != null) {
+            if (!notes.isEmpty() && allowed == 0) {
+                ((ObjectNode) finishing.path("choices").path(0)).put("finish_reason", "stop");
+            }
+            out.appendString("data: " + finishing + "\n\n");
+        }
+        notes.clear();
+    }
+
+    private static JsonNode parse(String data) {
+        if (data == null || data.isBlank() || data.strip().equals("[DONE]")) {
+            return null;
+        }
+        try {
+            JsonNode node = JSON.readTree(data);
+            return node.isObject() ? node : null;
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    static boolean contains(Buffer events, byte[] needle) {
+        byte[] bytes = events.getBytes();
+        outer:
+        for (int i = 0; i + needle.length <= bytes.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (bytes[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /** The index just past the event starting at {@code from} (its blank line), or the buffer's end. */
+    static int eventEnd(Buffer events, int from) {
+        for (int i = from + 1; i < events.length(); i++) {
+            if (events.getByte(i) == '\n' && (events.getByte(i - 1) == '\n'
+                    || (events.getByte(i - 1) == '\r' && i >= from + 2 && events.getByte(i - 2) == '\n'))) {
+                return i + 1;
+            }
+        }
+        return events.length();
+    }
+}

@@ -1,0 +1,66 @@
+package io.aigw.gateway.firewall;
+
+import static io.aigw.gateway.firewall.FirewallFixtures.enforce;
+import static io.aigw.gateway.firewall.FirewallFixtures.toolName;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.buffer.Buffer;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ChatToolCallStreamFilterTest {
+
+    private static final Firewall NO_SHELL = enforce(toolName("no-shell", "hardDeny", "shell.*"));
+
+    private static String chunk(String delta, String finish) {
+        return "data: {\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"m\",\"choices\":[{\"index\":0,"
+                + "\"delta\":" + delta + ",\"finish_reason\":" + finish + "}]}\n\n";
+    }
+
+    private static String call(String name, String piece) {
+        return "{\"tool_calls\":[{\"index\":0" + (name == null ? "" : ",\"id\":\"t\",\"type\":\"function\",\"function\":{\"name\":\""
+                + name + "\",\"arguments\":\"\"}") + (name == null ? ",\"function\":{\"arguments\":\"" + piece + "\"}" : "") + "}]}";
+    }
+
+    /** Feeds the events one per call, as small reads, and answers what the client got. */
+    private static String run(Firewall firewall, List<Finding> findings, String... events) {
+        ChatToolCallStreamFilter filter = new ChatToolCallStreamFilter(firewall, null, findings::addAll);
+        StringBuilder out = new StringBuilder();
+        for (String event : events) {
+            out.append(filter.apply(Buffer.buffer(event)).toString());
+        }
+        return out.toString();
+    }
+
+    @Test
+    void shouldDropABlockedCallsDeltasAndEndTheTurnWithANote() {
+        List<Finding> findings = new ArrayList<>();
+        String out = run(NO_SHELL, findings, chunk("{\"role\":\"assistant\",\"content\":\"On it.\"}", "null"),
+                chunk(call("shell.exec", null), "null"), chunk(call(null, "{\\\"cmd\\\""), "null"),
+                chunk(call(null, ":\\\"ls\\\"}"), "null"), chunk("{}", "\"tool_calls\""), "data: [DONE]\n\n");
+        assertTrue(out.contains("On it."), "text is never held back");
+        assertFalse(out.contains("shell.exec\",\"arguments"), out);
+        assertFalse(out.contains("\\\"ls\\\""), out);
+        assertTrue(out.contains("[AIGW firewall] The tool call \\\"shell.exec\\\" was blocked"), out);
+        assertTrue(out.contains("\"finish_reason\":\"stop\""), out);
+        assertTrue(out.endsWith("data: [DONE]\n\n"), out);
+        assertEquals(1, findings.size());
+    }
+
+    @Test
+    void shouldReleaseAnAllowedCallsDeltasAsReceivedOnceItIsComplete() {
+        String[] events = {chunk(call("get_weather", null), "null"), chunk(call(null, "{}"), "null"),
+                chunk("{}", "\"tool_calls\""), "data: [DONE]\n\n"};
+        String out = run(NO_SHELL, new ArrayList<>(), events);
+        assertEquals(String.join("", events), out);
+    }
+
+    @Test
+    void shouldPassAStreamWithoutToolCallsByteForByte() {
+        String[] events = {chunk("{\"content\":\"hi\"}", "null"), chunk("{}", "\"stop\""), "data: [DONE]\n\n"};
+        assertEquals(String.join("", events), run(NO_SHELL, new ArrayList<>(), events));
+    }
+}
