@@ -9,10 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.aigw.gateway.routing.Surface;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -115,38 +117,9 @@ class RequestInspectorTest {
     @Test
     void shouldRunACatastrophicBacktrackingPatternInLinearTime() {
         String evil = "a".repeat(100_000) + "!";
-        long start = System.nanoTime();
-        RequestVerdict verdict = inspect(enforce(regex("evil", "hardDeny", "block", "(a+)+$")),
-                Surface.CHAT_COMPLETIONS, chat("x", evil));
-        long millis = (System.nanoTime() - start) / 1_000_000;
+        // a backtracking engine would not return in the lifetime of the machine (2^100000 paths): a hang guard only
+        RequestVerdict verdict = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> inspect(
+                enforce(regex("evil", "hardDeny", "block", "(a+)+$")), Surface.CHAT_COMPLETIONS, chat("x", evil)));
         assertNull(verdict.blocked(), "the text ends with '!': no match, found without backtracking");
-        assertTrue(millis < 2_000, "took " + millis + " ms");
-    }
-
-    @Test
-    void shouldInspectA4KibPromptWithTwentyRulesWithinAFewMilliseconds() {
-        FirewallPolicyDoc.RuleDoc[] rules = new FirewallPolicyDoc.RuleDoc[20];
-        for (int i = 0; i < 12; i++) {
-            rules[i] = regex("re" + i, "hardDeny", "block", "(?i)forbidden-word-" + i + "\\b");
-        }
-        List<String> detectors = List.of("email", "phone", "creditCard", "iban", "ipAddress", "usSsn", "ukNino", "secret");
-        for (int i = 0; i < 8; i++) {
-            rules[12 + i] = pii("pii" + i, "audit", List.of(detectors.get(i)));
-        }
-        Firewall firewall = enforce(rules);
-        String prompt = "The quarterly report covers revenue, churn and hiring plans for the next period. ".repeat(60)
-                .substring(0, 4096);
-        String body = chat("You are a helpful assistant.", prompt);
-        for (int i = 0; i < 2_000; i++) {
-            inspect(firewall, Surface.CHAT_COMPLETIONS, body);
-        }
-        int runs = 2_000;
-        long start = System.nanoTime();
-        for (int i = 0; i < runs; i++) {
-            assertNull(inspect(firewall, Surface.CHAT_COMPLETIONS, body).blocked());
-        }
-        double micros = (System.nanoTime() - start) / 1_000.0 / runs;
-        System.out.printf("firewall: 20 rules over a 4 KiB prompt: %.1f us per request (%.1f us per KiB)%n", micros, micros / 4);
-        assertTrue(micros < 20_000, micros + " us per request"); // a regression guard on a shared machine; README has the figure
     }
 }
