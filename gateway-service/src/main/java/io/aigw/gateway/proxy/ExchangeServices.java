@@ -6,6 +6,7 @@ import io.aigw.gateway.metrics.GatewayMetrics;
 import io.aigw.gateway.provider.ProviderKeyVault;
 import io.aigw.gateway.provider.UpstreamClient;
 import io.aigw.gateway.routing.KeyBalancer;
+import io.aigw.gateway.routing.SharedCooldowns;
 import io.aigw.gateway.translate.TranslationMetrics;
 import io.aigw.gateway.usage.UsageMeter;
 import io.vertx.core.Vertx;
@@ -24,11 +25,15 @@ public class ExchangeServices {
     final TranslationMetrics translations;
     /** This replica's key-balancing state (round-robin turns, attempts in flight per key). */
     final KeyBalancer balancer = new KeyBalancer();
+    /** Backends cooling down after failures, shared by the replicas. */
+    final SharedCooldowns cooldowns;
     /** Largest non-streamed upstream answer read into memory. */
     final long maxAnswerBytes;
 
     public ExchangeServices(Vertx vertx, UpstreamClient upstream, ProviderKeyVault vault, GatewayMetrics metrics,
-            UsageMeter usage, LimitEnforcer limits, TranslationMetrics translations, GatewayConfig config) {
+            UsageMeter usage, LimitEnforcer limits, TranslationMetrics translations, GatewayConfig config,
+            SharedCooldowns cooldowns) {
+        this.cooldowns = cooldowns;
         this.translations = translations;
         this.maxAnswerBytes = config.maxUpstreamResponseBytes();
         this.limits = limits;

@@ -8,9 +8,9 @@ import io.aigw.gateway.error.GatewayException;
 import io.aigw.gateway.limits.RequestLimits;
 import io.aigw.gateway.routing.AttemptPlanner;
 import io.aigw.gateway.routing.CandidateResolver;
+import io.aigw.gateway.routing.Candidates;
 import io.aigw.gateway.routing.GatewaySettings;
 import io.aigw.gateway.routing.Limits;
-import io.aigw.gateway.routing.ModelAddress;
 import io.aigw.gateway.routing.PlannedAttempt;
 import io.aigw.gateway.routing.RoutePolicy;
 import io.aigw.gateway.routing.RoutingSnapshot;
@@ -20,6 +20,7 @@ import io.aigw.gateway.translate.Translations;
 import io.quarkus.logging.Log;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -42,21 +43,31 @@ public class ProxyHandler {
 
     /**
      * Translates the body for every other surface the plan reaches; attempts on a surface the request cannot be
-     * translated to are skipped, named in `X-AIGW-Skipped`; none left: the reason is the client's error.
+     * translated to are skipped, named in `X-AIGW-Skipped` beside the virtual-model targets skipped before
+     * ({@code skipped}); none left: the reason is the client's error.
      */
     private List<PlannedAttempt> translatable(HttpServerRequest request, Surface surface, List<PlannedAttempt> plan,
-            Translations translations) {
+            Translations translations, List<String> skipped) {
         List<PlannedAttempt> usable = translations.usable(plan);
         if (usable.size() == plan.size()) {
+            nameSkipped(request, skipped);
             return plan;
         }
-        request.response().headers().set(GatewayHeaders.SKIPPED, String.join("; ", translations.skipped(plan)));
+        List<String> all = new ArrayList<>(skipped);
+        all.addAll(translations.skipped(plan));
+        nameSkipped(request, all);
         plan.stream().map(a -> a.address().upstreamSurface(surface)).filter(t -> translations.get(t) == null && t != surface)
                 .distinct().forEach(t -> services.translations.skipped(surface, t));
         if (usable.isEmpty()) {
             throw translations.failure();
         }
         return usable;
+    }
+
+    private static void nameSkipped(HttpServerRequest request, List<String> skipped) {
+        if (!skipped.isEmpty()) {
+            request.response().headers().set(GatewayHeaders.SKIPPED, String.join("; ", skipped));
+        }
     }
 
     /** {@code arrivedNanos}: when the request arrived ({@link System#nanoTime()}), for the added-latency metric. */
@@ -69,14 +80,16 @@ public class ProxyHandler {
                 throw new GatewayException(ErrorCode.MODEL_NOT_ALLOWED,
                         "This access key's configuration is not available; nothing may be called with it.");
             }
-            List<ModelAddress> candidates = CandidateResolver.resolve(body.model(), body.models(), snapshot, policy, surface);
-            List<PlannedAttempt> planned = AttemptPlanner.plan(snapshot, policy, candidates, surface, services.balancer);
+            Candidates candidates = CandidateResolver.resolve(body.model(), body.models(), snapshot, policy, surface);
+            List<PlannedAttempt> planned = AttemptPlanner.plan(snapshot, policy, candidates.addresses(), surface,
+                    services.balancer);
             if (planned.isEmpty()) {
+                nameSkipped(request, candidates.skipped());
                 throw new GatewayException(ErrorCode.NO_PROVIDER_KEY,
-                        "No usable provider key for \"" + candidates.get(0).provider().id() + "\".");
+                        "No usable provider key for \"" + candidates.addresses().get(0).provider().id() + "\".");
             }
             Translations translations = Translations.forPlan(surface, planned, bytes, length);
-            List<PlannedAttempt> plan = translatable(request, surface, planned, translations);
+            List<PlannedAttempt> plan = translatable(request, surface, planned, translations, candidates.skipped());
             GatewaySettings settings = snapshot.settings();
             Limits limits = policy.limitsOr(settings.defaultLimits());
             RequestLimits checked = services.limits.forRequest(key, limits, settings, plan, surface, bytes, length);

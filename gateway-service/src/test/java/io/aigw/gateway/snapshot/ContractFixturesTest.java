@@ -42,7 +42,7 @@ class ContractFixturesTest {
         assumeTrue(Files.exists(CONFIG), "config fixture not written yet");
         ConfigDocument config = MAPPER.readValue(CONFIG.toFile(), ConfigDocument.class);
         CatalogDocument catalog = Files.exists(CATALOG) ? MAPPER.readValue(CATALOG.toFile(), CatalogDocument.class)
-                : new CatalogDocument(0, null, List.of(), List.of());
+                : new CatalogDocument(0, null, List.of(), List.of(), List.of());
         assertThat(SnapshotBuilder.build(new SnapshotSources(catalog, config, noKeys())), notNullValue());
     }
 
@@ -54,7 +54,7 @@ class ContractFixturesTest {
                 .map(k -> k.providerId()).distinct()
                 .map(p -> new CatalogDocument.ProviderDoc(p, p, "https://" + p + ".example/v1", "bearer", null, true,
                         true, "active", List.of("openai/chat-completions"), null))
-                .toList(), List.of());
+                .toList(), List.of(), List.of());
         var snapshot = SnapshotBuilder.build(new SnapshotSources(catalog, emptyConfig(), keys));
         assertThat(snapshot.keys().size(), org.hamcrest.Matchers.equalTo(
                 (int) keys.providerKeys().stream().filter(k -> "active".equals(k.status())).count()));
