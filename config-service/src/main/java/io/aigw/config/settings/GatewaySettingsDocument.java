@@ -9,8 +9,13 @@ import io.aigw.config.configuration.Limits;
  */
 public record GatewaySettingsDocument(String attemptTimeout, String totalTimeout, int maxAttempts,
         long maxBodyBytes, Long maxInputTokens, Long maxOutputTokens, Limits defaultLimits, String limitsFailMode,
-        String firewallPolicyId) {
+        String firewallPolicyId, Cooldown cooldown) {
 
     public static final GatewaySettingsDocument DEFAULTS = new GatewaySettingsDocument(
-            "PT1M", "PT2M", 10, 10L * 1024 * 1024, null, null, Limits.NONE, "open", null);
+            "PT1M", "PT2M", 10, 10L * 1024 * 1024, null, null, Limits.NONE, "open", null, Cooldown.DEFAULTS);
+
+    /** The cooldown thresholds; documents stored before they existed have none: the defaults. */
+    public Cooldown cooldownOrDefaults() {
+        return cooldown == null ? Cooldown.DEFAULTS : cooldown;
+    }
 }

@@ -21,7 +21,8 @@ public final class GatewaySettingsParser {
     static final Set<String> READ_ONLY = Set.of("version", "updatedAt");
     private static final Set<String> FIELDS = Set.of("attemptTimeout", "totalTimeout", "maxAttempts",
             "maxBodyBytes", "maxInputTokens", "maxOutputTokens", "defaultLimits", "limitsFailMode",
-            "firewallPolicyId");
+            "firewallPolicyId", "cooldown");
+    private static final Set<String> COOLDOWN_FIELDS = Set.of("failures", "window", "duration", "providerFailures");
     private static final Duration MAX_TIMEOUT = Duration.ofHours(1);
 
     private GatewaySettingsParser() {
@@ -58,21 +59,49 @@ public final class GatewaySettingsParser {
             in.error("/limitsFailMode", "must be \"open\" or \"closed\"");
         }
         String baseline = in.string(merged, "firewallPolicyId", "/firewallPolicyId", false, 40);
+        Cooldown cooldown = cooldown(in, merged.get("cooldown"));
         in.throwIfInvalid();
         return new GatewaySettingsDocument(attempt.toString(), total.toString(), maxAttempts.intValue(), maxBody,
-                maxInput, maxOutput, limits, failMode, baseline);
+                maxInput, maxOutput, limits, failMode, baseline, cooldown);
+    }
+
+    /** The `cooldown` object, replaced whole: absent fields take the defaults. */
+    private static Cooldown cooldown(JsonInput in, JsonNode node) {
+        Cooldown d = Cooldown.DEFAULTS;
+        if (node == null || node.isNull()) {
+            return d;
+        }
+        if (!in.object(node, "/cooldown")) {
+            return d;
+        }
+        in.onlyFields(node, "/cooldown", COOLDOWN_FIELDS);
+        long failures = or(in.integer(node, "failures", "/cooldown/failures", 0, 1000), d.failures());
+        long provider = or(in.integer(node, "providerFailures", "/cooldown/providerFailures", 0, 100_000),
+                d.providerFailures());
+        Duration window = node.hasNonNull("window") ? duration(in, node, "window", "/cooldown/window") : null;
+        Duration length = node.hasNonNull("duration") ? duration(in, node, "duration", "/cooldown/duration") : null;
+        return new Cooldown((int) failures, window == null ? d.window() : window.toString(),
+                length == null ? d.duration() : length.toString(), (int) provider);
+    }
+
+    private static long or(Long value, long otherwise) {
+        return value == null ? otherwise : value;
     }
 
     private static Duration duration(JsonInput in, JsonNode merged, String field) {
-        String text = in.string(merged, field, "/" + field, true, 40);
+        return duration(in, merged, field, "/" + field);
+    }
+
+    private static Duration duration(JsonInput in, JsonNode parent, String field, String pointer) {
+        String text = in.string(parent, field, pointer, true, 40);
         if (text == null) {
             return null;
         }
         Duration value = Durations.parse(text);
         if (value == null) {
-            in.error("/" + field, "must be a duration such as \"30s\", \"2m\" or \"PT30S\"");
+            in.error(pointer, "must be a duration such as \"30s\", \"2m\" or \"PT30S\"");
         } else if (value.isNegative() || value.isZero() || value.compareTo(MAX_TIMEOUT) > 0) {
-            in.error("/" + field, "must be positive and at most " + MAX_TIMEOUT);
+            in.error(pointer, "must be positive and at most " + MAX_TIMEOUT);
             return null;
         }
         return value;

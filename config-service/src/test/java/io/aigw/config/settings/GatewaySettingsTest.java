@@ -56,6 +56,10 @@ class GatewaySettingsTest {
                 .body("maxOutputTokens", nullValue())
                 .body("defaultLimits.requestsPerMinute", nullValue())
                 .body("limitsFailMode", equalTo("open"))
+                .body("cooldown.failures", equalTo(3))
+                .body("cooldown.window", equalTo("PT30S"))
+                .body("cooldown.duration", equalTo("PT30S"))
+                .body("cooldown.providerFailures", equalTo(10))
                 .body("version", equalTo(1));
     }
 
@@ -71,6 +75,20 @@ class GatewaySettingsTest {
                 .body("maxAttempts", equalTo(10));
         admin().body("{\"attemptTimeout\":\"PT45S\"}").when().patch(PATH).then().statusCode(200)
                 .body("attemptTimeout", equalTo("PT45S")).body("totalTimeout", equalTo("PT1M30S"));
+    }
+
+    @Test
+    @Order(7)
+    void shouldTakeCooldownThresholdsWholeAndNameABadOne() {
+        admin().body("{\"cooldown\":{\"failures\":5,\"duration\":\"1m\"}}").when().patch(PATH).then().statusCode(200)
+                .body("cooldown.failures", equalTo(5)).body("cooldown.duration", equalTo("PT1M"))
+                .body("cooldown.window", equalTo("PT30S")).body("cooldown.providerFailures", equalTo(10));
+        admin().body("{\"cooldown\":{\"failures\":-1,\"window\":\"0s\",\"x\":1}}").when().patch(PATH).then()
+                .statusCode(400)
+                .body("errors.pointer", org.hamcrest.Matchers.hasItems("/cooldown/failures", "/cooldown/window",
+                        "/cooldown/x"));
+        admin().body("{\"cooldown\":null}").when().patch(PATH).then().statusCode(200)
+                .body("cooldown.failures", equalTo(3)).body("cooldown.duration", equalTo("PT30S"));
     }
 
     @Test

@@ -9,7 +9,10 @@ public final class GatewayHeaders {
     public static final String PROVIDER = "X-AIGW-Provider";
     /** Request fields dropped by a translation between surfaces (package `translate`). */
     public static final String DROPPED_FIELDS = "X-AIGW-Dropped-Fields";
-    /** Candidates skipped because the request could not be translated to their surface, with the reason. */
+    /**
+     * Candidates skipped, with the reason: virtual-model targets outside the access scope or the surface, and models
+     * whose surface the request could not be translated to.
+     */
     public static final String SKIPPED = "X-AIGW-Skipped";
 
     private GatewayHeaders() {

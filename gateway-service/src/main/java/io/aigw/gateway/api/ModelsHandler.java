@@ -10,7 +10,10 @@ import io.aigw.gateway.error.GatewayException;
 import io.aigw.gateway.routing.AccessScope;
 import io.aigw.gateway.routing.CatalogModel;
 import io.aigw.gateway.routing.RoutePolicy;
+import io.aigw.gateway.routing.ModelAddress;
 import io.aigw.gateway.routing.RoutingSnapshot;
+import io.aigw.gateway.routing.VirtualModel;
+import io.aigw.gateway.routing.VirtualModelResolver;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,13 +22,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * `GET /v1/models`: the catalog filtered by the key's access scope, in OpenAI's list shape (with extra
- * catalog fields), or Anthropic's when the request carries `anthropic-version`. Rendered once per
+ * catalog fields), then the virtual models the scope reaches (`virtual: true` with their allowed targets), or Anthropic's when the request carries `anthropic-version`. Rendered once per
  * snapshot and configuration.
  */
 @ApplicationScoped
@@ -48,7 +52,7 @@ public class ModelsHandler {
         }
         // keyed by the snapshot's version too: a render of an older snapshot, finished after the swap, is never served
         Buffer body = rendered.computeIfAbsent(snapshot.version() + "|" + format + "|" + policy.id(),
-                k -> render(allowed(snapshot, policy.access()), format));
+                k -> render(allowed(snapshot, policy.access()), virtual(snapshot, policy.access()), format));
         request.response().putHeader("content-type", "application/json").end(body);
     }
 
@@ -62,7 +66,20 @@ public class ModelsHandler {
         return models;
     }
 
-    private static Buffer render(List<CatalogModel> models, ErrorFormat format) {
+    /** Virtual models the scope allows by name and with at least one allowed target → those targets. */
+    private static Map<VirtualModel, List<ModelAddress>> virtual(RoutingSnapshot snapshot, AccessScope scope) {
+        Map<VirtualModel, List<ModelAddress>> allowed = new LinkedHashMap<>();
+        for (VirtualModel v : snapshot.virtualModels()) {
+            List<ModelAddress> targets = VirtualModelResolver.allowedTargets(v, snapshot, scope);
+            if (!targets.isEmpty()) {
+                allowed.put(v, targets);
+            }
+        }
+        return allowed;
+    }
+
+    private static Buffer render(List<CatalogModel> models, Map<VirtualModel, List<ModelAddress>> virtual,
+            ErrorFormat format) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256 + models.size() * 256);
         try (JsonGenerator g = JSON.createGenerator(out)) {
             g.writeStartObject();
@@ -76,6 +93,14 @@ public class ModelsHandler {
                     g.writeStringField("created_at", Instant.ofEpochSecond(m.createdEpochSecond()).toString());
                     g.writeEndObject();
                 }
+                for (VirtualModel v : virtual.keySet()) {
+                    g.writeStartObject();
+                    g.writeStringField("type", "model");
+                    g.writeStringField("id", v.name());
+                    g.writeStringField("display_name", v.name());
+                    g.writeStringField("created_at", Instant.ofEpochSecond(v.createdEpochSecond()).toString());
+                    g.writeEndObject();
+                }
                 g.writeEndArray();
                 g.writeBooleanField("has_more", false);
                 g.writeStringField("first_id", models.isEmpty() ? null : models.get(0).address());
@@ -86,6 +111,9 @@ public class ModelsHandler {
                 for (CatalogModel m : models) {
                     writeOpenAi(g, m);
                 }
+                for (Map.Entry<VirtualModel, List<ModelAddress>> v : virtual.entrySet()) {
+                    writeVirtual(g, v.getKey(), v.getValue());
+                }
                 g.writeEndArray();
             }
             g.writeEndObject();
@@ -93,6 +121,23 @@ public class ModelsHandler {
             throw new UncheckedIOException(e);
         }
         return Buffer.buffer(out.toByteArray());
+    }
+
+    /** A virtual model: `owned_by` "aigw", `virtual` true, and the targets this key may reach, in order. */
+    private static void writeVirtual(JsonGenerator g, VirtualModel v, List<ModelAddress> targets) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("id", v.name());
+        g.writeStringField("object", "model");
+        g.writeNumberField("created", v.createdEpochSecond());
+        g.writeStringField("owned_by", "aigw");
+        g.writeStringField("display_name", v.description() == null ? v.name() : v.description());
+        g.writeBooleanField("virtual", true);
+        g.writeArrayFieldStart("targets");
+        for (ModelAddress target : targets) {
+            g.writeString(target.canonical());
+        }
+        g.writeEndArray();
+        g.writeEndObject();
     }
 
     private static void writeOpenAi(JsonGenerator g, CatalogModel m) throws IOException {

@@ -110,6 +110,13 @@ final class Exchange {
             return;
         }
         PlannedAttempt attempt = plan.get(index);
+        long cooling = services.cooldowns.blockedFor(attempt, settings.cooldown());
+        if (cooling > 0) {
+            failures.coolingDown(attempt.address().canonical(), attempt.key() == null ? null : attempt.key().id(), cooling);
+            index++;
+            next();
+            return;
+        }
         if (attempt.key() == null) {
             send(attempt, null);
             return;
@@ -269,6 +276,9 @@ final class Exchange {
         long delay = ResponseHeaders.retryAfterMillis(upstream.headers());
         boolean fits = System.nanoTime() + delay * 1_000_000 < deadline && attempts < settings.maxAttempts();
         FailoverPolicy.Action action = FailoverPolicy.forStatus(status, delay, sameBackendRetries, fits);
+        if (status == 429 || status == 408 || status >= 500) {
+            services.cooldowns.failed(attempt, settings.cooldown(), status == 429 ? delay : -1);
+        }
         if (status >= 300 && status < 400) {
             attemptDone(attempt, status, "error", null, null);
             fail(new GatewayException(ErrorCode.UPSTREAM_REDIRECT, "\"" + attempt.address().canonical()
@@ -312,6 +322,9 @@ final class Exchange {
                 : cause instanceof io.aigw.gateway.provider.UpstreamAddressPolicy.Refused
                         ? " was refused by the upstream address policy" : " could not be reached");
         attemptDone(attempt, timeout ? 504 : 502, "failover", null, null);
+        if (!(cause instanceof io.aigw.gateway.provider.UpstreamAddressPolicy.Refused)) {
+            services.cooldowns.failed(attempt, settings.cooldown(), -1);
+        }
         if (timeout) {
             failures.timeouts++;
         }
@@ -381,6 +394,7 @@ final class Exchange {
         services.metrics.attempt(attempt.address().provider().id(), attempt.address().canonical(), 200,
                 System.nanoTime() - started);
         failures.last = attempt.address().canonical() + " sent an error event before any content";
+        services.cooldowns.failed(attempt, settings.cooldown(), -1);
         attemptDone(attempt, 502, "failover", null, null);
         services.metrics.failover("server_error");
         skipModel();
@@ -424,9 +438,11 @@ final class Exchange {
         cancelAttemptTimer();
         response.setStatusCode(upstream.statusCode());
         ResponseHeaders.copy(upstream.headers(), response.headers());
+        services.cooldowns.succeeded(attempt);
         response.headers().set(GatewayHeaders.ATTEMPTS, Integer.toString(attempts))
                 .set(GatewayHeaders.MODEL, attempt.address().canonical())
                 .set(GatewayHeaders.PROVIDER, attempt.address().provider().id());
+        nameSkipped();
         Translation translation = payloads.translation(attempt.address());
         if (translation != null) {
             services.translations.served(surface, attempt.address().upstreamSurface(surface), translation,
@@ -457,8 +473,19 @@ final class Exchange {
         finish();
         usage.flush(true);
         response.headers().set(GatewayHeaders.ATTEMPTS, Integer.toString(attempts));
+        nameSkipped();
         ErrorResponder.send(request, surface.errorFormat(), error);
         services.metrics.request(surface.id(), null, null, error.status());
+    }
+
+    /** Adds the attempts skipped for cooling backends to `X-AIGW-Skipped` (after any skipped before the loop). */
+    private void nameSkipped() {
+        if (failures.skipped.isEmpty()) {
+            return;
+        }
+        String before = response.headers().get(GatewayHeaders.SKIPPED);
+        String now = String.join("; ", failures.skipped);
+        response.headers().set(GatewayHeaders.SKIPPED, before == null ? now : before + "; " + now);
     }
 
     private void onTotalTimeout() {

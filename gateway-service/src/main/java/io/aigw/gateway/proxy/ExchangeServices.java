@@ -7,6 +7,7 @@ import io.aigw.gateway.metrics.GatewayMetrics;
 import io.aigw.gateway.provider.ProviderKeyVault;
 import io.aigw.gateway.provider.UpstreamClient;
 import io.aigw.gateway.routing.KeyBalancer;
+import io.aigw.gateway.routing.SharedCooldowns;
 import io.aigw.gateway.translate.TranslationMetrics;
 import io.aigw.gateway.usage.UsageMeter;
 import io.vertx.core.Vertx;
@@ -26,13 +27,16 @@ public class ExchangeServices {
     final FirewallMetrics firewall;
     /** This replica's key-balancing state (round-robin turns, attempts in flight per key). */
     final KeyBalancer balancer = new KeyBalancer();
+    /** Backends cooling down after failures, shared by the replicas. */
+    final SharedCooldowns cooldowns;
     /** Largest non-streamed upstream answer read into memory. */
     final long maxAnswerBytes;
 
     public ExchangeServices(Vertx vertx, UpstreamClient upstream, ProviderKeyVault vault, GatewayMetrics metrics,
             UsageMeter usage, LimitEnforcer limits, TranslationMetrics translations, GatewayConfig config,
-            FirewallMetrics firewall) {
+            FirewallMetrics firewall, SharedCooldowns cooldowns) {
         this.firewall = firewall;
+        this.cooldowns = cooldowns;
         this.translations = translations;
         this.maxAnswerBytes = config.maxUpstreamResponseBytes();
         this.limits = limits;

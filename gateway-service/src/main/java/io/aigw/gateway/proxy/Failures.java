@@ -3,7 +3,9 @@ package io.aigw.gateway.proxy;
 import io.aigw.gateway.error.ErrorCode;
 import io.aigw.gateway.error.GatewayException;
 import io.vertx.core.MultiMap;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** What the attempts of one request ran into, to name the final error when all of them failed. */
@@ -17,6 +19,11 @@ final class Failures {
     /** Why a model's translation failed (its attempts were skipped), if one did. */
     GatewayException untranslatable;
     String retryAfter;
+    /** Attempts skipped because their backend was cooling down, and the shortest wait among them. */
+    int cooledDown;
+    long shortestCoolingMs = Long.MAX_VALUE;
+    /** Why attempts were skipped at run time, for `X-AIGW-Skipped`. */
+    final List<String> skipped = new ArrayList<>(0);
     Map<String, String> rateLimitHeaders = Map.of();
 
     /** An attempt answered {@code status} (not 2xx) and the request goes on to another attempt. */
@@ -30,10 +37,24 @@ final class Failures {
         }
     }
 
+    /** The attempt was not sent: its provider key × model or its provider cools down for {@code waitMs} more. */
+    void coolingDown(String model, String keyId, long waitMs) {
+        cooledDown++;
+        shortestCoolingMs = Math.min(shortestCoolingMs, waitMs);
+        skipped.add(model + (keyId == null ? "" : " key " + keyId) + ": cooling down after failures ("
+                + Math.max(1, (waitMs + 999) / 1000) + " s left)");
+    }
+
     /** The client's error once the plan is exhausted after {@code attempts} upstream attempts. */
     GatewayException toError(int attempts, String firstProvider) {
         if (attempts == 0 && untranslatable != null) {
             return untranslatable;
+        }
+        if (attempts == 0 && cooledDown > 0) {
+            String seconds = Long.toString(Math.max(1, (shortestCoolingMs + 999) / 1000));
+            return new GatewayException(ErrorCode.ALL_ATTEMPTS_FAILED, 503, "Every backend that could serve this request "
+                    + "is cooling down after repeated failures; retry in " + seconds + " s.", null,
+                    Map.of("Retry-After", seconds));
         }
         if (attempts == 0) {
             return new GatewayException(ErrorCode.NO_PROVIDER_KEY, "No usable provider key for \"" + firstProvider

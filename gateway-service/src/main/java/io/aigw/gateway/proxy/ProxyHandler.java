@@ -12,9 +12,9 @@ import io.aigw.gateway.firewall.RequestVerdict;
 import io.aigw.gateway.limits.RequestLimits;
 import io.aigw.gateway.routing.AttemptPlanner;
 import io.aigw.gateway.routing.CandidateResolver;
+import io.aigw.gateway.routing.Candidates;
 import io.aigw.gateway.routing.GatewaySettings;
 import io.aigw.gateway.routing.Limits;
-import io.aigw.gateway.routing.ModelAddress;
 import io.aigw.gateway.routing.PlannedAttempt;
 import io.aigw.gateway.routing.RoutePolicy;
 import io.aigw.gateway.routing.RoutingSnapshot;
@@ -24,6 +24,7 @@ import io.aigw.gateway.translate.Translations;
 import io.quarkus.logging.Log;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -46,21 +47,31 @@ public class ProxyHandler {
 
     /**
      * Translates the body for every other surface the plan reaches; attempts on a surface the request cannot be
-     * translated to are skipped, named in `X-AIGW-Skipped`; none left: the reason is the client's error.
+     * translated to are skipped, named in `X-AIGW-Skipped` beside the virtual-model targets skipped before
+     * ({@code skipped}); none left: the reason is the client's error.
      */
     private List<PlannedAttempt> translatable(HttpServerRequest request, Surface surface, List<PlannedAttempt> plan,
-            Translations translations) {
+            Translations translations, List<String> skipped) {
         List<PlannedAttempt> usable = translations.usable(plan);
         if (usable.size() == plan.size()) {
+            nameSkipped(request, skipped);
             return plan;
         }
-        request.response().headers().set(GatewayHeaders.SKIPPED, String.join("; ", translations.skipped(plan)));
+        List<String> all = new ArrayList<>(skipped);
+        all.addAll(translations.skipped(plan));
+        nameSkipped(request, all);
         plan.stream().map(a -> a.address().upstreamSurface(surface)).filter(t -> translations.get(t) == null && t != surface)
                 .distinct().forEach(t -> services.translations.skipped(surface, t));
         if (usable.isEmpty()) {
             throw translations.failure();
         }
         return usable;
+    }
+
+    private static void nameSkipped(HttpServerRequest request, List<String> skipped) {
+        if (!skipped.isEmpty()) {
+            request.response().headers().set(GatewayHeaders.SKIPPED, String.join("; ", skipped));
+        }
     }
 
     /** {@code arrivedNanos}: when the request arrived ({@link System#nanoTime()}), for the added-latency metric. */
@@ -73,11 +84,13 @@ public class ProxyHandler {
                 throw new GatewayException(ErrorCode.MODEL_NOT_ALLOWED,
                         "This access key's configuration is not available; nothing may be called with it.");
             }
-            List<ModelAddress> candidates = CandidateResolver.resolve(parsed.model(), parsed.models(), snapshot, policy, surface);
-            List<PlannedAttempt> planned = AttemptPlanner.plan(snapshot, policy, candidates, surface, services.balancer);
+            Candidates candidates = CandidateResolver.resolve(parsed.model(), parsed.models(), snapshot, policy, surface);
+            List<PlannedAttempt> planned = AttemptPlanner.plan(snapshot, policy, candidates.addresses(), surface,
+                    services.balancer);
             if (planned.isEmpty()) {
+                nameSkipped(request, candidates.skipped());
                 throw new GatewayException(ErrorCode.NO_PROVIDER_KEY,
-                        "No usable provider key for \"" + candidates.get(0).provider().id() + "\".");
+                        "No usable provider key for \"" + candidates.addresses().get(0).provider().id() + "\".");
             }
             Firewall firewall = RequestRules.add(snapshot.firewall(key.configurationId()),
                     request.getHeader(RequestRules.HEADER));
@@ -92,7 +105,7 @@ public class ProxyHandler {
             }
             RequestBody body = verdict.body() != null ? RequestBody.parse(bytes, length) : parsed;
             Translations translations = Translations.forPlan(surface, planned, bytes, length);
-            List<PlannedAttempt> plan = translatable(request, surface, planned, translations);
+            List<PlannedAttempt> plan = translatable(request, surface, planned, translations, candidates.skipped());
             GatewaySettings settings = snapshot.settings();
             Limits limits = policy.limitsOr(settings.defaultLimits());
             RequestLimits checked = services.limits.forRequest(key, limits, settings, plan, surface, bytes, length);

@@ -7,21 +7,34 @@ import java.util.List;
 
 /**
  * Resolves `model` and the `models` fallbacks of a request and checks every one against the access scope
- * and the surface before any attempt (SPEC §1.3): one failing entry rejects the whole request.
+ * and the surface before any attempt (SPEC §1.3): one failing entry rejects the whole request. A virtual model
+ * stands for its targets in order ({@link VirtualModelResolver}): targets outside the scope or the surface are
+ * skipped, not refused.
  */
 public final class CandidateResolver {
 
     private CandidateResolver() {
     }
 
-    public static List<ModelAddress> resolve(String model, List<String> fallbacks, RoutingSnapshot snapshot,
+    public static Candidates resolve(String model, List<String> fallbacks, RoutingSnapshot snapshot,
             RoutePolicy policy, Surface surface) {
         List<ModelAddress> candidates = new ArrayList<>(1 + fallbacks.size());
-        candidates.add(check(ModelAddressParser.parse(model, snapshot, "model"), policy, surface, "model"));
+        List<String> skipped = new ArrayList<>(0);
+        add(model, "model", snapshot, policy, surface, candidates, skipped);
         for (String fallback : fallbacks) {
-            candidates.add(check(ModelAddressParser.parse(fallback, snapshot, "models"), policy, surface, "models"));
+            add(fallback, "models", snapshot, policy, surface, candidates, skipped);
         }
-        return candidates;
+        return new Candidates(candidates, skipped);
+    }
+
+    private static void add(String text, String param, RoutingSnapshot snapshot, RoutePolicy policy, Surface surface,
+            List<ModelAddress> candidates, List<String> skipped) {
+        VirtualModel virtual = VirtualModelResolver.lookup(text, snapshot);
+        if (virtual != null) {
+            candidates.addAll(VirtualModelResolver.expand(virtual, snapshot, policy, surface, param, skipped));
+        } else {
+            candidates.add(check(ModelAddressParser.parse(text, snapshot, param), policy, surface, param));
+        }
     }
 
     private static ModelAddress check(ModelAddress address, RoutePolicy policy, Surface surface, String param) {

@@ -21,6 +21,9 @@ public final class RoutingSnapshot implements ModelDirectory {
     private final Map<String, List<ProviderKeyRef>> keysByProvider;
     private final Map<String, ProviderKeyRef> keysById;
     private final GatewaySettings settings;
+    private final Map<String, List<CatalogModel>> modelsByName;
+    private final Map<String, VirtualModel> virtualModels;
+    private final List<VirtualModel> virtualModelList;
     private final Map<String, Firewall> firewalls;
     private final Firewall baseline;
 
@@ -29,20 +32,26 @@ public final class RoutingSnapshot implements ModelDirectory {
             Map<String, RoutePolicy> policies, Map<String, List<ProviderKeyRef>> keysByProvider,
             Map<String, ProviderKeyRef> keysById, GatewaySettings settings) {
         this(version, providers, modelsByProvider, bareIndex, slashIndex, models, policies, keysByProvider, keysById,
-                settings, Map.of(), Firewall.NONE);
+                settings, Map.of(), List.of(), Map.of(), Firewall.NONE);
     }
 
     /**
-     * {@code firewalls}: the firewall of each configuration id (baseline first); {@code baseline}: the firewall of
-     * keys without a configuration.
+     * {@code modelsByName}: lower-cased model id or alias → the active models of any provider answering to it (the
+     * bare-id model first); {@code virtualModels} in name order; {@code firewalls}: the firewall of each configuration
+     * id (baseline first); {@code baseline}: the firewall of keys without a configuration.
      */
     public RoutingSnapshot(String version, Map<String, Provider> providers, Map<String, Map<String, CatalogModel>> modelsByProvider,
             Map<String, CatalogModel> bareIndex, Map<String, CatalogModel> slashIndex, List<CatalogModel> models,
             Map<String, RoutePolicy> policies, Map<String, List<ProviderKeyRef>> keysByProvider,
-            Map<String, ProviderKeyRef> keysById, GatewaySettings settings, Map<String, Firewall> firewalls,
-            Firewall baseline) {
+            Map<String, ProviderKeyRef> keysById, GatewaySettings settings, Map<String, List<CatalogModel>> modelsByName,
+            List<VirtualModel> virtualModels, Map<String, Firewall> firewalls, Firewall baseline) {
         this.firewalls = firewalls;
         this.baseline = baseline;
+        this.modelsByName = modelsByName;
+        this.virtualModelList = virtualModels;
+        Map<String, VirtualModel> byName = new java.util.HashMap<>();
+        virtualModels.forEach(v -> byName.put(lower(v.name()), v));
+        this.virtualModels = Map.copyOf(byName);
         this.version = version;
         this.providers = providers;
         this.modelsByProvider = modelsByProvider;
@@ -83,6 +92,21 @@ public final class RoutingSnapshot implements ModelDirectory {
     @Override
     public CatalogModel modelWithSlashId(String id) {
         return slashIndex.get(lower(id));
+    }
+
+    /** The virtual model with this name (case-insensitive), or null. */
+    public VirtualModel virtualModel(String name) {
+        return virtualModels.get(lower(name));
+    }
+
+    /** Every virtual model, in name order. */
+    public List<VirtualModel> virtualModels() {
+        return virtualModelList;
+    }
+
+    /** The active models of any provider whose id or alias is {@code name} (case-insensitive), bare-id model first. */
+    public List<CatalogModel> modelsNamed(String name) {
+        return modelsByName.getOrDefault(lower(name), List.of());
     }
 
     /** Every active catalog model, providers in id order and models in id order. */

@@ -7,7 +7,12 @@ import java.util.Map;
 
 /** model-catalog-service's `GET /internal/v1/catalog-snapshot` (contracts.md); unknown fields ignored. */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record CatalogDocument(long version, String generatedAt, List<ProviderDoc> providers, List<ModelDoc> models) {
+public record CatalogDocument(long version, String generatedAt, List<ProviderDoc> providers, List<ModelDoc> models,
+        List<VirtualModelDoc> virtualModels) {
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record VirtualModelDoc(String name, String description, List<String> targets, String createdAt) {
+    }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record ProviderDoc(String id, String displayName, String baseUrl, String authScheme,

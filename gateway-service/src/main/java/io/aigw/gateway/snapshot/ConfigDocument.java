@@ -45,7 +45,13 @@ public record ConfigDocument(long version, String generatedAt, List<Configuratio
     /** Durations in ISO-8601 (`PT1M`) or Go style (`30s`, `2m`). */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record SettingsDoc(String attemptTimeout, String totalTimeout, Integer maxAttempts, Long maxBodyBytes,
-            LimitsDoc defaultLimits, String limitsFailMode, Long maxOutputTokens, String firewallPolicyId) {
+            LimitsDoc defaultLimits, String limitsFailMode, Long maxOutputTokens, String firewallPolicyId,
+            CooldownDoc cooldown) {
+    }
+
+    /** Cooldown thresholds; absent fields take the defaults, {@code failures} 0 turns cooldowns off. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record CooldownDoc(Integer failures, String window, String duration, Integer providerFailures) {
     }
 
     /** SPEC §2.4; null fields are no limit. The {@code *BudgetUsd} are per key, {@code configurationBudgetUsd} shared. */

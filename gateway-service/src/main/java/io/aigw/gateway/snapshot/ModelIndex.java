@@ -10,9 +10,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The catalog's models indexed for address parsing: per provider, by bare id, by slash id. */
+/**
+ * The catalog's models indexed for address parsing: per provider, by bare id, by slash id, and by any id or alias
+ * across providers (the bare targets of virtual models).
+ */
 record ModelIndex(Map<String, Map<String, CatalogModel>> byProvider, Map<String, CatalogModel> bare,
-        Map<String, CatalogModel> slash, List<CatalogModel> all) {
+        Map<String, CatalogModel> slash, List<CatalogModel> all, Map<String, List<CatalogModel>> named) {
 
     private static final String PREFERRED_SLASH_PROVIDER = "openrouter";
 
@@ -28,6 +31,7 @@ record ModelIndex(Map<String, Map<String, CatalogModel>> byProvider, Map<String,
         Map<String, Map<String, CatalogModel>> byProvider = new HashMap<>();
         Map<String, CatalogModel> bare = new HashMap<>();
         Map<String, CatalogModel> slash = new HashMap<>();
+        Map<String, List<CatalogModel>> named = new HashMap<>();
         for (CatalogModel m : all) {
             Map<String, CatalogModel> own = byProvider.computeIfAbsent(m.providerId(), p -> new HashMap<>());
             List<String> names = new ArrayList<>(m.aliases().size() + 1);
@@ -36,6 +40,10 @@ record ModelIndex(Map<String, Map<String, CatalogModel>> byProvider, Map<String,
             for (String name : names) {
                 own.putIfAbsent(name, m);
                 own.putIfAbsent(RoutingSnapshot.lower(name), m);
+                List<CatalogModel> sameName = named.computeIfAbsent(RoutingSnapshot.lower(name), n -> new ArrayList<>());
+                if (!sameName.contains(m)) {
+                    sameName.add(m);
+                }
                 if (m.bareId()) {
                     CatalogModel previous = bare.putIfAbsent(RoutingSnapshot.lower(name), m);
                     if (previous != null && previous != m) {
@@ -53,6 +61,14 @@ record ModelIndex(Map<String, Map<String, CatalogModel>> byProvider, Map<String,
             }
         }
         byProvider.replaceAll((p, m) -> Map.copyOf(m));
-        return new ModelIndex(Map.copyOf(byProvider), Map.copyOf(bare), Map.copyOf(slash), List.copyOf(all));
+        named.forEach((name, models) -> {
+            CatalogModel preferred = bare.get(name);
+            if (preferred != null && models.remove(preferred)) {
+                models.add(0, preferred);
+            }
+        });
+        named.replaceAll((n, m) -> List.copyOf(m));
+        return new ModelIndex(Map.copyOf(byProvider), Map.copyOf(bare), Map.copyOf(slash), List.copyOf(all),
+                Map.copyOf(named));
     }
 }

@@ -6,6 +6,7 @@ import io.aigw.gateway.firewall.FirewallPolicy;
 import io.aigw.gateway.routing.AuthScheme;
 import io.aigw.gateway.routing.Budgets;
 import io.aigw.gateway.routing.CatalogModel;
+import io.aigw.gateway.routing.CooldownSettings;
 import io.aigw.gateway.routing.GatewaySettings;
 import io.aigw.gateway.routing.Limits;
 import io.aigw.gateway.routing.Pricing;
@@ -14,6 +15,7 @@ import io.aigw.gateway.routing.ProviderKeyRef;
 import io.aigw.gateway.routing.RoutingSnapshot;
 import io.aigw.gateway.routing.Surface;
 import io.aigw.gateway.routing.UpstreamTarget;
+import io.aigw.gateway.routing.VirtualModel;
 import io.aigw.gateway.snapshot.CatalogDocument.ModelDoc;
 import io.aigw.gateway.snapshot.CatalogDocument.ProviderDoc;
 import io.aigw.gateway.snapshot.ProviderKeysDocument.ProviderKeyDoc;
@@ -69,7 +71,16 @@ public final class SnapshotBuilder {
         }
         return new RoutingSnapshot(version, providers, models.byProvider(), models.bare(), models.slash(), models.all(),
                 PolicyCompiler.compile(list(config.configurations()), partial), Map.copyOf(byProvider), Map.copyOf(byId),
-                settings(config.settings()), Map.copyOf(firewalls), FirewallCompiler.select(firewallPolicies, baseline, List.of()));
+                settings(config.settings()), models.named(), virtualModels(catalog), Map.copyOf(firewalls),
+                FirewallCompiler.select(firewallPolicies, baseline, List.of()));
+    }
+
+    /** Virtual models in name order; their targets are resolved per request, so a missing target only narrows them. */
+    private static List<VirtualModel> virtualModels(CatalogDocument catalog) {
+        return list(catalog.virtualModels()).stream()
+                .map(v -> new VirtualModel(require(v.name(), "virtual model name"), v.description(),
+                        List.copyOf(list(v.targets())), instant(v.createdAt()).getEpochSecond()))
+                .sorted(Comparator.comparing(VirtualModel::name)).toList();
     }
 
     private static Map<String, Provider> providers(CatalogDocument catalog) {
@@ -134,12 +145,28 @@ public final class SnapshotBuilder {
                 s.totalTimeout() == null ? d.totalTimeout() : DurationText.parse(s.totalTimeout()),
                 s.maxAttempts() == null ? d.maxAttempts() : s.maxAttempts(),
                 s.maxBodyBytes() == null ? d.maxBodyBytes() : s.maxBodyBytes(), limits(s.defaultLimits()),
-                failOpen(s.limitsFailMode()), s.maxOutputTokens());
+                failOpen(s.limitsFailMode()), s.maxOutputTokens(), cooldown(s.cooldown()));
         if (result.maxAttempts() < 1 || result.maxBodyBytes() < 1 || result.attemptTimeout().isNegative()
                 || result.attemptTimeout().isZero() || result.totalTimeout().isNegative() || result.totalTimeout().isZero()) {
             throw new IllegalArgumentException("gateway settings out of range");
         }
         return result;
+    }
+
+    static CooldownSettings cooldown(ConfigDocument.CooldownDoc doc) {
+        CooldownSettings d = CooldownSettings.DEFAULTS;
+        if (doc == null) {
+            return d;
+        }
+        CooldownSettings c = new CooldownSettings(doc.failures() == null ? d.failures() : doc.failures(),
+                doc.window() == null ? d.window() : DurationText.parse(doc.window()),
+                doc.duration() == null ? d.duration() : DurationText.parse(doc.duration()),
+                doc.providerFailures() == null ? d.providerFailures() : doc.providerFailures());
+        if (c.failures() < 0 || c.providerFailures() < 0 || c.window().isNegative() || c.window().isZero()
+                || c.duration().isNegative() || c.duration().isZero()) {
+            throw new IllegalArgumentException("cooldown settings out of range");
+        }
+        return c;
     }
 
     static Limits limits(ConfigDocument.LimitsDoc doc) {

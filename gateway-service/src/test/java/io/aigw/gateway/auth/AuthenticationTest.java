@@ -149,7 +149,8 @@ class AuthenticationTest {
         List<String> ids = given().auth().oauth2(TestKeys.SCOPED).when().get("/v1/models")
                 .then().statusCode(200).body("object", equalTo("list"))
                 .extract().jsonPath().getList("data.id");
-        assertThat(ids, equalTo(List.of("anthropic:claude-sonnet-4-5", "backup:gpt-4o-mini", "openai:gpt-4o")));
+        // the catalog models in scope, then the virtual model the scope names (with a target in scope)
+        assertThat(ids, equalTo(List.of("anthropic:claude-sonnet-4-5", "backup:gpt-4o-mini", "openai:gpt-4o", "vm-scoped")));
         List<String> all = given().auth().oauth2(TestKeys.ALLOW_ALL).when().get("/v1/models")
                 .then().statusCode(200).extract().jsonPath().getList("data.id");
         assertThat(all, hasItems("openai:o1-mini", "openrouter:anthropic/claude-3.5-sonnet"));

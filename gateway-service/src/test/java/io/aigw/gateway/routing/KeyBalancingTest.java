@@ -45,7 +45,7 @@ class KeyBalancingTest {
     private static List<String> plan(RoutingSnapshot snapshot, KeyBalancer balancer) {
         RoutePolicy policy = snapshot.policy("cfg_balanced00000001");
         List<ModelAddress> candidates = CandidateResolver.resolve("openai:gpt-4o", List.of(), snapshot, policy,
-                Surface.CHAT_COMPLETIONS);
+                Surface.CHAT_COMPLETIONS).addresses();
         return AttemptPlanner.plan(snapshot, policy, candidates, Surface.CHAT_COMPLETIONS, balancer).stream()
                 .map(a -> a.key().id()).toList();
     }

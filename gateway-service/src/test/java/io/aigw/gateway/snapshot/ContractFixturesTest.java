@@ -42,7 +42,7 @@ class ContractFixturesTest {
         assumeTrue(Files.exists(CONFIG), "config fixture not written yet");
         ConfigDocument config = MAPPER.readValue(CONFIG.toFile(), ConfigDocument.class);
         CatalogDocument catalog = Files.exists(CATALOG) ? MAPPER.readValue(CATALOG.toFile(), CatalogDocument.class)
-                : new CatalogDocument(0, null, List.of(), List.of());
+                : new CatalogDocument(0, null, List.of(), List.of(), List.of());
         var snapshot = SnapshotBuilder.build(new SnapshotSources(catalog, config, noKeys()));
         // the fixture's baseline policy is also the second configuration's: applied once, keys without one get it too
         assertThat(snapshot.firewall("cfg_q2w3e4r5t6y7u8i9").policies().size(), org.hamcrest.Matchers.equalTo(1));
@@ -57,7 +57,7 @@ class ContractFixturesTest {
                 .map(k -> k.providerId()).distinct()
                 .map(p -> new CatalogDocument.ProviderDoc(p, p, "https://" + p + ".example/v1", "bearer", null, true,
                         true, "active", List.of("openai/chat-completions"), null))
-                .toList(), List.of());
+                .toList(), List.of(), List.of());
         var snapshot = SnapshotBuilder.build(new SnapshotSources(catalog, emptyConfig(), keys));
         assertThat(snapshot.keys().size(), org.hamcrest.Matchers.equalTo(
                 (int) keys.providerKeys().stream().filter(k -> "active".equals(k.status())).count()));

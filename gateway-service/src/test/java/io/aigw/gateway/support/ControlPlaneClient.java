@@ -48,4 +48,10 @@ public final class ControlPlaneClient {
         given().contentType("application/json").body(modelJson).post(baseUrl() + "/_stub/catalog/models")
                 .then().statusCode(204);
     }
+
+    /** Adds or replaces a virtual model (JSON as in the catalog snapshot) in the catalog snapshot the stub serves. */
+    public static void putVirtualModel(String virtualModelJson) {
+        given().contentType("application/json").body(virtualModelJson).post(baseUrl() + "/_stub/catalog/virtual-models")
+                .then().statusCode(204);
+    }
 }

@@ -69,6 +69,27 @@ public final class ControlPlaneStub implements AutoCloseable {
         accessKeys.get(publicId).put("status", status);
     }
 
+    /** Adds or replaces (by name) a virtual model in the catalog document and bumps its version. */
+    public void putVirtualModel(ObjectNode virtualModel) {
+        synchronized (documents) {
+            try {
+                ObjectNode catalog = (ObjectNode) MAPPER.readTree(documents.get("/internal/v1/catalog-snapshot"));
+                com.fasterxml.jackson.databind.node.ArrayNode list = catalog.withArray("virtualModels");
+                for (int i = 0; i < list.size(); i++) {
+                    if (list.get(i).path("name").asText().equals(virtualModel.path("name").asText())) {
+                        list.remove(i);
+                        break;
+                    }
+                }
+                list.add(virtualModel);
+                catalog.put("version", catalog.get("version").asLong() + 1);
+                documents.put("/internal/v1/catalog-snapshot", bytes(catalog));
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
     /** Adds a model to the catalog document and bumps its version (as a commit in catalog-service would). */
     public void addCatalogModel(ObjectNode model) {
         synchronized (documents) {
@@ -149,6 +170,15 @@ public final class ControlPlaneStub implements AutoCloseable {
             request.body().onSuccess(body -> {
                 try {
                     addCatalogModel((ObjectNode) MAPPER.readTree(body.getBytes()));
+                    request.response().setStatusCode(204).end();
+                } catch (java.io.IOException | ClassCastException e) {
+                    request.response().setStatusCode(400).end();
+                }
+            });
+        } else if (request.path().equals("/_stub/catalog/virtual-models")) {
+            request.body().onSuccess(body -> {
+                try {
+                    putVirtualModel((ObjectNode) MAPPER.readTree(body.getBytes()));
                     request.response().setStatusCode(204).end();
                 } catch (java.io.IOException | ClassCastException e) {
                     request.response().setStatusCode(400).end();

@@ -13,17 +13,22 @@ public class GatewayTestResource implements QuarkusTestResourceLifecycleManager 
     private ProviderSimulator simulator;
     private ControlPlaneStub stub;
     private String limitsFailMode = "open";
+    private int cooldownFailures;
 
-    /** Init arg `limitsFailMode` (`open` by default) goes into the gateway settings document. */
+    /**
+     * Init args `limitsFailMode` (`open` by default) and `cooldownFailures` (0 = cooldowns off, by default) go into the
+     * gateway settings document.
+     */
     @Override
     public void init(Map<String, String> initArgs) {
         limitsFailMode = initArgs.getOrDefault("limitsFailMode", "open");
+        cooldownFailures = Integer.parseInt(initArgs.getOrDefault("cooldownFailures", "0"));
     }
 
     @Override
     public Map<String, String> start() {
         simulator = ProviderSimulator.start();
-        stub = new ControlPlaneStub(TestDocuments.catalog(simulator.baseUrl()), TestDocuments.config(limitsFailMode),
+        stub = new ControlPlaneStub(TestDocuments.catalog(simulator.baseUrl()), TestDocuments.config(limitsFailMode, cooldownFailures),
                 TestDocuments.providerKeys(), TestDocuments.KEY_VALUES);
         TestKeys.register(stub);
         return Map.of("aigw.gateway.catalog-url", stub.baseUrl(), "aigw.gateway.config-url", stub.baseUrl(),

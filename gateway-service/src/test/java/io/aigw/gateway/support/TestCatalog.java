@@ -33,7 +33,7 @@ public final class TestCatalog {
                 model("openrouter", "anthropic/claude-3.5-sonnet", "anthropic/claude-3.5-sonnet", false, List.of()),
                 model("openrouter", "google/gemma-3-27b-it:free", "google/gemma-3-27b-it:free", false, List.of()),
                 model("ollama", "llama3.2:1b", "llama3.2:1b", true, List.of()),
-                model("strict", "only-model", "only-model", false, List.of())));
+                model("strict", "only-model", "only-model", false, List.of())), List.of());
     }
 
     public static RoutingSnapshot snapshot() {

@@ -55,6 +55,13 @@ public final class TestDocuments {
         models.add(model("openrouter", "anthropic/claude-3.5-sonnet", "anthropic/claude-3.5-sonnet", false, List.of(),
                 List.of(), List.of()));
         models.add(model("backup", "gpt-4o-mini", "gpt-4o-mini", false, List.of(), List.of(), List.of()));
+        ArrayNode virtual = doc.putArray("virtualModels");
+        // the first target fails with 500: the request moves on to the next target
+        virtual.add(virtualModel("vm-failover", "openai:vm-broken@status=500", "backup:gpt-4o-mini"));
+        // the scoped key may call this name, but not its first target (provider openrouter)
+        virtual.add(virtualModel("vm-scoped", "openrouter:anthropic/claude-3.5-sonnet", "openai:gpt-4o"));
+        // a bare target: every provider serving a model of that id (here only backup, not bare-addressable itself)
+        virtual.add(virtualModel("vm-bare", "gpt-4o-mini"));
         return doc;
     }
 
@@ -62,14 +69,22 @@ public final class TestDocuments {
         return config("open");
     }
 
-    /** The configurations; {@code limitsFailMode} for the gateway settings (`open` or `closed`). */
     public static ObjectNode config(String limitsFailMode) {
+        return config(limitsFailMode, 0);
+    }
+
+    /**
+     * The configurations; {@code limitsFailMode} for the gateway settings (`open` or `closed`); {@code cooldownFailures}
+     * failures of a backend within 30 s cool it down for 1 s (0: cooldowns off, as most tests reuse failing models).
+     */
+    public static ObjectNode config(String limitsFailMode, int cooldownFailures) {
         ObjectNode doc = MAPPER.createObjectNode().put("version", 9).put("generatedAt", T0);
         ArrayNode configurations = doc.putArray("configurations");
         ObjectNode scoped = configuration("cfg_scoped0000000001");
         ObjectNode access = scoped.putObject("access");
         access.putObject("providers").putArray("allow").add("openai").add("anthropic").add("backup");
-        access.putObject("models").putArray("allow").add("openai:gpt-4o").add("anthropic:*").add("backup:gpt-4o-mini");
+        access.putObject("models").putArray("allow").add("openai:gpt-4o").add("anthropic:*").add("backup:gpt-4o-mini")
+                .add("vm-scoped");
         configurations.add(scoped);
         ObjectNode routed = configuration("cfg_routed0000000001");
         ArrayNode rules = routed.putObject("router").putArray("rules");
@@ -111,6 +126,8 @@ public final class TestDocuments {
                 .put("limitsFailMode", limitsFailMode).put("version", 3).put("updatedAt", T0)
                 .putObject("defaultLimits").putNull("requestsPerMinute").putNull("tokensPerMinute")
                 .putNull("monthlyBudgetUsd");
+        ((ObjectNode) doc.get("settings")).putObject("cooldown").put("failures", cooldownFailures).put("window", "30s")
+                .put("duration", "1s").put("providerFailures", 0);
         return doc;
     }
 
@@ -180,6 +197,15 @@ public final class TestDocuments {
         m.putObject("pricing").put("inputPerMTok", 2.5).put("outputPerMTok", 10).put("cachedInputPerMTok", 1.25)
                 .putNull("cacheWritePerMTok").putNull("perRequest");
         return m.put("status", "active").put("version", 1).put("createdAt", T0).put("updatedAt", T0);
+    }
+
+    public static ObjectNode virtualModel(String name, String... targets) {
+        ObjectNode v = MAPPER.createObjectNode().put("name", name).putNull("description");
+        ArrayNode list = v.putArray("targets");
+        for (String target : targets) {
+            list.add(target);
+        }
+        return v.put("version", 1).put("createdAt", T0).put("updatedAt", T0);
     }
 
     private static ObjectNode limited(String id, Long rpm, Long tpm, String budget) {

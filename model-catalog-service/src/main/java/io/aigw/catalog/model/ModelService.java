@@ -13,6 +13,7 @@ import io.aigw.catalog.outbox.CatalogEvents;
 import io.aigw.catalog.projection.ReferenceQueries;
 import io.aigw.catalog.provider.Provider;
 import io.aigw.catalog.provider.ProviderRepository;
+import io.aigw.catalog.virtualmodel.VirtualModelRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -34,9 +35,11 @@ public class ModelService {
     private final CatalogEvents outbox;
     private final ReferenceQueries references;
     private final ObjectMapper mapper;
+    private final VirtualModelRepository virtualModels;
 
     public ModelService(ModelRepository models, ProviderRepository providers, CatalogEvents outbox,
-            ReferenceQueries references, ObjectMapper mapper) {
+            ReferenceQueries references, ObjectMapper mapper, VirtualModelRepository virtualModels) {
+        this.virtualModels = virtualModels;
         this.models = models;
         this.providers = providers;
         this.outbox = outbox;
@@ -169,9 +172,26 @@ public class ModelService {
             throw ProblemException.validation(errors);
         }
         Map<String, String> names = bareNames(r);
-        if (names.isEmpty()) {
-            return Uni.createFrom().voidItem();
+        return notVirtual(r).chain(() -> names.isEmpty() ? Uni.createFrom().voidItem() : bareNamesFree(names, address));
+    }
+
+    /** A model's id and aliases never take a virtual model's name (that name would then mean two things). */
+    private Uni<Void> notVirtual(ModelRequest r) {
+        Map<String, String> names = new LinkedHashMap<>();
+        names.put(r.modelId().toLowerCase(Locale.ROOT), "/modelId");
+        for (int i = 0; i < r.aliases().size(); i++) {
+            names.putIfAbsent(r.aliases().get(i).toLowerCase(Locale.ROOT), "/aliases/" + i);
         }
+        return virtualModels.namesAmong(names.keySet()).invoke(taken -> {
+            if (!taken.isEmpty()) {
+                throw ProblemException.conflictAt(names.get(taken.get(0).toLowerCase(Locale.ROOT)),
+                        taken.get(0) + " is the name of a virtual model");
+            }
+        }).replaceWithVoid();
+    }
+
+    private Uni<Void> bareNamesFree(Map<String, String> names, String address) {
+        List<FieldError> errors = new ArrayList<>();
         return providers.listAll().chain(all -> {
             for (Map.Entry<String, String> name : names.entrySet()) {
                 int colon = name.getKey().indexOf(':');

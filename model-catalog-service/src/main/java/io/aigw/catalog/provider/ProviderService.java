@@ -12,6 +12,7 @@ import io.aigw.kit.problem.ProblemException;
 import io.aigw.catalog.model.ModelRepository;
 import io.aigw.catalog.outbox.CatalogEvents;
 import io.aigw.catalog.projection.ReferenceQueries;
+import io.aigw.catalog.virtualmodel.VirtualModelRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -19,6 +20,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Set;
 
 /** Provider CRUD; every change writes its {@code catalog-changes} event in the same transaction. */
@@ -34,9 +36,11 @@ public class ProviderService {
     private final CatalogEvents outbox;
     private final ReferenceQueries references;
     private final ObjectMapper mapper;
+    private final VirtualModelRepository virtualModels;
 
     public ProviderService(ProviderRepository providers, ModelRepository models, ProviderValidator validator,
-            CatalogEvents outbox, ReferenceQueries references, ObjectMapper mapper) {
+            CatalogEvents outbox, ReferenceQueries references, ObjectMapper mapper, VirtualModelRepository virtualModels) {
+        this.virtualModels = virtualModels;
         this.providers = providers;
         this.models = models;
         this.validator = validator;
@@ -68,6 +72,11 @@ public class ProviderService {
                 throw ProblemException.conflictAt("/id", existing.builtIn
                         ? "id " + r.id() + " is a built-in provider"
                         : "provider " + r.id() + " already exists");
+            }
+            return virtualModels.namesAmong(List.of(r.id()));
+        }).chain(virtual -> {
+            if (!virtual.isEmpty()) {
+                throw ProblemException.conflictAt("/id", "id " + r.id() + " is the name of virtual model " + virtual.get(0));
             }
             Provider p = new Provider();
             p.id = r.id();

@@ -9,7 +9,8 @@ import java.time.Instant;
 /**
  * The whole catalog as one JSON document, cheap at 10,000 models: one query per table in a single read-only,
  * repeatable-read transaction (so {@code version} and the rows agree), where PostgreSQL renders each table as
- * one JSON array in the exact shape of {@code ProviderResponse} / {@code ModelResponse} (contracts.md); the
+ * one JSON array in the exact shape of {@code ProviderResponse} / {@code ModelResponse} /
+ * {@code VirtualModelResponse} (contracts.md); the
  * service only concatenates the pieces. {@code CatalogSnapshotTest} checks the shape against the admin API.
  */
 @ApplicationScoped
@@ -40,6 +41,11 @@ public class CatalogSnapshotService {
             + "'createdAt', " + TS.formatted("created_at") + ", 'updatedAt', " + TS.formatted("updated_at")
             + ") order by id), '[]')::text from model";
 
+    static final String VIRTUAL_MODELS = "select coalesce(json_agg(json_build_object("
+            + "'name', name, 'description', description, 'targets', to_json(targets), 'version', version + 1, "
+            + "'createdAt', " + TS.formatted("created_at") + ", 'updatedAt', " + TS.formatted("updated_at")
+            + ") order by name), '[]')::text from virtual_model";
+
     private final Pool pool;
 
     public CatalogSnapshotService(Pool pool) {
@@ -53,8 +59,10 @@ public class CatalogSnapshotService {
                 .chain(() -> single(conn, "select coalesce(max(seq), 0)::text from outbox_event"))
                 .chain(version -> single(conn, PROVIDERS)
                         .chain(providers -> single(conn, MODELS)
-                                .map(models -> "{\"version\":" + version + ",\"generatedAt\":\"" + Instant.now()
-                                        + "\",\"providers\":" + providers + ",\"models\":" + models + "}"))));
+                                .chain(models -> single(conn, VIRTUAL_MODELS)
+                                        .map(virtual -> "{\"version\":" + version + ",\"generatedAt\":\""
+                                                + Instant.now() + "\",\"providers\":" + providers + ",\"models\":"
+                                                + models + ",\"virtualModels\":" + virtual + "}")))));
     }
 
     private static Uni<String> single(SqlConnection conn, String sql) {

@@ -1,0 +1,20 @@
+package io.aigw.gateway.routing;
+
+import java.time.Duration;
+
+/**
+ * When a backend is skipped (gateway settings `cooldown`): {@code failures} failures (429, 408, 5xx, timeouts,
+ * connection errors) of one provider key × model within {@code window} cool it down for {@code duration};
+ * {@code providerFailures} failures of any of a provider's backends within the window cool the whole provider down.
+ * {@code failures} 0 turns cooldowns off.
+ */
+public record CooldownSettings(int failures, Duration window, Duration duration, int providerFailures) {
+
+    public static final CooldownSettings DEFAULTS = new CooldownSettings(3, Duration.ofSeconds(30),
+            Duration.ofSeconds(30), 10);
+    public static final CooldownSettings OFF = new CooldownSettings(0, Duration.ofSeconds(30), Duration.ofSeconds(30), 0);
+
+    public boolean enabled() {
+        return failures > 0;
+    }
+}

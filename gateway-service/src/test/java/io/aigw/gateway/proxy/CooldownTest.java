@@ -1,0 +1,86 @@
+package io.aigw.gateway.proxy;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.aigw.gateway.api.GatewayHeaders;
+import io.aigw.gateway.support.GatewayReady;
+import io.aigw.gateway.support.GatewayTestResource;
+import io.aigw.gateway.support.SimulatorClient;
+import io.aigw.gateway.support.TestKeys;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Cooldowns at the proxy: gateway settings say 2 failures within 30 s cool a backend down for 1 s. */
+@QuarkusTest
+@TestProfile(CooldownTest.Profile.class)
+class CooldownTest {
+
+    public static class Profile implements QuarkusTestProfile {
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(GatewayTestResource.class, Map.of("cooldownFailures", "2")));
+        }
+
+        @Override
+        public boolean disableGlobalTestResources() {
+            return true;
+        }
+    }
+
+    @BeforeEach
+    void ready() {
+        GatewayReady.await();
+        SimulatorClient.clear();
+    }
+
+    private static ValidatableResponse chat(String model) {
+        return given().auth().oauth2(TestKeys.ALLOW_ALL).contentType(ContentType.JSON)
+                .body("{\"model\":\"" + model + "\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")
+                .when().post("/v1/chat/completions").then();
+    }
+
+    @Test
+    void shouldSkipAFailingBackendAfterTwoFailuresThenProbeItOnceTheCooldownEnds() throws Exception {
+        String model = "backup:cd@status-seq=503,503,503,200,scenario=" + UUID.randomUUID();
+        chat(model).statusCode(502);
+        chat(model).statusCode(502);
+        chat(model).statusCode(503).body("error.code", equalTo("all_attempts_failed"))
+                .header("Retry-After", "1")
+                .header(GatewayHeaders.ATTEMPTS, "0")
+                .header(GatewayHeaders.SKIPPED, containsString("key pk_backup: cooling down after failures"));
+        assertThat("the cooling backend was not called", SimulatorClient.received().size(), equalTo(2));
+
+        Thread.sleep(1_100);
+        chat(model).statusCode(502).header(GatewayHeaders.ATTEMPTS, "1"); // the probe: still 503 upstream
+        chat(model).statusCode(503).body("error.code", equalTo("all_attempts_failed"));
+        assertThat(SimulatorClient.received().size(), equalTo(3));
+
+        Thread.sleep(1_100);
+        chat(model).statusCode(200); // the probe succeeds: closed again
+        chat(model).statusCode(200).header(GatewayHeaders.ATTEMPTS, "1");
+        assertThat(SimulatorClient.received().size(), equalTo(5));
+        given().get("/q/metrics").then().body(containsString("aigw_backend_skipped_total{provider=\"backup\"}"))
+                .body(containsString("aigw_backend_cooldowns_total{provider=\"backup\"}"));
+    }
+
+    @Test
+    void shouldCoolAKeyForTheRetryAfterOfIts429() {
+        String model = "backup:ra-" + UUID.randomUUID() + "@status=429,retry-after=10";
+        chat(model).statusCode(429).body("error.code", equalTo("upstream_rate_limited"));
+        chat(model).statusCode(503).body("error.code", equalTo("all_attempts_failed"))
+                .header("Retry-After", "10");
+        assertThat("one failure only: the Retry-After, not the count, cooled it", SimulatorClient.received().size(),
+                equalTo(1));
+    }
+}

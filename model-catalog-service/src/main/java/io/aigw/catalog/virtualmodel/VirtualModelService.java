@@ -1,0 +1,124 @@
+package io.aigw.catalog.virtualmodel;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.aigw.catalog.outbox.CatalogEvents;
+import io.aigw.kit.json.JsonMerge;
+import io.aigw.kit.paging.ETags;
+import io.aigw.kit.paging.Page;
+import io.aigw.kit.paging.Paging;
+import io.aigw.kit.problem.ProblemException;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
+
+/** Virtual-model CRUD; every change writes its {@code catalog-changes} event (kind {@code virtual-model}) in the same transaction. */
+@ApplicationScoped
+public class VirtualModelService {
+
+    static final String KIND = "virtual-model";
+
+    private final VirtualModelRepository virtualModels;
+    private final VirtualModelRules rules;
+    private final CatalogEvents outbox;
+    private final ObjectMapper mapper;
+
+    public VirtualModelService(VirtualModelRepository virtualModels, VirtualModelRules rules, CatalogEvents outbox,
+            ObjectMapper mapper) {
+        this.virtualModels = virtualModels;
+        this.rules = rules;
+        this.outbox = outbox;
+        this.mapper = mapper;
+    }
+
+    @WithSession
+    public Uni<Page<VirtualModelResponse>> list(String cursor, String limit) {
+        int size = Paging.limit(limit);
+        return virtualModels.page(Paging.decode(cursor), size + 1)
+                .map(rows -> Paging.page(rows, size, v -> v.name, VirtualModelResponse::of));
+    }
+
+    @WithSession
+    public Uni<VirtualModelResponse> get(String name) {
+        return find(name, LockModeType.NONE).map(VirtualModelResponse::of);
+    }
+
+    @WithTransaction
+    public Uni<VirtualModelResponse> create(VirtualModelRequest request) {
+        VirtualModelRequest r = VirtualModelValidator.normalise(request);
+        return virtualModels.findByName(r.name(), LockModeType.PESSIMISTIC_WRITE).chain(existing -> {
+            if (existing != null) {
+                throw ProblemException.conflictAt("/name", "virtual model " + existing.name + " already exists");
+            }
+            return rules.check(r);
+        }).chain(checked -> {
+            VirtualModel v = new VirtualModel();
+            v.name = checked.name();
+            apply(checked, v);
+            v.createdAt = v.updatedAt = Instant.now();
+            return virtualModels.persistAndFlush(v);
+        }).chain(v -> event("created", v));
+    }
+
+    /** Merge-patches virtual model {@code name} (the name cannot change); {@code ifMatch} = accepted versions. */
+    @WithTransaction
+    public Uni<VirtualModelResponse> patch(String name, JsonNode patch, long[] ifMatch) {
+        if (patch == null || !patch.isObject()) {
+            throw ProblemException.validation("", "a JSON object is required");
+        }
+        if (patch.has("name")) {
+            throw ProblemException.validation("/name", "name cannot change; create a new virtual model instead");
+        }
+        return find(name, LockModeType.PESSIMISTIC_WRITE).chain(v -> {
+            ETags.check(ifMatch, v.publicVersion(), "virtual model " + v.name);
+            ObjectNode merged = JsonMerge.apply(mapper.valueToTree(VirtualModelResponse.asRequest(v)), patch);
+            VirtualModelRequest r;
+            try {
+                r = VirtualModelValidator.normalise(mapper.treeToValue(merged, VirtualModelRequest.class));
+            } catch (JsonProcessingException e) {
+                return Uni.createFrom().failure(e);
+            }
+            return rules.check(r).chain(checked -> {
+                if (checked.equals(VirtualModelResponse.asRequest(v))) {
+                    return Uni.createFrom().item(VirtualModelResponse.of(v));
+                }
+                apply(checked, v);
+                v.updatedAt = Instant.now();
+                return virtualModels.flush().chain(() -> event("updated", v));
+            });
+        });
+    }
+
+    @WithTransaction
+    public Uni<Void> delete(String name, long[] ifMatch) {
+        return find(name, LockModeType.PESSIMISTIC_WRITE).chain(v -> {
+            ETags.check(ifMatch, v.publicVersion(), "virtual model " + v.name);
+            return virtualModels.delete(v).call(virtualModels::flush)
+                    .call(() -> outbox.write(KIND, "deleted", v.name, v.publicVersion() + 1, null));
+        });
+    }
+
+    private Uni<VirtualModel> find(String name, LockModeType lock) {
+        return virtualModels.findByName(name, lock).map(v -> {
+            if (v == null) {
+                throw ProblemException.notFound("virtual model " + name + " does not exist");
+            }
+            return v;
+        });
+    }
+
+    private Uni<VirtualModelResponse> event(String type, VirtualModel v) {
+        VirtualModelResponse response = VirtualModelResponse.of(v);
+        return outbox.write(KIND, type, v.name, response.version(), response).replaceWith(response);
+    }
+
+    private static void apply(VirtualModelRequest r, VirtualModel v) {
+        v.description = r.description();
+        v.targets = r.targets();
+    }
+}
