@@ -6,6 +6,7 @@ import io.aigw.gateway.metrics.GatewayMetrics;
 import io.aigw.gateway.provider.ProviderKeyVault;
 import io.aigw.gateway.provider.UpstreamClient;
 import io.aigw.gateway.routing.KeyBalancer;
+import io.aigw.gateway.tracing.GatewayTracing;
 import io.aigw.gateway.translate.TranslationMetrics;
 import io.aigw.gateway.usage.UsageMeter;
 import io.vertx.core.Vertx;
@@ -22,13 +23,15 @@ public class ExchangeServices {
     final UsageMeter usage;
     final LimitEnforcer limits;
     final TranslationMetrics translations;
+    final GatewayTracing tracing;
     /** This replica's key-balancing state (round-robin turns, attempts in flight per key). */
     final KeyBalancer balancer = new KeyBalancer();
     /** Largest non-streamed upstream answer read into memory. */
     final long maxAnswerBytes;
 
     public ExchangeServices(Vertx vertx, UpstreamClient upstream, ProviderKeyVault vault, GatewayMetrics metrics,
-            UsageMeter usage, LimitEnforcer limits, TranslationMetrics translations, GatewayConfig config) {
+            UsageMeter usage, LimitEnforcer limits, TranslationMetrics translations, GatewayConfig config, GatewayTracing tracing) {
+        this.tracing = tracing;
         this.translations = translations;
         this.maxAnswerBytes = config.maxUpstreamResponseBytes();
         this.limits = limits;
