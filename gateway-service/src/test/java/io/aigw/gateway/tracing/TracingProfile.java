@@ -9,7 +9,7 @@ public class TracingProfile implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
         return Map.of("quarkus.otel.sdk.disabled", "false", "quarkus.otel.simple", "true",
-                "quarkus.otel.traces.sampler.arg", "1.0");
+                "quarkus.otel.traces.sampler.arg", "1.0", "mp.messaging.incoming.changes.tracing-enabled", "true");
     }
 
     /** The same, with attempts propagating their `traceparent` to providers. */
