@@ -42,6 +42,6 @@ class ServiceSmokeTest {
     @Test
     void shouldHaveAppliedEveryMigrationAtStart() {
         assertEquals(0, flyway.info().pending().length, "pending migrations");
-        assertEquals("4", flyway.info().current().getVersion().getVersion());
+        assertEquals("5", flyway.info().current().getVersion().getVersion());
     }
 }
