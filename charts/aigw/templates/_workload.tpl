@@ -31,6 +31,12 @@ Shared workload templates for the four services. Each per-service template build
 {{- with $root.Values.externalKafka.securityProtocol }}{{ $_ := set $data "KAFKA_SECURITY_PROTOCOL" . }}{{ end }}
 {{- with $root.Values.externalKafka.saslMechanism }}{{ $_ := set $data "KAFKA_SASL_MECHANISM" . }}{{ end }}
 {{- end }}
+{{- with $root.Values.tracing.otlpEndpoint }}
+{{- $_ := set $data "OTEL_SDK_DISABLED" "false" }}
+{{- $_ := set $data "OTEL_EXPORTER_OTLP_ENDPOINT" . }}
+{{- $_ := set $data "OTEL_EXPORTER_OTLP_PROTOCOL" $root.Values.tracing.protocol }}
+{{- $_ := set $data "OTEL_TRACES_SAMPLER_ARG" (toString $root.Values.tracing.samplerRatio) }}
+{{- end }}
 {{- if .database }}
 {{- $_ := set $data "AIGW_DB_HOST" (include "aigw.database.host" $root) }}
 {{- $_ := set $data "AIGW_DB_PORT" (include "aigw.database.port" $root) }}

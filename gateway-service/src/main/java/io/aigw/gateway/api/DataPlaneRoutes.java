@@ -10,6 +10,8 @@ import io.aigw.gateway.proxy.ProxyHandler;
 import io.aigw.gateway.routing.RoutingSnapshot;
 import io.aigw.gateway.routing.Surface;
 import io.aigw.gateway.snapshot.SnapshotHolder;
+import io.aigw.gateway.tracing.GatewayTracing;
+import io.opentelemetry.api.trace.Span;
 import io.quarkus.logging.Log;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
@@ -36,9 +38,11 @@ public class DataPlaneRoutes {
     private final BodyBudget budget;
     private final long bodyIdleMs;
     private final long bodyReadNanos;
+    private final GatewayTracing tracing;
 
     public DataPlaneRoutes(SnapshotHolder snapshots, Authenticator authenticator, ProxyHandler proxy,
-            ModelsHandler models, Cors cors, Vertx vertx, BodyBudget budget, GatewayConfig config) {
+            ModelsHandler models, Cors cors, Vertx vertx, BodyBudget budget, GatewayConfig config, GatewayTracing tracing) {
+        this.tracing = tracing;
         this.vertx = vertx;
         this.budget = budget;
         this.bodyIdleMs = Math.max(1, config.bodyIdleTimeout().toMillis());
@@ -88,11 +92,12 @@ public class DataPlaneRoutes {
             ErrorResponder.send(request, surface.errorFormat(), NOT_READY);
             return;
         }
+        Span span = tracing.serverSpan();
         authenticator.authenticate(request.headers(), address(request))
                 .compose(key -> BodyReader.read(vertx, request, link, budget, new BodyReader.Limits(
                                 snapshot.settings().maxBodyBytes(), bodyIdleMs, arrived + bodyReadNanos))
                         .onSuccess(body -> proxy.handle(request, link, surface, snapshot, key, body.bytes(),
-                                body.length(), arrived)))
+                                body.length(), arrived, span)))
                 .onFailure(failure -> fail(request, surface.errorFormat(), failure));
     }
 
@@ -107,6 +112,7 @@ public class DataPlaneRoutes {
             ErrorResponder.send(request, surface.errorFormat(), NOT_READY);
             return;
         }
+        Span span = tracing.serverSpan();
         authenticator.authenticate(GeminiRequests.credentials(request))
                 .compose(key -> BodyReader.read(vertx, request, link, budget, new BodyReader.Limits(
                         snapshot.settings().maxBodyBytes(), bodyIdleMs, arrived + bodyReadNanos)).onSuccess(body -> {
@@ -118,7 +124,7 @@ public class DataPlaneRoutes {
                         ErrorResponder.send(request, surface.errorFormat(), e);
                         return;
                     }
-                    proxy.handle(request, link, surface, snapshot, key, bytes, bytes.length, arrived);
+                    proxy.handle(request, link, surface, snapshot, key, bytes, bytes.length, arrived, span);
                 }))
                 .onFailure(failure -> fail(request, surface.errorFormat(), failure));
     }

@@ -164,4 +164,11 @@ public interface GatewayConfig {
     /** Origins allowed by CORS on `/v1/*` (`*` = any). */
     @WithDefault("*")
     List<String> corsOrigins();
+
+    /**
+     * Whether upstream attempts carry the W3C `traceparent` of their client span to providers (tracing on only). Off
+     * by default: a provider learns nothing of the gateway's traces unless the operator wants it to.
+     */
+    @WithDefault("false")
+    boolean tracePropagationUpstream();
 }

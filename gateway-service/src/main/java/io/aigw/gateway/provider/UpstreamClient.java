@@ -5,6 +5,8 @@ import io.aigw.gateway.routing.AuthScheme;
 import io.aigw.gateway.routing.Provider;
 import io.aigw.gateway.routing.Surface;
 import io.aigw.gateway.routing.UpstreamTarget;
+import io.aigw.gateway.tracing.RequestTrace;
+import io.vertx.core.tracing.TracingPolicy;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -44,17 +46,20 @@ public class UpstreamClient {
                         .setKeepAliveTimeout(60)
                         .setTcpNoDelay(true)
                         .setDecompressionSupported(false)
-                        .setConnectTimeout((int) connectTimeoutMs),
+                        .setConnectTimeout((int) connectTimeoutMs)
+                        // attempts are traced by the gateway itself (RequestTrace), which decides what goes upstream
+                        .setTracingPolicy(TracingPolicy.IGNORE),
                 new PoolOptions().setHttp1MaxSize(config.upstreamPoolSize()));
     }
 
-    /** Opens a POST to the provider's surface; headers set, body not yet sent. */
     /**
+     * Opens a POST to the provider's surface; headers set, body not yet sent.
      * {@code connectWithinMs} bounds the TCP connect; {@code idleTimeoutMs} each wait for upstream data (a gap between
-     * a stream's chunks included), whatever was left of the request's total when the attempt began.
+     * a stream's chunks included), whatever was left of the request's total when the attempt began. {@code trace}: the
+     * request's spans (null: not traced), whose `traceparent` goes upstream when the gateway propagates it.
      */
     public Future<HttpClientRequest> open(Provider provider, Surface surface, String key, MultiMap clientHeaders,
-            long connectWithinMs, long idleTimeoutMs) {
+            long connectWithinMs, long idleTimeoutMs, RequestTrace trace) {
         UpstreamTarget target = provider.targets().get(surface);
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setHost(target.host())
                 .setPort(target.port()).setSsl(target.ssl()).setURI(target.uri())
@@ -79,6 +84,9 @@ public class UpstreamClient {
         AuthScheme scheme = provider.authScheme();
         if (key != null && scheme.header() != null) {
             headers.set(scheme.header(), scheme.headerValue(key));
+        }
+        if (trace != null) {
+            trace.inject(headers);
         }
         options.setHeaders(headers);
         // the address policy resolves and checks the host; the connection goes to the address it checked

@@ -17,6 +17,7 @@ import io.aigw.gateway.routing.GatewaySettings;
 import io.aigw.gateway.limits.RequestLimits;
 import io.aigw.gateway.routing.PlannedAttempt;
 import io.aigw.gateway.routing.Surface;
+import io.aigw.gateway.tracing.RequestTrace;
 import io.aigw.gateway.translate.Translation;
 import io.aigw.gateway.translate.Translations;
 import io.aigw.gateway.translate.AnthropicToOpenAiTranslator;
@@ -73,18 +74,21 @@ final class Exchange {
     private final ClientLink link;
     /** The request's firewall: its tool-call rules check non-streamed answers. */
     private final Firewall firewall;
+    /** The request's spans; null when tracing is off or the request is not sampled. */
+    private final RequestTrace trace;
 
     Exchange(ExchangeServices services, HttpServerRequest request, ClientLink link, Surface surface, RequestBody body,
             Translations translations, List<PlannedAttempt> plan, GatewaySettings settings, AccessKeyRecord key,
-            RequestLimits limits, long arrivedNanos, Firewall firewall) {
+            RequestLimits limits, long arrivedNanos, Firewall firewall, RequestTrace trace) {
         this.firewall = firewall;
         this.link = link;
+        this.trace = trace;
         this.payloads = new AttemptPayloads(surface, body, translations);
         this.arrivedNanos = arrivedNanos;
         this.services = services;
         this.limits = limits;
         this.usage = new UsageTrail(services.usage, limits, request.response().headers().get(GatewayHeaders.REQUEST_ID), key,
-                surface, body);
+                surface, body, trace);
         this.context = Vertx.currentContext();
         this.request = request;
         this.response = request.response();
@@ -157,6 +161,9 @@ final class Exchange {
             return;
         }
         int seq = ++attempts;
+        if (trace != null) {
+            trace.attemptStarted(attempt, seq);
+        }
         releaseBusy();
         if (attempt.key() != null) {
             busyKey = attempt.key().id();
@@ -170,7 +177,7 @@ final class Exchange {
         // the attempt timer bounds the wait for the answer (or a stream's first content) within the total;
         // the connection's idle timeout bounds each gap between reads, a stream's included, for a whole attempt
         services.upstream.open(attempt.address().provider(), attempt.address().upstreamSurface(surface), key,
-                        request.headers(), timeout, settings.attemptTimeout().toMillis())
+                        request.headers(), timeout, settings.attemptTimeout().toMillis(), trace)
                 .compose(upstream -> {
                     if (current(seq)) {
                         inFlight = upstream;
@@ -365,11 +372,33 @@ final class Exchange {
         }
         finish();
         writeHead(attempt, upstream);
+        if (trace != null) { // the server span ends with the response: its attributes are set before
+            trace.observe(content);
+            settleAnswer(attempt, upstream.statusCode(), content);
+        }
         response.end(answer);
         answered(upstreamNanos);
         record(attempt, upstream.statusCode());
-        attemptDone(attempt, upstream.statusCode(), "success", usage.ofBody(content), null);
+        if (trace == null) {
+            settleAnswer(attempt, upstream.statusCode(), content);
+        }
+    }
+
+    private void settleAnswer(PlannedAttempt attempt, int status, Buffer content) {
+        attemptDone(attempt, status, "success", usage.ofBody(content), null);
         usage.flush(true);
+    }
+
+    /** Whether the request is traced (its stream then settles its usage before ending, for the server span). */
+    boolean traced() {
+        return trace != null;
+    }
+
+    /** Upstream events about to be relayed, read for the attempt's span (traced requests only). */
+    void observe(Buffer events) {
+        if (trace != null) {
+            trace.observe(events);
+        }
     }
 
     /** A stream ended (well, broken after its start, or cancelled by the client): its attempt is the request's last. */
@@ -471,6 +500,9 @@ final class Exchange {
             return;
         }
         finish();
+        if (trace != null) {
+            trace.failed(error.code().code());
+        }
         usage.flush(true);
         response.headers().set(GatewayHeaders.ATTEMPTS, Integer.toString(attempts));
         nameSkipped();

@@ -8,6 +8,7 @@ import io.aigw.gateway.provider.ProviderKeyVault;
 import io.aigw.gateway.provider.UpstreamClient;
 import io.aigw.gateway.routing.KeyBalancer;
 import io.aigw.gateway.routing.SharedCooldowns;
+import io.aigw.gateway.tracing.GatewayTracing;
 import io.aigw.gateway.translate.TranslationMetrics;
 import io.aigw.gateway.usage.UsageMeter;
 import io.vertx.core.Vertx;
@@ -25,6 +26,7 @@ public class ExchangeServices {
     final LimitEnforcer limits;
     final TranslationMetrics translations;
     final FirewallMetrics firewall;
+    final GatewayTracing tracing;
     /** This replica's key-balancing state (round-robin turns, attempts in flight per key). */
     final KeyBalancer balancer = new KeyBalancer();
     /** Backends cooling down after failures, shared by the replicas. */
@@ -34,9 +36,10 @@ public class ExchangeServices {
 
     public ExchangeServices(Vertx vertx, UpstreamClient upstream, ProviderKeyVault vault, GatewayMetrics metrics,
             UsageMeter usage, LimitEnforcer limits, TranslationMetrics translations, GatewayConfig config,
-            FirewallMetrics firewall, SharedCooldowns cooldowns) {
+            FirewallMetrics firewall, SharedCooldowns cooldowns, GatewayTracing tracing) {
         this.firewall = firewall;
         this.cooldowns = cooldowns;
+        this.tracing = tracing;
         this.translations = translations;
         this.maxAnswerBytes = config.maxUpstreamResponseBytes();
         this.limits = limits;

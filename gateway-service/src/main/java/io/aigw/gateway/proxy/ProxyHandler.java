@@ -22,6 +22,7 @@ import io.aigw.gateway.routing.Surface;
 import io.aigw.gateway.api.GatewayHeaders;
 import io.aigw.gateway.translate.Translations;
 import io.quarkus.logging.Log;
+import io.opentelemetry.api.trace.Span;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -74,9 +75,12 @@ public class ProxyHandler {
         }
     }
 
-    /** {@code arrivedNanos}: when the request arrived ({@link System#nanoTime()}), for the added-latency metric. */
+    /**
+     * {@code arrivedNanos}: when the request arrived ({@link System#nanoTime()}), for the added-latency metric;
+     * {@code serverSpan}: its sampled server span, null when not traced.
+     */
     public void handle(HttpServerRequest request, ClientLink link, Surface surface, RoutingSnapshot snapshot, AccessKeyRecord key,
-            byte[] bytes, int length, long arrivedNanos) {
+            byte[] bytes, int length, long arrivedNanos, Span serverSpan) {
         try {
             RequestBody parsed = RequestBody.parse(bytes, length);
             RoutePolicy policy = snapshot.policy(key.configurationId());
@@ -110,7 +114,8 @@ public class ProxyHandler {
             Limits limits = policy.limitsOr(settings.defaultLimits());
             RequestLimits checked = services.limits.forRequest(key, limits, settings, plan, surface, bytes, length);
             Exchange exchange = new Exchange(services, request, link, surface, body, translations, plan, settings, key, checked,
-                    arrivedNanos, firewall);
+                    arrivedNanos, firewall, services.tracing.begin(serverSpan, surface,
+                            request.response().headers().get(GatewayHeaders.REQUEST_ID), key, body.model(), body.stream()));
             if (!checked.checked()) {
                 exchange.start();
                 return;

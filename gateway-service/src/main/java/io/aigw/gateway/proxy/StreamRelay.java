@@ -170,6 +170,9 @@ final class StreamRelay {
             length = pending.length();
         }
         sniffUsage(pending, length);
+        if (exchange.traced()) {
+            exchange.observe(length == pending.length() ? pending : pending.getBuffer(0, length));
+        }
         Buffer events;
         if (length == pending.length()) {
             events = pending;
@@ -209,9 +212,15 @@ final class StreamRelay {
         }
         flush(true);
         exchange.finish();
+        boolean traced = exchange.traced(); // the server span ends with the response: its attributes are set before
+        if (traced) {
+            exchange.streamDone(attempt, upstream.statusCode(), "success", usage, relayedBytes, timeToFirstTokenMs);
+        }
         client.end();
         exchange.record(attempt, upstream.statusCode());
-        exchange.streamDone(attempt, upstream.statusCode(), "success", usage, relayedBytes, timeToFirstTokenMs);
+        if (!traced) {
+            exchange.streamDone(attempt, upstream.statusCode(), "success", usage, relayedBytes, timeToFirstTokenMs);
+        }
     }
 
     /**

@@ -4,6 +4,7 @@ import io.aigw.gateway.auth.AccessKeyRecord;
 import io.aigw.gateway.limits.RequestLimits;
 import io.aigw.gateway.routing.PlannedAttempt;
 import io.aigw.gateway.routing.Surface;
+import io.aigw.gateway.tracing.RequestTrace;
 import io.aigw.gateway.usage.UsageEvent;
 import io.aigw.gateway.usage.UsageExtractor;
 import io.aigw.gateway.usage.UsageMeter;
@@ -22,10 +23,16 @@ final class UsageTrail {
     private final Surface surface;
     private final RequestBody body;
     private final RequestLimits limits;
+    /** The request's spans, null when it is not traced. */
+    private final RequestTrace trace;
+    private final String traceId;
     private UsageMeter.Attempt pending;
+    private RequestTrace.Ended pendingSpan;
 
     UsageTrail(UsageMeter meter, RequestLimits limits, String requestId, AccessKeyRecord key, Surface surface,
-            RequestBody body) {
+            RequestBody body, RequestTrace trace) {
+        this.trace = trace;
+        this.traceId = trace == null ? null : trace.traceId();
         this.limits = limits;
         this.meter = meter;
         this.requestId = requestId;
@@ -40,7 +47,10 @@ final class UsageTrail {
         flush(false);
         pending = new UsageMeter.Attempt(requestId, key.id(), key.configurationId(), surface.id(), attempt, number,
                 false, status, outcome, body.stream() && surface.streamable(), tokens,
-                (System.nanoTime() - startedNanos) / 1_000_000, timeToFirstTokenMs);
+                (System.nanoTime() - startedNanos) / 1_000_000, timeToFirstTokenMs, traceId);
+        if (trace != null) {
+            pendingSpan = trace.attemptSettled();
+        }
     }
 
     /** Publishes the held event, as the request's last when {@code isFinal}. */
@@ -50,6 +60,13 @@ final class UsageTrail {
             pending = null;
             UsageEvent event = meter.record(isFinal ? done.asFinal() : done);
             limits.settle(event);
+            if (pendingSpan != null) {
+                trace.attemptEnded(pendingSpan, event);
+                pendingSpan = null;
+            }
+            if (isFinal && trace != null) {
+                trace.requestEnded(event);
+            }
         }
     }
 

@@ -9,13 +9,14 @@ import java.math.BigDecimal;
  * no secret: ids only. {@code status} is the upstream HTTP status, or 504 / 502 for an attempt that timed
  * out / could not connect. {@code costSource} says where {@code costUsd} came from: `provider` (the cost the
  * provider reported, e.g. OpenRouter's `usage.cost`), else the price it was computed at (`catalog`,
- * `provider-default`, `openrouter-import`), or `none` (no price known: cost 0).
+ * `provider-default`, `openrouter-import`), or `none` (no price known: cost 0). {@code traceId} is the W3C trace id of
+ * the request's sampled trace, else null (tracing off or not sampled).
  */
 public record UsageEvent(String eventId, String requestId, String accessKeyId, String configurationId,
         String providerId, String modelId, String providerKeyId, String surface, int attempt,
         @JsonProperty("final") boolean isFinal, int status, String outcome,
         boolean streaming, Tokens tokens, BigDecimal costUsd, String costSource, long latencyMs,
-        Long timeToFirstTokenMs, String occurredAt) {
+        Long timeToFirstTokenMs, String occurredAt, String traceId) {
 
     /**
      * Token counts. {@code input} counts every input token, cache reads ({@code cachedInput}) and cache writes

@@ -14,8 +14,11 @@ public class UsageMeter {
     private final UsagePublisher publisher;
     private final TokenEstimator estimator;
     private final UsageMetrics metrics;
+    private final io.aigw.gateway.metrics.GenAiMetrics genAi;
 
-    public UsageMeter(UsagePublisher publisher, TokenEstimator estimator, UsageMetrics metrics) {
+    public UsageMeter(UsagePublisher publisher, TokenEstimator estimator, UsageMetrics metrics,
+            io.aigw.gateway.metrics.GenAiMetrics genAi) {
+        this.genAi = genAi;
         this.publisher = publisher;
         this.estimator = estimator;
         this.metrics = metrics;
@@ -42,21 +45,22 @@ public class UsageMeter {
                 a.configurationId(), planned.address().provider().id(), planned.address().modelId(),
                 planned.key() == null ? null : planned.key().id(), a.surface(), a.number(), a.isFinal(), a.status(),
                 a.outcome(), a.streaming(), tokens, cost.usd(), cost.source(), a.latencyMs(),
-                a.timeToFirstTokenMs(), Instant.now().toString());
+                a.timeToFirstTokenMs(), Instant.now().toString(), a.traceId());
         publisher.publish(event);
         metrics.record(event);
+        genAi.record(event);
         return event;
     }
 
     /** One attempt's facts, gathered by the exchange. */
     public record Attempt(String requestId, String accessKeyId, String configurationId, String surface,
             PlannedAttempt planned, int number, boolean isFinal, int status, String outcome, boolean streaming,
-            UsageEvent.Tokens tokens, long latencyMs, Long timeToFirstTokenMs) {
+            UsageEvent.Tokens tokens, long latencyMs, Long timeToFirstTokenMs, String traceId) {
 
         public Attempt asFinal() {
             String finalOutcome = "success".equals(outcome) || "client_cancelled".equals(outcome) ? outcome : "error";
             return new Attempt(requestId, accessKeyId, configurationId, surface, planned, number, true, status,
-                    finalOutcome, streaming, tokens, latencyMs, timeToFirstTokenMs);
+                    finalOutcome, streaming, tokens, latencyMs, timeToFirstTokenMs, traceId);
         }
     }
 }

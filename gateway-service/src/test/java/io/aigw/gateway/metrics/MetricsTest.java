@@ -63,5 +63,30 @@ class MetricsTest {
         assertThat(Metrics.value(added), equalTo(addedBefore + 2));
     }
 
+    @Test
+    void shouldExportTheGenAiTokenDurationAndStreamTimingMetrics() throws InterruptedException {
+        GatewayReady.await();
+        String labels = "gen_ai_operation_name=\"chat\",gen_ai_provider_name=\"openai\",gen_ai_request_model=\"gpt-4o\"";
+        String output = "gen_ai_client_token_usage_sum{" + labels + ",gen_ai_token_type=\"output\"}";
+        String streams = "gen_ai_server_time_to_first_token_seconds_count{" + labels + "}";
+        double outputBefore = Metrics.value(output);
+        double streamsBefore = Metrics.value(streams);
 
+        given().auth().oauth2(TestKeys.ALLOW_ALL).contentType(ContentType.JSON)
+                .body("{\"model\":\"gpt-4o\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")
+                .when().post("/v1/chat/completions").then().statusCode(200);
+        given().auth().oauth2(TestKeys.ALLOW_ALL).contentType(ContentType.JSON)
+                .body("{\"model\":\"openai:genai@status=500\",\"models\":[\"gpt-4o\"],\"messages\":[]}")
+                .when().post("/v1/chat/completions").then().statusCode(200);
+
+        // the simulator reports 8 output tokens per answer
+        Metrics.awaitAtLeast(output, outputBefore + 16);
+        assertThat(Metrics.value(streams), equalTo(streamsBefore + 1));
+        Management.given().when().get("/q/metrics").then()
+                .body(containsString("gen_ai_client_token_usage_bucket{" + labels + ",gen_ai_token_type=\"output\",le=\"16.0\"}"))
+                .body(containsString("gen_ai_client_operation_duration_seconds_count{error_type=\"\"," + labels + "}"))
+                .body(containsString("gen_ai_client_operation_duration_seconds_count{error_type=\"500\","
+                        + "gen_ai_operation_name=\"chat\",gen_ai_provider_name=\"openai\",gen_ai_request_model=\"genai@status=500\"}"))
+                .body(containsString("gen_ai_server_time_per_output_token_seconds_count{" + labels + "}"));
+    }
 }

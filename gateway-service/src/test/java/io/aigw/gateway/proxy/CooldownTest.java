@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import io.aigw.gateway.api.GatewayHeaders;
 import io.aigw.gateway.support.GatewayReady;
 import io.aigw.gateway.support.GatewayTestResource;
+import io.aigw.gateway.support.Management;
 import io.aigw.gateway.support.SimulatorClient;
 import io.aigw.gateway.support.TestKeys;
 import io.quarkus.test.junit.QuarkusTest;
@@ -70,7 +71,7 @@ class CooldownTest {
         chat(model).statusCode(200); // the probe succeeds: closed again
         chat(model).statusCode(200).header(GatewayHeaders.ATTEMPTS, "1");
         assertThat(SimulatorClient.received().size(), equalTo(5));
-        given().get("/q/metrics").then().body(containsString("aigw_backend_skipped_total{provider=\"backup\"}"))
+        Management.given().get("/q/metrics").then().body(containsString("aigw_backend_skipped_total{provider=\"backup\"}"))
                 .body(containsString("aigw_backend_cooldowns_total{provider=\"backup\"}"));
     }
 

@@ -62,6 +62,14 @@ public final class ChangeEventsWriter implements AutoCloseable {
                 MAPPER.writeValueAsString(MAPPER.writeValueAsString(event)));
     }
 
+    /** Sends {@code event} with a W3C `traceparent` record header, as a traced outbox relay does. */
+    public void sendTraced(String topic, ObjectNode event, String traceparent) throws Exception {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic,
+                event.path("kind").asText() + ":" + event.path("id").asText(), MAPPER.writeValueAsString(event));
+        record.headers().add("traceparent", traceparent.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        producer.send(record).get(10, TimeUnit.SECONDS);
+    }
+
     public void sendRaw(String topic, String key, String value) throws Exception {
         producer.send(new ProducerRecord<>(topic, key, value)).get(10, TimeUnit.SECONDS);
     }

@@ -10,16 +10,25 @@ import java.util.UUID;
  * One upstream attempt as the gateway publishes it on {@code usage-events} (contracts.md "Usage event"),
  * and as the usage API returns it. Unknown fields are ignored so that the producer can add some. {@code costSource}
  * says whether the cost is the provider's own (`provider`) or computed from a price (`catalog`,
- * `provider-default`, `openrouter-import`), or `none` (no price: 0); null for events of older gateways.
+ * `provider-default`, `openrouter-import`), or `none` (no price: 0); null for events of older gateways. {@code traceId}:
+ * the request's W3C trace id when the gateway traced it, else null.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record UsageEvent(UUID eventId, String requestId, String accessKeyId, String configurationId,
         String providerId, String modelId, String providerKeyId, String surface, int attempt,
         @JsonProperty("final") boolean isFinal, Integer status, String outcome, boolean streaming, UsageTokens tokens,
-        BigDecimal costUsd, String costSource, Long latencyMs, Long timeToFirstTokenMs, Instant occurredAt) {
+        BigDecimal costUsd, String costSource, Long latencyMs, Long timeToFirstTokenMs, Instant occurredAt,
+        String traceId) {
+
+    private static final java.util.regex.Pattern TRACE_ID = java.util.regex.Pattern.compile("[0-9a-f]{32}");
 
     /** Whether the fields the ledger cannot do without are there. */
     boolean isComplete() {
         return eventId != null && requestId != null && !requestId.isBlank() && occurredAt != null;
+    }
+
+    /** The trace id as stored: 32 lowercase hex digits, anything else (or none) null. */
+    String validTraceId() {
+        return traceId != null && TRACE_ID.matcher(traceId).matches() ? traceId : null;
     }
 }

@@ -26,9 +26,9 @@ public class UsageRepository {
     private static final String COLUMNS = "event_id, request_id, access_key_id, configuration_id, provider_id,"
             + " model_id, provider_key_id, surface, attempt, final, status, outcome, streaming, input_tokens,"
             + " output_tokens, cached_input_tokens, cache_write_tokens, cache_write_1h_tokens, reasoning_tokens,"
-            + " tokens_estimated, cost_usd, cost_source, latency_ms, time_to_first_token_ms, occurred_at";
+            + " tokens_estimated, cost_usd, cost_source, latency_ms, time_to_first_token_ms, occurred_at, trace_id";
     private static final String INSERT = "insert into usage_event (" + COLUMNS + ") values ($1, $2, $3, $4, $5, $6,"
-            + " $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25)"
+            + " $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26)"
             + " on conflict (event_id) do nothing";
     /** Grouping expressions by {@code groupBy} value (a whitelist: never SQL from the caller). */
     static final Map<String, String> GROUP_KEYS = Map.of("provider", "provider_id",
@@ -150,7 +150,7 @@ public class UsageRepository {
                 e.outcome(), e.streaming(), tokens.input(), tokens.output(), tokens.cachedInput(), tokens.cacheWrite(),
                 tokens.cacheWrite1h(), tokens.reasoning(), tokens.estimated(),
                 Numeric.create(e.costUsd() == null ? java.math.BigDecimal.ZERO : e.costUsd()), e.costSource(),
-                e.latencyMs(), e.timeToFirstTokenMs(), utc(e.occurredAt())));
+                e.latencyMs(), e.timeToFirstTokenMs(), utc(e.occurredAt()), e.validTraceId()));
     }
 
     private static List<UsageEvent> events(RowSet<Row> rows) {
@@ -164,7 +164,8 @@ public class UsageRepository {
                         row.getLong("cache_write_1h_tokens"), row.getLong("reasoning_tokens"),
                         row.getBoolean("tokens_estimated")),
                 Money.normalize(row.getBigDecimal("cost_usd")), row.getString("cost_source"), row.getLong("latency_ms"),
-                row.getLong("time_to_first_token_ms"), row.getOffsetDateTime("occurred_at").toInstant())));
+                row.getLong("time_to_first_token_ms"), row.getOffsetDateTime("occurred_at").toInstant(),
+                row.getString("trace_id"))));
         return events;
     }
 

@@ -96,7 +96,7 @@ public class OutboxRelay {
     }
 
     private Uni<Integer> relay(SqlConnection conn) {
-        return conn.preparedQuery("select seq, topic, aggregate_id, payload::text as payload, attempts from outbox_event"
+        return conn.preparedQuery("select seq, topic, aggregate_id, payload::text as payload, attempts, trace_parent from outbox_event"
                         + " where published_at is null order by seq limit $1").execute(Tuple.of(config.batchSize()))
                 .chain(result -> {
                     List<OutboxRow> rows = new ArrayList<>();
@@ -137,8 +137,8 @@ public class OutboxRelay {
             failures.put(row.seq(), "no channel for topic " + row.topic());
             return Uni.createFrom().voidItem();
         }
-        Message<String> message = Message.of(row.payload()).addMetadata(
-                OutgoingKafkaRecordMetadata.<String>builder().withKey(row.key()).build());
+        Message<String> message = OutboxTrace.continued(Message.of(row.payload()).addMetadata(
+                OutgoingKafkaRecordMetadata.<String>builder().withKey(row.key()).build()), row.traceParent());
         return Uni.createFrom().deferred(() -> emitter.sendMessage(message))
                 .ifNoItem().after(config.sendTimeout()).fail()
                 .invoke(() -> acknowledged.add(row.seq()))

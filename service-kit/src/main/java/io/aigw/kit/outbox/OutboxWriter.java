@@ -15,8 +15,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class OutboxWriter {
 
-    private static final String INSERT = "insert into outbox_event (event_id, topic, aggregate_id, payload)"
-            + " values (?1, ?2, ?3, cast(cast(?4 as text) as jsonb))";
+    private static final String INSERT = "insert into outbox_event (event_id, topic, aggregate_id, payload, trace_parent)"
+            + " values (?1, ?2, ?3, cast(cast(?4 as text) as jsonb), ?5)";
 
     private final ObjectMapper mapper;
 
@@ -32,9 +32,10 @@ public class OutboxWriter {
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(new IllegalStateException("event not serialisable", e));
         }
+        String traceparent = OutboxTrace.current(); // the writing request's span, read before any hop
         return Panache.getSession().chain(session -> session.createNativeQuery(INSERT)
                 .setParameter(1, eventId).setParameter(2, topic).setParameter(3, key).setParameter(4, payload)
-                .executeUpdate()).replaceWithVoid();
+                .setParameter(5, traceparent).executeUpdate()).replaceWithVoid();
     }
 
     /** The highest outbox position written so far (0 before the first change): the snapshots' version. */

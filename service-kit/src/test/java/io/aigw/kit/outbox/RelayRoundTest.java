@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class RelayRoundTest {
 
     private static OutboxRow row(long seq, String key, int attempts) {
-        return new OutboxRow(seq, "t", key, "{}", attempts);
+        return new OutboxRow(seq, "t", key, "{}", attempts, null);
     }
 
     @Test
