@@ -254,7 +254,7 @@ class SpoolingSenderTest {
 
         FakeKafka next = new FakeKafka();
         SpoolingSender restarted = sender(next, queue);
-        for (int i = 0; i < 10; i++) {
+        for (int i = 0; i < 60; i++) { // a chunk and a look past its end per 4 KiB segment
             restarted.step(null);
         }
         assertThat(ids(next.received), equalTo(eventIds(30)));
