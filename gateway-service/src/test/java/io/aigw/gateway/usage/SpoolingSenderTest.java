@@ -116,6 +116,15 @@ class SpoolingSenderTest {
                 "2026-12-01T00:00:00Z", null);
     }
 
+    /** "e1" … "e{@code n}": the ids of the first n events, in order. */
+    private static List<String> eventIds(int n) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+            ids.add("e" + i);
+        }
+        return ids;
+    }
+
     private static List<String> ids(List<String> json) throws IOException {
         List<String> ids = new ArrayList<>();
         for (String j : json) {
@@ -140,11 +149,7 @@ class SpoolingSenderTest {
         for (int i = 0; i < 60; i++) {
             sender.step(null);
         }
-        List<String> expected = new ArrayList<>();
-        for (int i = 1; i <= 120; i++) {
-            expected.add("e" + i);
-        }
-        assertThat(ids(kafka.received), equalTo(expected));
+        assertThat(ids(kafka.received), equalTo(eventIds(120)));
         sender.step(event(121));
         assertThat(kafka.received.size(), equalTo(121));
         try (var files = Files.list(dir)) {
@@ -204,11 +209,7 @@ class SpoolingSenderTest {
         for (int i = 0; i < 60; i++) {
             restarted.step(null);
         }
-        List<String> expected = new ArrayList<>();
-        for (int i = 1; i <= 50; i++) {
-            expected.add("e" + i);
-        }
-        assertThat(ids(next.received), equalTo(expected));
+        assertThat(ids(next.received), equalTo(eventIds(50)));
     }
 
     @Test
@@ -234,11 +235,7 @@ class SpoolingSenderTest {
         for (int i = 0; i < 60; i++) {
             restarted.step(null);
         }
-        List<String> expected = new ArrayList<>();
-        for (int i = 1; i <= 50; i++) {
-            expected.add("e" + i);
-        }
-        assertThat(ids(kafka.received), equalTo(expected));
+        assertThat(ids(kafka.received), equalTo(eventIds(50)));
     }
 
     /** UsageThroughKafkaOutageIT: a replica stopped during an outage lost the 44 answers of its last 9 s. */
@@ -257,14 +254,10 @@ class SpoolingSenderTest {
 
         FakeKafka next = new FakeKafka();
         SpoolingSender restarted = sender(next, queue);
-        for (int i = 0; i < 10; i++) {
+        for (int i = 0; i < 60; i++) { // a chunk and a look past its end per 4 KiB segment
             restarted.step(null);
         }
-        List<String> expected = new ArrayList<>();
-        for (int i = 1; i <= 30; i++) {
-            expected.add("e" + i);
-        }
-        assertThat(ids(next.received), equalTo(expected));
+        assertThat(ids(next.received), equalTo(eventIds(30)));
     }
 
     /** A replay to a Kafka that cannot give metadata stops at the first failed send: each send waits max.block.ms. */
@@ -294,11 +287,7 @@ class SpoolingSenderTest {
         for (int i = 0; i < 60; i++) {
             restarted.step(null);
         }
-        List<String> expected = new ArrayList<>();
-        for (int i = 1; i <= 40; i++) {
-            expected.add("e" + i);
-        }
-        assertThat(ids(kafka.received), equalTo(expected));
+        assertThat(ids(kafka.received), equalTo(eventIds(40)));
     }
 
     @Test
