@@ -3,7 +3,6 @@ package io.aigw.gateway.firewall;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.aigw.gateway.translate.SseEvents;
 import io.aigw.gateway.translate.StreamTransform;
 import io.vertx.core.buffer.Buffer;
 import java.nio.charset.StandardCharsets;
@@ -43,23 +42,16 @@ public final class AnthropicToolUseStreamFilter implements StreamTransform {
     @Override
     public Buffer apply(Buffer received) {
         Buffer events = inner == null ? received : inner.apply(received);
-        if (index < 0 && blocked == 0 && !ChatToolCallStreamFilter.contains(events, TOOL_USE)) {
+        if (index < 0 && blocked == 0 && !StreamEvents.contains(events, TOOL_USE)) {
             return events;
         }
         Buffer out = Buffer.buffer(events.length() + 64);
-        int start = 0;
-        while (start < events.length()) {
-            int end = ChatToolCallStreamFilter.eventEnd(events, start);
-            event(events.getBuffer(start, end), out);
-            start = end;
-        }
+        StreamEvents.forEach(events, event -> event(event, out));
         return out;
     }
 
     private void event(Buffer event, Buffer out) {
-        String[] data = {null};
-        SseEvents.forEach(event, (n, d) -> data[0] = d);
-        JsonNode node = parse(data[0]);
+        JsonNode node = StreamEvents.data(event);
         String type = node == null ? "" : node.path("type").asText();
         if (type.equals("content_block_start") && node.path("content_block").path("type").asText().equals("tool_use")) {
             index = node.path("index").asInt();
@@ -107,17 +99,5 @@ public final class AnthropicToolUseStreamFilter implements StreamTransform {
 
     private static void write(Buffer out, String event, JsonNode data) {
         out.appendString("event: " + event + "\ndata: " + data + "\n\n");
-    }
-
-    private static JsonNode parse(String data) {
-        if (data == null || data.isBlank()) {
-            return null;
-        }
-        try {
-            JsonNode node = JSON.readTree(data);
-            return node.isObject() ? node : null;
-        } catch (Exception e) {
-            return null;
-        }
     }
 }

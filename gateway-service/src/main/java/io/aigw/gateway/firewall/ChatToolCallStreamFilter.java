@@ -3,7 +3,6 @@ package io.aigw.gateway.firewall;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.aigw.gateway.translate.SseEvents;
 import io.aigw.gateway.translate.StreamTransform;
 import io.vertx.core.buffer.Buffer;
 import java.nio.charset.StandardCharsets;
@@ -44,23 +43,16 @@ public final class ChatToolCallStreamFilter implements StreamTransform {
     @Override
     public Buffer apply(Buffer received) {
         Buffer events = inner == null ? received : inner.apply(received);
-        if (index < 0 && !contains(events, TOOL_CALLS)) {
+        if (index < 0 && !StreamEvents.contains(events, TOOL_CALLS)) {
             return events; // no call under way: nothing to hold
         }
         Buffer out = Buffer.buffer(events.length() + 64);
-        int start = 0;
-        while (start < events.length()) {
-            int end = eventEnd(events, start);
-            event(events.getBuffer(start, end), out);
-            start = end;
-        }
+        StreamEvents.forEach(events, event -> event(event, out));
         return out;
     }
 
     private void event(Buffer event, Buffer out) {
-        String[] data = {null};
-        SseEvents.forEach(event, (n, d) -> data[0] = d);
-        JsonNode chunk = parse(data[0]);
+        JsonNode chunk = StreamEvents.data(event);
         if (chunk == null) { // [DONE], comments, anything else
             complete(out);
             notes(out, null);
@@ -143,42 +135,5 @@ public final class ChatToolCallStreamFilter implements StreamTransform {
             out.appendString("data: " + finishing + "\n\n");
         }
         notes.clear();
-    }
-
-    private static JsonNode parse(String data) {
-        if (data == null || data.isBlank() || data.strip().equals("[DONE]")) {
-            return null;
-        }
-        try {
-            JsonNode node = JSON.readTree(data);
-            return node.isObject() ? node : null;
-        } catch (Exception e) {
-            return null;
-        }
-    }
-
-    static boolean contains(Buffer events, byte[] needle) {
-        byte[] bytes = events.getBytes();
-        outer:
-        for (int i = 0; i + needle.length <= bytes.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (bytes[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
-    }
-
-    /** The index just past the event starting at {@code from} (its blank line), or the buffer's end. */
-    static int eventEnd(Buffer events, int from) {
-        for (int i = from + 1; i < events.length(); i++) {
-            if (events.getByte(i) == '\n' && (events.getByte(i - 1) == '\n'
-                    || (events.getByte(i - 1) == '\r' && i >= from + 2 && events.getByte(i - 2) == '\n'))) {
-                return i + 1;
-            }
-        }
-        return events.length();
     }
 }
