@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The usage-event sender thread. While the spool is empty and Kafka takes events, each queued event goes to the
@@ -36,6 +37,14 @@ final class SpoolingSender implements Runnable {
     static final int CHUNK = 500;
     /** How long shutdown waits for the producer to close before it spools what is still unacknowledged. */
     static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
+    /**
+     * While events keep coming, the thread sleeps this long between drains instead of waiting on the queue: a waiting
+     * consumer makes every offer unpark it, a futex call on the event loop per answer (about 4 % of the gateway's CPU at
+     * c=32 in the profile, and as much again in this thread's wake-ups). Events reach Kafka at most this much later.
+     */
+    static final long BATCH_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+    /** How long after the last event the thread keeps sleeping in batches before it waits on the queue again. */
+    static final long BUSY_SPELL_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
 
     private final BlockingQueue<UsageEvent> queue;
     private final UsageSink sink;
@@ -88,9 +97,18 @@ final class SpoolingSender implements Runnable {
 
     @Override
     public void run() {
+        long lastBusy = 0;
         while (!stopping) {
             try {
-                UsageEvent event = queue.poll(50, TimeUnit.MILLISECONDS);
+                UsageEvent event = queue.poll();
+                if (event != null) {
+                    lastBusy = System.nanoTime();
+                } else if (System.nanoTime() - lastBusy < BUSY_SPELL_NANOS) {
+                    LockSupport.parkNanos(BATCH_WAIT_NANOS);
+                    continue;
+                } else {
+                    event = queue.poll(50, TimeUnit.MILLISECONDS);
+                }
                 step(event);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
