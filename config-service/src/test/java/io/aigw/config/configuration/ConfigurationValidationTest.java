@@ -340,4 +340,30 @@ class ConfigurationValidationTest {
                 .then().body("description", equalTo("before")).body("version", equalTo(1))
                 .body("access.providers", org.hamcrest.Matchers.nullValue());
     }
+
+    @Test
+    void shouldAllowAVirtualModelByNameInTheModelScope() {
+        String virtual = TestCatalog.uniqueId("Chat-Default");
+        catalog.virtualModel(virtual, 1, oai + ":gpt-4o", anth + ":claude-sonnet-4-5");
+        // as the catalog spells it, whatever the case written; beside a provider scope that names neither target
+        create("""
+                {"name":"%s","access":{"providers":{"allow":["%s"]},"models":{"allow":["%s","%s:gpt-4o"]}}}
+                """.formatted(TestCatalog.uniqueId("v"), oai, virtual.toLowerCase(), oai))
+                .statusCode(201)
+                .body("access.models.allow", equalTo(List.of(virtual, oai + ":gpt-4o")));
+        rejected("""
+                {"name":"%s","access":{"models":{"allow":["%s","%s"]}}}
+                """.formatted(TestCatalog.uniqueId("v"), virtual, virtual.toUpperCase()),
+                "/access/models/allow/1", "duplicate entry");
+    }
+
+    @Test
+    void shouldRejectADeletedVirtualModelInTheModelScope() {
+        String virtual = TestCatalog.uniqueId("gone");
+        catalog.virtualModel(virtual, 1, oai + ":gpt-4o");
+        catalog.deleteVirtualModel(virtual, 2);
+        rejected("""
+                {"name":"%s","access":{"models":{"allow":["%s"]}}}
+                """.formatted(TestCatalog.uniqueId("v"), virtual), "/access/models/allow/0", "unknown model");
+    }
 }
