@@ -61,7 +61,7 @@ public final class ReferenceChecker {
                 in.error(pointer, model.error());
             } else if (canonical.contains(model.canonical())) {
                 in.error(pointer, "duplicate entry \"" + model.canonical() + "\"");
-            } else if (providers != null && !providers.allow().contains(model.provider())) {
+            } else if (providers != null && !model.virtual() && !providers.allow().contains(model.provider())) {
                 in.error(pointer, "provider \"" + model.provider() + "\" is not in /access/providers/allow");
             }
             canonical.add(model.canonical());
