@@ -164,7 +164,8 @@ public class CatalogViewLoader {
         }
         for (RoutingRule rule : spec.router().rules()) {
             entries.add(rule.model());
-            rule.steps().stream().filter(step -> RoutingStep.FALLBACK.equals(step.type()))
+            rule.steps().stream().filter(step -> RoutingStep.FALLBACK.equals(step.type())
+                    || RoutingStep.BALANCE.equals(step.type()))
                     .forEach(step -> entries.addAll(step.models()));
         }
         entries.removeIf(Objects::isNull);

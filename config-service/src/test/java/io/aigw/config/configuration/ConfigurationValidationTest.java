@@ -366,4 +366,31 @@ class ConfigurationValidationTest {
                 {"name":"%s","access":{"models":{"allow":["%s"]}}}
                 """.formatted(TestCatalog.uniqueId("v"), virtual), "/access/models/allow/0", "unknown model");
     }
+
+    @Test
+    void shouldAcceptABalanceStepOverTheRulesOwnModelAndOthersWithWeightsOnCanonicalAddresses() {
+        create("""
+                {"name":"%s","router":{"rules":[{"model":"%s:claude-sonnet-4-5","steps":[{"type":"keys","keys":["%s"]},
+                  {"type":"balance","models":["%s:claude-sonnet-4-5","%s/%s/claude-sonnet-4-5"],
+                   "weights":{"%s:claude-sonnet-4-5":3,"%s/%s/claude-sonnet-4-5":1}}]}]}}
+                """.formatted(TestCatalog.uniqueId("v"), anth, anthKey, anth, or, anth, anth, or, anth))
+                .statusCode(201)
+                .body("router.rules[0].steps[1].type", equalTo("balance"))
+                .body("router.rules[0].steps[1].models", equalTo(List.of(anth + ":claude-sonnet-4-5",
+                        or + ":" + anth + "/claude-sonnet-4-5")))
+                .body("router.rules[0].steps[1].weights", equalTo(java.util.Map.of(anth + ":claude-sonnet-4-5", 3,
+                        or + ":" + anth + "/claude-sonnet-4-5", 1)));
+    }
+
+    @Test
+    void shouldRejectABalanceStepWithAWeightForAnotherModelARepeatOrAModelOutsideTheScope() {
+        create("""
+                {"name":"%s","access":{"providers":{"allow":["%s","%s"]}},
+                 "router":{"rules":[{"model":"%s:gpt-4o","steps":[
+                  {"type":"balance","models":["%s:gpt-4o","%s:gpt-4o","%s:claude-sonnet-4-5"],"weights":{"%s:%s":2}}]}]}}
+                """.formatted(TestCatalog.uniqueId("v"), oai, or, oai, oai, oai, anth, oai, bare))
+                .statusCode(400).contentType("application/problem+json")
+                .body("errors.pointer", containsInAnyOrder("/router/rules/0/steps/0/weights/" + oai + ":" + bare,
+                        "/router/rules/0/steps/0/models/1", "/router/rules/0/steps/0/models/2"));
+    }
 }
