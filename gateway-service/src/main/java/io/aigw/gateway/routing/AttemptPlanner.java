@@ -65,8 +65,10 @@ public final class AttemptPlanner {
                 defaultKeys(address, index);
                 return;
             }
-            boolean selfBalanced = rule.steps().stream()
-                    .anyMatch(step -> step.kind() == RoutingRule.Kind.BALANCE && step.values().contains(address.canonical()));
+            boolean selfBalanced = false;
+            for (RoutingRule.Step step : rule.steps()) {
+                selfBalanced |= step.kind() == RoutingRule.Kind.BALANCE && step.values().contains(address.canonical());
+            }
             for (RoutingRule.Step step : rule.steps()) {
                 switch (step.kind()) {
                     case FALLBACK -> step.values().forEach(this::fallback);
