@@ -8,6 +8,8 @@ import io.aigw.config.projection.CatalogModel;
 import io.aigw.config.projection.CatalogModelRepository;
 import io.aigw.config.projection.CatalogProvider;
 import io.aigw.config.projection.CatalogProviderRepository;
+import io.aigw.config.projection.CatalogVirtualModel;
+import io.aigw.config.projection.CatalogVirtualModelRepository;
 import io.aigw.config.projection.ProviderKeyRef;
 import io.aigw.config.projection.ProviderKeyRefRepository;
 import io.quarkus.panache.common.Parameters;
@@ -28,12 +30,15 @@ public class CatalogViewLoader {
     private final CatalogProviderRepository providers;
     private final CatalogModelRepository models;
     private final ProviderKeyRefRepository keys;
+    private final CatalogVirtualModelRepository virtualModels;
     private final OwnerLookup owners;
     private final ReferenceGuards guards;
 
     public CatalogViewLoader(CatalogProviderRepository providers, CatalogModelRepository models,
-            ProviderKeyRefRepository keys, OwnerLookup owners, ReferenceGuards guards) {
+            ProviderKeyRefRepository keys, CatalogVirtualModelRepository virtualModels, OwnerLookup owners,
+            ReferenceGuards guards) {
         this.providers = providers;
+        this.virtualModels = virtualModels;
         this.models = models;
         this.keys = keys;
         this.owners = owners;
@@ -63,8 +68,10 @@ public class CatalogViewLoader {
                 + " or (bareId = true and lower(modelId) in :lowered))",
                 Parameters.with("ids", ids).and("modelIds", modelIds).and("lowered", lowered));
         Uni<List<ProviderKeyRef>> keyList = keys.list("deleted = false and id in :ids", Parameters.with("ids", keyIds));
+        Uni<List<CatalogVirtualModel>> virtualList = virtualModels.list("deleted = false and lower(id) in :lowered",
+                Parameters.with("lowered", lowered));
         // One session runs one query at a time: chain them.
-        return providerList.flatMap(p -> modelList.flatMap(m -> keyList.map(k -> view(p, m, k))))
+        return providerList.flatMap(p -> modelList.flatMap(m -> keyList.flatMap(k -> virtualList.map(v -> view(p, m, k, v)))))
                 .flatMap(view -> askOwners(view, providerIds(spec, entries), keyIds));
     }
 
@@ -130,7 +137,7 @@ public class CatalogViewLoader {
     }
 
     private static CatalogView view(List<CatalogProvider> providerList, List<CatalogModel> modelList,
-            List<ProviderKeyRef> keyList) {
+            List<ProviderKeyRef> keyList, List<CatalogVirtualModel> virtualList) {
         Map<String, Boolean> providers = new HashMap<>();
         providerList.forEach(p -> providers.put(p.id, p.allowPassThrough));
         Set<String> models = new HashSet<>();
@@ -145,7 +152,9 @@ public class CatalogViewLoader {
         }
         Map<String, String> providerKeys = new HashMap<>();
         keyList.forEach(k -> providerKeys.put(k.id, k.providerId));
-        return new CatalogView(providers, models, byModelId, bareIds, providerKeys);
+        Map<String, String> virtual = new HashMap<>();
+        virtualList.forEach(v -> virtual.put(v.id.toLowerCase(), v.id));
+        return new CatalogView(providers, models, byModelId, bareIds, providerKeys, virtual);
     }
 
     private static Set<String> modelEntries(ConfigurationSpec spec) {
@@ -155,7 +164,8 @@ public class CatalogViewLoader {
         }
         for (RoutingRule rule : spec.router().rules()) {
             entries.add(rule.model());
-            rule.steps().stream().filter(step -> RoutingStep.FALLBACK.equals(step.type()))
+            rule.steps().stream().filter(step -> RoutingStep.FALLBACK.equals(step.type())
+                    || RoutingStep.BALANCE.equals(step.type()))
                     .forEach(step -> entries.addAll(step.models()));
         }
         entries.removeIf(Objects::isNull);

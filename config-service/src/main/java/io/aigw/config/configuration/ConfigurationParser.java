@@ -157,8 +157,13 @@ public final class ConfigurationParser {
             in.onlyFields(node, pointer, Set.of("type", "models"));
             return new RoutingStep(type, null, nonEmpty(in, node, "models", pointer));
         }
+        if (RoutingStep.BALANCE.equals(type)) {
+            in.onlyFields(node, pointer, Set.of("type", "models", "weights"));
+            List<String> models = nonEmpty(in, node, "models", pointer);
+            return new RoutingStep(type, null, models, null, KeyWeights.readModels(in, node, pointer, models));
+        }
         if (type != null) {
-            in.error(pointer + "/type", "must be \"keys\" or \"fallback\"");
+            in.error(pointer + "/type", "must be \"keys\", \"fallback\" or \"balance\"");
         }
         return null;
     }

@@ -37,7 +37,8 @@ public record ConfigurationSpec(String name, String description, JsonNode metada
 
     /**
      * {@code keys}: provider-key ids, ordered per request by {@code strategy} (absent = ordered; {@code weights}
-     * by key id only with weighted, absent weight = 1); {@code fallback}: models tried in order.
+     * by key id only with weighted, absent weight = 1); {@code fallback}: models tried in order; {@code balance}:
+     * models spread by {@code weights} (by model, absent = 1), the others following as failover.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record RoutingStep(String type, List<String> keys, List<String> models, String strategy,
@@ -45,6 +46,7 @@ public record ConfigurationSpec(String name, String description, JsonNode metada
 
         public static final String KEYS = "keys";
         public static final String FALLBACK = "fallback";
+        public static final String BALANCE = "balance";
         public static final List<String> STRATEGIES = List.of("ordered", "weighted", "round-robin", "least-busy");
         public static final String WEIGHTED = "weighted";
 

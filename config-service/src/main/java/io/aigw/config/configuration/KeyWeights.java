@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A `keys` step's `weights`: key id to a positive whole number, only with the weighted strategy. */
+/** A step's `weights`: a `keys` step's (only with the weighted strategy) or a `balance` step's, to positive whole numbers. */
 final class KeyWeights {
 
     static final int MAX_WEIGHT = 1_000_000;
@@ -25,6 +25,16 @@ final class KeyWeights {
             in.error(at, "is only allowed with strategy \"weighted\"");
             return null;
         }
+        return values(in, node, at, keys, "key");
+    }
+
+    /** A `balance` step's `weights`: model entry (as written in its `models`) to a positive whole number. */
+    static Map<String, Integer> readModels(JsonInput in, JsonNode step, String pointer, List<String> models) {
+        JsonNode node = JsonInput.present(step, "weights");
+        return node == null ? null : values(in, node, pointer + "/weights", models, "model");
+    }
+
+    private static Map<String, Integer> values(JsonInput in, JsonNode node, String at, List<String> keys, String what) {
         if (!in.object(node, at)) {
             return null;
         }
@@ -36,7 +46,7 @@ final class KeyWeights {
                 in.error(field, "must be a whole number");
             }
             if (keys != null && !keys.contains(entry.getKey())) {
-                in.error(field, "names a key that is not in this step's keys");
+                in.error(field, "names a " + what + " that is not in this step's " + what + "s");
             } else if (weight != null) {
                 weights.put(entry.getKey(), weight.intValue());
             }

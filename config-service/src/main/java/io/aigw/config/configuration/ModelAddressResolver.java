@@ -17,19 +17,20 @@ import java.util.List;
  */
 public final class ModelAddressResolver {
 
-    /** The canonical address, or the reason why there is none. */
-    public record Resolution(String canonical, String error) {
+    /** The canonical address (or a virtual model's name, {@code virtual}), or the reason why there is none. */
+    public record Resolution(String canonical, String error, boolean virtual) {
 
         static Resolution ok(String canonical) {
-            return new Resolution(canonical, null);
+            return new Resolution(canonical, null, false);
         }
 
         static Resolution fail(String error) {
-            return new Resolution(null, error);
+            return new Resolution(null, error, false);
         }
 
+        /** The provider of a model address; null for a virtual model (its targets may be of any provider). */
         public String provider() {
-            return canonical == null ? null : canonical.substring(0, canonical.indexOf(':'));
+            return canonical == null || virtual ? null : canonical.substring(0, canonical.indexOf(':'));
         }
     }
 
@@ -39,12 +40,16 @@ public final class ModelAddressResolver {
     /**
      * An entry of `access.models.allow`: a model as {@link #resolve} takes it, or a pattern
      * {@code provider:prefix*} (a known provider, one `*` at the end) allowing every model of that provider
-     * whose id starts with the prefix ({@code anthropic:*}, {@code openai:gpt-4o*}).
+     * whose id starts with the prefix ({@code anthropic:*}, {@code openai:gpt-4o*}), or a virtual model's name
+     * (case-insensitive, kept as the catalog spells it; a catalog bare id of the same name would win, but the catalog
+     * refuses such names). SPEC §1.2: the name is allowed by the model dimension; the gateway checks each target.
      */
     public static Resolution resolveAllowed(String entry, CatalogView view) {
         int star = entry.indexOf('*');
         if (star < 0) {
-            return resolve(entry, view);
+            Resolution model = resolve(entry, view);
+            String virtual = entry.indexOf(':') < 0 ? view.virtualModel(entry) : null;
+            return model.error() != null && virtual != null ? new Resolution(virtual, null, true) : model;
         }
         int colon = entry.indexOf(':');
         if (colon <= 0 || star != entry.length() - 1 || star < colon) {

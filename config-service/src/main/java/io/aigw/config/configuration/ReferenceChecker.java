@@ -61,7 +61,7 @@ public final class ReferenceChecker {
                 in.error(pointer, model.error());
             } else if (canonical.contains(model.canonical())) {
                 in.error(pointer, "duplicate entry \"" + model.canonical() + "\"");
-            } else if (providers != null && !providers.allow().contains(model.provider())) {
+            } else if (providers != null && !model.virtual() && !providers.allow().contains(model.provider())) {
                 in.error(pointer, "provider \"" + model.provider() + "\" is not in /access/providers/allow");
             }
             canonical.add(model.canonical());
@@ -112,6 +112,8 @@ public final class ReferenceChecker {
                     checkKey(step.keys().get(k), stepPointer + "/keys/" + k, provider, keys);
                 }
                 steps.add(step);
+            } else if (RoutingStep.BALANCE.equals(step.type())) {
+                steps.add(balance(step, stepPointer, model, access));
             } else {
                 List<String> models = new ArrayList<>();
                 for (int k = 0; k < step.models().size(); k++) {
@@ -121,6 +123,31 @@ public final class ReferenceChecker {
             }
         }
         return steps;
+    }
+
+    /**
+     * A `balance` step: its models as fallbacks are checked (scope, no repeats), except that the rule's own model may
+     * be one of them (it stands for the rule's keys); weights move to the canonical addresses.
+     */
+    private RoutingStep balance(RoutingStep step, String pointer, String ruleModel, AccessScope access) {
+        Set<String> seen = new HashSet<>();
+        List<String> models = new ArrayList<>();
+        java.util.Map<String, Integer> weights = step.weights() == null ? null : new java.util.LinkedHashMap<>();
+        for (int k = 0; k < step.models().size(); k++) {
+            String entry = step.models().get(k);
+            Resolution own = ModelAddressResolver.resolve(entry, view);
+            String canonical;
+            if (own.error() == null && own.canonical().equals(ruleModel)) {
+                canonical = seen.add(ruleModel) ? ruleModel : checkFallback(entry, pointer + "/models/" + k, null, access, seen);
+            } else {
+                canonical = checkFallback(entry, pointer + "/models/" + k, ruleModel, access, seen);
+            }
+            models.add(canonical);
+            if (weights != null && step.weights().containsKey(entry)) {
+                weights.put(canonical, step.weights().get(entry));
+            }
+        }
+        return new RoutingStep(step.type(), null, models, null, weights);
     }
 
     private void checkKey(String key, String pointer, String provider, Set<String> seen) {

@@ -5,7 +5,7 @@ import io.aigw.kit.projection.ProjectionHandler;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** {@code catalog-changes} (kinds provider and model) into the projections, for the kit's projection consumer. */
+/** {@code catalog-changes} (kinds provider, model and virtual-model) into the projections, for the kit's projection consumer. */
 @ApplicationScoped
 public class CatalogProjection implements ProjectionHandler {
 

@@ -27,6 +27,9 @@ public class ProjectionService {
             + " values (:id, :providerId, :modelId, :bareId, :status, :version, :deleted) on conflict (id) do update set"
             + " bare_id = excluded.bare_id, status = excluded.status,"
             + " version = excluded.version, deleted = excluded.deleted" + GUARD;
+    private static final String VIRTUAL_MODEL = "insert into catalog_virtual_model as t (id, version, deleted)"
+            + " values (:id, :version, :deleted) on conflict (id) do update set"
+            + " version = excluded.version, deleted = excluded.deleted" + GUARD;
     private static final String PROVIDER_KEY = "insert into provider_key as t (id, provider_id, status, version, deleted)"
             + " values (:id, :providerId, :status, :version, :deleted) on conflict (id) do update set"
             + " provider_id = coalesce(excluded.provider_id, t.provider_id), status = excluded.status,"
@@ -37,7 +40,7 @@ public class ProjectionService {
             + " version = excluded.version, deleted = excluded.deleted" + GUARD;
 
 
-    /** {@code catalog-changes}: kinds {@code provider} and {@code model}. */
+    /** {@code catalog-changes}: kinds {@code provider}, {@code model} and {@code virtual-model}. */
     @WithTransaction
     public Uni<Boolean> applyCatalog(ChangeEvent event) {
         if ("provider".equals(event.kind())) {
@@ -52,6 +55,9 @@ public class ProjectionService {
                     ? event.id().substring(colon + 1) : event.text("modelId");
             return upsert(MODEL, event, Map.of("providerId", providerId, "modelId", modelId,
                     "bareId", event.flag("bareId"), "status", status(event)));
+        }
+        if ("virtual-model".equals(event.kind())) {
+            return upsert(VIRTUAL_MODEL, event, Map.of());
         }
         return ignore(event);
     }

@@ -16,6 +16,6 @@ public record GatewaySettingsDocument(String attemptTimeout, String totalTimeout
 
     /** The cooldown thresholds; documents stored before they existed have none: the defaults. */
     public Cooldown cooldownOrDefaults() {
-        return cooldown == null ? Cooldown.DEFAULTS : cooldown;
+        return cooldown == null ? Cooldown.DEFAULTS : cooldown.withDefaults();
     }
 }

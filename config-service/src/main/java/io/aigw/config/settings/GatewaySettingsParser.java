@@ -22,7 +22,9 @@ public final class GatewaySettingsParser {
     private static final Set<String> FIELDS = Set.of("attemptTimeout", "totalTimeout", "maxAttempts",
             "maxBodyBytes", "maxInputTokens", "maxOutputTokens", "defaultLimits", "limitsFailMode",
             "firewallPolicyId", "cooldown");
-    private static final Set<String> COOLDOWN_FIELDS = Set.of("failures", "window", "duration", "providerFailures");
+    private static final Set<String> COOLDOWN_FIELDS = Set.of("failures", "window", "duration", "providerFailures",
+            "retryRatio", "minRetriesPerSecond");
+    private static final java.math.BigDecimal MAX_RETRY_RATIO = java.math.BigDecimal.valueOf(100);
     private static final Duration MAX_TIMEOUT = Duration.ofHours(1);
 
     private GatewaySettingsParser() {
@@ -80,8 +82,15 @@ public final class GatewaySettingsParser {
                 d.providerFailures());
         Duration window = node.hasNonNull("window") ? duration(in, node, "window", "/cooldown/window") : null;
         Duration length = node.hasNonNull("duration") ? duration(in, node, "duration", "/cooldown/duration") : null;
+        java.math.BigDecimal ratio = in.decimal(node, "retryRatio", "/cooldown/retryRatio");
+        if (ratio != null && ratio.compareTo(MAX_RETRY_RATIO) > 0) {
+            in.error("/cooldown/retryRatio", "must be at most " + MAX_RETRY_RATIO);
+        }
+        long minRetries = or(in.integer(node, "minRetriesPerSecond", "/cooldown/minRetriesPerSecond", 0, 100_000),
+                d.minRetriesPerSecond());
         return new Cooldown((int) failures, window == null ? d.window() : window.toString(),
-                length == null ? d.duration() : length.toString(), (int) provider);
+                length == null ? d.duration() : length.toString(), (int) provider,
+                ratio == null ? d.retryRatio() : ratio, (int) minRetries);
     }
 
     private static long or(Long value, long otherwise) {

@@ -340,4 +340,57 @@ class ConfigurationValidationTest {
                 .then().body("description", equalTo("before")).body("version", equalTo(1))
                 .body("access.providers", org.hamcrest.Matchers.nullValue());
     }
+
+    @Test
+    void shouldAllowAVirtualModelByNameInTheModelScope() {
+        String virtual = TestCatalog.uniqueId("Chat-Default");
+        catalog.virtualModel(virtual, 1, oai + ":gpt-4o", anth + ":claude-sonnet-4-5");
+        // as the catalog spells it, whatever the case written; beside a provider scope that names neither target
+        create("""
+                {"name":"%s","access":{"providers":{"allow":["%s"]},"models":{"allow":["%s","%s:gpt-4o"]}}}
+                """.formatted(TestCatalog.uniqueId("v"), oai, virtual.toLowerCase(), oai))
+                .statusCode(201)
+                .body("access.models.allow", equalTo(List.of(virtual, oai + ":gpt-4o")));
+        rejected("""
+                {"name":"%s","access":{"models":{"allow":["%s","%s"]}}}
+                """.formatted(TestCatalog.uniqueId("v"), virtual, virtual.toUpperCase()),
+                "/access/models/allow/1", "duplicate entry");
+    }
+
+    @Test
+    void shouldRejectADeletedVirtualModelInTheModelScope() {
+        String virtual = TestCatalog.uniqueId("gone");
+        catalog.virtualModel(virtual, 1, oai + ":gpt-4o");
+        catalog.deleteVirtualModel(virtual, 2);
+        rejected("""
+                {"name":"%s","access":{"models":{"allow":["%s"]}}}
+                """.formatted(TestCatalog.uniqueId("v"), virtual), "/access/models/allow/0", "unknown model");
+    }
+
+    @Test
+    void shouldAcceptABalanceStepOverTheRulesOwnModelAndOthersWithWeightsOnCanonicalAddresses() {
+        create("""
+                {"name":"%s","router":{"rules":[{"model":"%s:claude-sonnet-4-5","steps":[{"type":"keys","keys":["%s"]},
+                  {"type":"balance","models":["%s:claude-sonnet-4-5","%s/%s/claude-sonnet-4-5"],
+                   "weights":{"%s:claude-sonnet-4-5":3,"%s/%s/claude-sonnet-4-5":1}}]}]}}
+                """.formatted(TestCatalog.uniqueId("v"), anth, anthKey, anth, or, anth, anth, or, anth))
+                .statusCode(201)
+                .body("router.rules[0].steps[1].type", equalTo("balance"))
+                .body("router.rules[0].steps[1].models", equalTo(List.of(anth + ":claude-sonnet-4-5",
+                        or + ":" + anth + "/claude-sonnet-4-5")))
+                .body("router.rules[0].steps[1].weights", equalTo(java.util.Map.of(anth + ":claude-sonnet-4-5", 3,
+                        or + ":" + anth + "/claude-sonnet-4-5", 1)));
+    }
+
+    @Test
+    void shouldRejectABalanceStepWithAWeightForAnotherModelARepeatOrAModelOutsideTheScope() {
+        create("""
+                {"name":"%s","access":{"providers":{"allow":["%s","%s"]}},
+                 "router":{"rules":[{"model":"%s:gpt-4o","steps":[
+                  {"type":"balance","models":["%s:gpt-4o","%s:gpt-4o","%s:claude-sonnet-4-5"],"weights":{"%s:%s":2}}]}]}}
+                """.formatted(TestCatalog.uniqueId("v"), oai, or, oai, oai, oai, anth, oai, bare))
+                .statusCode(400).contentType("application/problem+json")
+                .body("errors.pointer", containsInAnyOrder("/router/rules/0/steps/0/weights/" + oai + ":" + bare,
+                        "/router/rules/0/steps/0/models/1", "/router/rules/0/steps/0/models/2"));
+    }
 }

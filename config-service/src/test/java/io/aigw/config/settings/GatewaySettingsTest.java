@@ -60,6 +60,8 @@ class GatewaySettingsTest {
                 .body("cooldown.window", equalTo("PT30S"))
                 .body("cooldown.duration", equalTo("PT30S"))
                 .body("cooldown.providerFailures", equalTo(10))
+                .body("cooldown.retryRatio", equalTo(0.2f))
+                .body("cooldown.minRetriesPerSecond", equalTo(10))
                 .body("version", equalTo(1));
     }
 
@@ -175,4 +177,18 @@ class GatewaySettingsTest {
                 .body("firewallPolicies.id", not(hasItem(id)));
     }
 
+
+    @Test
+    void shouldTakeTheRetryBudgetInTheCooldownObjectAndNameABadOne() {
+        admin().body("{\"cooldown\":{\"retryRatio\":0.5,\"minRetriesPerSecond\":2}}").when().patch(PATH).then()
+                .statusCode(200).body("cooldown.retryRatio", equalTo(0.5f)).body("cooldown.minRetriesPerSecond", equalTo(2))
+                .body("cooldown.failures", equalTo(3));
+        admin().body("{\"cooldown\":{\"retryRatio\":-1,\"minRetriesPerSecond\":1.5}}").when().patch(PATH).then()
+                .statusCode(400).body("errors.pointer", org.hamcrest.Matchers.hasItems("/cooldown/retryRatio",
+                        "/cooldown/minRetriesPerSecond"));
+        admin().body("{\"cooldown\":{\"retryRatio\":101}}").when().patch(PATH).then()
+                .statusCode(400).body("errors[0].pointer", equalTo("/cooldown/retryRatio"));
+        admin().body("{\"cooldown\":null}").when().patch(PATH).then().statusCode(200)
+                .body("cooldown.retryRatio", equalTo(0.2f));
+    }
 }

@@ -67,6 +67,22 @@ public class TestCatalog {
         awaitVersion("catalog_model", id, 1);
     }
 
+    /** Publishes a virtual model ({@code version} 1 = created) with its targets, as the catalog does. */
+    public void virtualModel(String name, long version, String... targets) {
+        String list = String.join(",", java.util.Arrays.stream(targets).map(t -> "\"" + t + "\"").toList());
+        String data = "{\"name\":\"" + name + "\",\"description\":null,\"targets\":[" + list + "],\"version\":"
+                + version + ",\"createdAt\":\"" + Instant.now() + "\",\"updatedAt\":\"" + Instant.now() + "\"}";
+        TestKafka.publish("catalog-changes", "virtual-model:" + name,
+                event("virtual-model", version == 1 ? "created" : "updated", name, version, data));
+        awaitVersion("catalog_virtual_model", name, version);
+    }
+
+    public void deleteVirtualModel(String name, long version) {
+        TestKafka.publish("catalog-changes", "virtual-model:" + name,
+                event("virtual-model", "deleted", name, version, "null"));
+        awaitVersion("catalog_virtual_model", name, version);
+    }
+
     /** A new provider key of {@code provider}; answers its id. */
     public String providerKey(String provider) {
         String id = "pk_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);

@@ -26,6 +26,7 @@ public class GatewayMetrics {
     private final Map<Labels, Counter> requests = new ConcurrentHashMap<>();
     private final Map<Labels, Counter> attempts = new ConcurrentHashMap<>();
     private final Map<String, Counter> failovers = new ConcurrentHashMap<>();
+    private volatile Counter retryBudgetSpent;
     private final Map<Labels, Timer> upstreamLatency = new ConcurrentHashMap<>();
     private final ModelLabels models = new ModelLabels(MAX_MODELS_PER_PROVIDER, MAX_PROVIDERS);
     private final Map<String, Timer> addedLatency = new ConcurrentHashMap<>();
@@ -65,6 +66,15 @@ public class GatewayMetrics {
     }
 
     /** One move to another attempt, by reason (`auth`, `rate_limited`, `retry_after`, `server_error`, `timeout`, `connection`). */
+    /** A request stopped before a further attempt because this replica's retry budget was spent. */
+    public void retryBudgetSpent() {
+        if (retryBudgetSpent == null) {
+            retryBudgetSpent = Counter.builder("aigw.retry.budget.exhausted")
+                    .description("Requests stopped before a further attempt: the retry budget was spent").register(registry);
+        }
+        retryBudgetSpent.increment();
+    }
+
     public void failover(String reason) {
         failovers.computeIfAbsent(reason, r -> Counter.builder("aigw.failovers")
                 .description("Moves to a next attempt, by reason").tag("reason", r).register(registry)).increment();

@@ -61,6 +61,8 @@ final class Exchange {
     private int index;
     private int attempts;
     private int sameBackendRetries;
+    /** The next attempt, a retry, was already counted in the retry budget (a key fetch or reservation came between). */
+    private boolean retryAllowed;
     /** The last attempt whose outcome is settled (late callbacks of it are ignored). */
     private int settled;
     private HttpClientRequest inFlight;
@@ -102,6 +104,7 @@ final class Exchange {
     void start() {
         totalTimer = services.vertx.setTimer(settings.totalTimeout().toMillis(), id -> onTotalTimeout());
         link.onClose(this::abandon);
+        services.retryBudget.request();
         next();
     }
 
@@ -120,6 +123,15 @@ final class Exchange {
             index++;
             next();
             return;
+        }
+        if (attempts > 0 && !retryAllowed) {
+            if (!services.retryBudget.tryRetry(settings.cooldown())) {
+                services.metrics.retryBudgetSpent();
+                failures.skipped.add("further attempts: the gateway's retry budget is spent");
+                fail(failures.toError(attempts, plan.get(0).address().provider().id()));
+                return;
+            }
+            retryAllowed = true;
         }
         if (attempt.key() == null) {
             send(attempt, null);
@@ -161,6 +173,7 @@ final class Exchange {
             return;
         }
         int seq = ++attempts;
+        retryAllowed = false;
         if (trace != null) {
             trace.attemptStarted(attempt, seq);
         }

@@ -7,6 +7,7 @@ import io.aigw.gateway.metrics.GatewayMetrics;
 import io.aigw.gateway.provider.ProviderKeyVault;
 import io.aigw.gateway.provider.UpstreamClient;
 import io.aigw.gateway.routing.KeyBalancer;
+import io.aigw.gateway.routing.RetryBudget;
 import io.aigw.gateway.routing.SharedCooldowns;
 import io.aigw.gateway.tracing.GatewayTracing;
 import io.aigw.gateway.translate.TranslationMetrics;
@@ -29,6 +30,8 @@ public class ExchangeServices {
     final GatewayTracing tracing;
     /** This replica's key-balancing state (round-robin turns, attempts in flight per key). */
     final KeyBalancer balancer = new KeyBalancer();
+    /** This replica's budget of retries (failovers and same-backend retries) per request. */
+    final RetryBudget retryBudget = new RetryBudget();
     /** Backends cooling down after failures, shared by the replicas. */
     final SharedCooldowns cooldowns;
     /** Largest non-streamed upstream answer read into memory. */

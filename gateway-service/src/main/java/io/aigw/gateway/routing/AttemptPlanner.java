@@ -8,7 +8,8 @@ import java.util.Set;
 
 /**
  * Plans attempts (SPEC §1.4, §2.2): for each candidate model in order, its rule's steps (a model rule wins
- * over a provider rule) — `keys` steps add one attempt per usable key, `fallback` steps add further models —
+ * over a provider rule) — `keys` steps add one attempt per usable key, `fallback` steps add further models,
+ * `balance` steps add their models in a weighted random order (the rule's own model among them stands for its keys) —
  * or, without a rule, the provider's keys in creation order. Operator fallbacks outside the access scope or
  * not serving the surface are skipped. Capped at the settings' max attempts. A `keys` step's keys are ordered
  * by its strategy through this replica's {@link KeyBalancer}.
@@ -64,12 +65,49 @@ public final class AttemptPlanner {
                 defaultKeys(address, index);
                 return;
             }
+            boolean selfBalanced = false;
             for (RoutingRule.Step step : rule.steps()) {
-                if (step.fallback()) {
-                    step.values().forEach(this::fallback);
-                } else {
-                    keys(address, balancer == null ? step.values() : balancer.order(step), index);
+                selfBalanced |= step.kind() == RoutingRule.Kind.BALANCE && step.values().contains(address.canonical());
+            }
+            for (RoutingRule.Step step : rule.steps()) {
+                switch (step.kind()) {
+                    case FALLBACK -> step.values().forEach(this::fallback);
+                    case KEYS -> {
+                        if (!selfBalanced) {
+                            keys(address, order(step), index);
+                        }
+                    }
+                    case BALANCE -> {
+                        for (String entry : order(step)) {
+                            if (entry.equals(address.canonical())) {
+                                ownKeys(address, rule, index);
+                            } else {
+                                fallback(entry);
+                            }
+                        }
+                    }
                 }
+            }
+        }
+
+        private List<String> order(RoutingRule.Step step) {
+            return balancer == null ? step.values() : balancer.order(step);
+        }
+
+        /**
+         * The rule's own model where its `balance` step names it: the rule's `keys` steps (which then do not run at
+         * their own place), or the provider's keys in creation order when the rule has none.
+         */
+        private void ownKeys(ModelAddress address, RoutingRule rule, int index) {
+            boolean any = false;
+            for (RoutingRule.Step step : rule.steps()) {
+                if (step.kind() == RoutingRule.Kind.KEYS) {
+                    any = true;
+                    keys(address, order(step), index);
+                }
+            }
+            if (!any) {
+                defaultKeys(address, index);
             }
         }
 

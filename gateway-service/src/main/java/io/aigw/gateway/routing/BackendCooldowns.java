@@ -127,6 +127,15 @@ public final class BackendCooldowns {
         return count;
     }
 
+    /** Every tracked backend (only backends that failed lately are tracked: one not listed is healthy), by id. */
+    public List<BackendHealth> health(long windowMs) {
+        long now = clock.getAsLong();
+        List<BackendHealth> all = new ArrayList<>(backends.size());
+        backends.forEach((id, breaker) -> all.add(breaker.view(id, now, windowMs)));
+        all.sort(java.util.Comparator.comparing(BackendHealth::backend));
+        return all;
+    }
+
     /** Forgets backends that are closed and have no failure within {@code windowMs}. */
     public void prune(long windowMs) {
         long now = clock.getAsLong();

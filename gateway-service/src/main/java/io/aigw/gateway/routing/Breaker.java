@@ -87,4 +87,12 @@ final class Breaker {
     synchronized boolean idle(long now, long window) {
         return openUntil == 0 && (failures.isEmpty() || failures.peekLast() <= now - window);
     }
+
+    /** This breaker's state at {@code now}, counting failures within {@code window}, for the health view. */
+    synchronized BackendHealth view(String backend, long now, long window) {
+        String state = openUntil == 0 ? "closed" : now < openUntil ? "open" : probing ? "probing" : "half-open";
+        long recent = failures.stream().filter(t -> t > now - window).count();
+        return new BackendHealth(backend, state, (int) recent, openUntil == 0 ? null : openUntil,
+                openUntil > now ? openUntil - now : 0);
+    }
 }

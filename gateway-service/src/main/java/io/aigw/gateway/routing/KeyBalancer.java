@@ -13,7 +13,8 @@ import java.util.function.DoubleSupplier;
 
 /**
  * This replica's balancing state: a rotating counter per `keys` step (round-robin) and the attempts in flight
- * per provider key (least-busy). Thread-safe; every event loop shares one instance.
+ * per provider key (least-busy); weighted orders (`weighted` keys, `balance` models) are drawn afresh per request.
+ * Thread-safe; every event loop shares one instance.
  */
 public final class KeyBalancer {
 
@@ -30,11 +31,14 @@ public final class KeyBalancer {
         this.random = random;
     }
 
-    /** The step's keys in the order to try them for one request. */
+    /** The step's keys (or a `balance` step's models) in the order to try them for one request. */
     public List<String> order(RoutingRule.Step step) {
         List<String> keys = step.values();
         if (keys.size() < 2) {
             return keys;
+        }
+        if (step.kind() == RoutingRule.Kind.BALANCE) {
+            return weighted(step);
         }
         return switch (step.strategy()) {
             case ORDERED -> keys;

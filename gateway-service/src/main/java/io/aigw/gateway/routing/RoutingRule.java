@@ -3,21 +3,35 @@ package io.aigw.gateway.routing;
 import java.util.List;
 import java.util.Map;
 
-/** A rule's ordered steps: `keys` (provider key ids to try) or `fallback` (model addresses to try next). */
+/**
+ * A rule's ordered steps: `keys` (provider key ids to try), `fallback` (model addresses to try next) or `balance`
+ * (model addresses, ordered per request by weight).
+ */
 public record RoutingRule(List<Step> steps) {
 
-    /**
-     * {@code strategy} orders a `keys` step's values per request; {@code weights} by key id (absent = 1) only
-     * matter for {@link KeyStrategy#WEIGHTED}.
-     */
-    public record Step(boolean fallback, List<String> values, KeyStrategy strategy, Map<String, Integer> weights) {
+    public enum Kind { KEYS, FALLBACK, BALANCE }
 
-        public Step(boolean fallback, List<String> values) {
-            this(fallback, values, KeyStrategy.ORDERED, Map.of());
+    /**
+     * {@code strategy} orders a `keys` step's values per request; {@code weights} by key id or model address
+     * (absent = 1) matter for {@link KeyStrategy#WEIGHTED} keys and for `balance` steps.
+     */
+    public record Step(Kind kind, List<String> values, KeyStrategy strategy, Map<String, Integer> weights) {
+
+        public static Step keys(List<String> keys, KeyStrategy strategy, Map<String, Integer> weights) {
+            return new Step(Kind.KEYS, keys, strategy, weights);
         }
 
-        int weight(String key) {
-            Integer weight = weights.get(key);
+        public static Step fallback(List<String> models) {
+            return new Step(Kind.FALLBACK, models, KeyStrategy.ORDERED, Map.of());
+        }
+
+        /** Models spread by weight (weighted random order per request); the others follow as failover. */
+        public static Step balance(List<String> models, Map<String, Integer> weights) {
+            return new Step(Kind.BALANCE, models, KeyStrategy.WEIGHTED, weights);
+        }
+
+        int weight(String value) {
+            Integer weight = weights.get(value);
             return weight == null || weight < 1 ? 1 : weight;
         }
     }

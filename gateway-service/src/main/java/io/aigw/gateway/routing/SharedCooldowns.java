@@ -80,6 +80,11 @@ public class SharedCooldowns {
         vertx.setPeriodic(REFRESH.toMillis(), id -> refresh());
     }
 
+    /** This replica's tracked backends (failing lately, cooling down or probing), for the management port. */
+    public List<BackendHealth> health() {
+        return local.health(lastSettings.window().toMillis());
+    }
+
     /** 0 when the attempt may go, else the ms its backend still cools down; counts the skip. */
     public long blockedFor(PlannedAttempt attempt, CooldownSettings settings) {
         lastSettings = settings;

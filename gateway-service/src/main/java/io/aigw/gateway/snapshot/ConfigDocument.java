@@ -49,9 +49,10 @@ public record ConfigDocument(long version, String generatedAt, List<Configuratio
             CooldownDoc cooldown) {
     }
 
-    /** Cooldown thresholds; absent fields take the defaults, {@code failures} 0 turns cooldowns off. */
+    /** Cooldown thresholds and the retry budget; absent fields take the defaults, {@code failures} 0 turns cooldowns off. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record CooldownDoc(Integer failures, String window, String duration, Integer providerFailures) {
+    public record CooldownDoc(Integer failures, String window, String duration, Integer providerFailures,
+            java.math.BigDecimal retryRatio, Integer minRetriesPerSecond) {
     }
 
     /** SPEC §2.4; null fields are no limit. The {@code *BudgetUsd} are per key, {@code configurationBudgetUsd} shared. */

@@ -32,7 +32,7 @@ final class PolicyCompiler {
         Map<String, RoutePolicy> policies = new HashMap<>();
         for (ConfigurationDoc doc : docs) {
             String id = SnapshotBuilder.require(doc.id(), "configuration id");
-            policies.put(id, new RoutePolicy(id, scope(doc, directory), modelRules(doc, directory), providerRules(doc),
+            policies.put(id, new RoutePolicy(id, scope(doc, directory), modelRules(doc, directory), providerRules(doc, directory),
                     SnapshotBuilder.limits(doc.limits())));
         }
         return Map.copyOf(policies);
@@ -64,17 +64,17 @@ final class PolicyCompiler {
         Map<String, RoutingRule> rules = new HashMap<>();
         for (RuleDoc rule : rules(doc)) {
             if (rule.model() != null) {
-                rules.putIfAbsent(canonical(rule.model(), directory), rule(rule));
+                rules.putIfAbsent(canonical(rule.model(), directory), rule(rule, directory));
             }
         }
         return Map.copyOf(rules);
     }
 
-    private static Map<String, RoutingRule> providerRules(ConfigurationDoc doc) {
+    private static Map<String, RoutingRule> providerRules(ConfigurationDoc doc, ModelDirectory directory) {
         Map<String, RoutingRule> rules = new HashMap<>();
         for (RuleDoc rule : rules(doc)) {
             if (rule.model() == null && rule.provider() != null) {
-                rules.putIfAbsent(rule.provider(), rule(rule));
+                rules.putIfAbsent(rule.provider(), rule(rule, directory));
             }
         }
         return Map.copyOf(rules);
@@ -84,14 +84,27 @@ final class PolicyCompiler {
         return doc.router() == null ? List.of() : SnapshotBuilder.list(doc.router().rules());
     }
 
-    private static RoutingRule rule(RuleDoc rule) {
+    private static RoutingRule rule(RuleDoc rule, ModelDirectory directory) {
         List<RoutingRule.Step> steps = new ArrayList<>();
         for (StepDoc step : SnapshotBuilder.list(rule.steps())) {
+            Map<String, Integer> weights = step.weights() == null ? Map.of() : Map.copyOf(step.weights());
             if ("fallback".equals(step.type())) {
-                steps.add(new RoutingRule.Step(true, List.copyOf(SnapshotBuilder.list(step.models()))));
+                steps.add(RoutingRule.Step.fallback(List.copyOf(SnapshotBuilder.list(step.models()))));
             } else if ("keys".equals(step.type())) {
-                steps.add(new RoutingRule.Step(false, List.copyOf(SnapshotBuilder.list(step.keys())),
-                        KeyStrategy.of(step.strategy()), step.weights() == null ? Map.of() : Map.copyOf(step.weights())));
+                steps.add(RoutingRule.Step.keys(List.copyOf(SnapshotBuilder.list(step.keys())),
+                        KeyStrategy.of(step.strategy()), weights));
+            } else if ("balance".equals(step.type())) {
+                // canonical here, so that the planner finds the rule's own model among them by equality
+                List<String> models = new ArrayList<>();
+                Map<String, Integer> byModel = new HashMap<>();
+                for (String entry : SnapshotBuilder.list(step.models())) {
+                    String model = canonical(entry, directory);
+                    models.add(model);
+                    if (weights.containsKey(entry)) {
+                        byModel.put(model, weights.get(entry));
+                    }
+                }
+                steps.add(RoutingRule.Step.balance(List.copyOf(models), Map.copyOf(byModel)));
             } else {
                 throw new IllegalArgumentException("unknown rule step type " + step.type());
             }

@@ -161,8 +161,11 @@ public final class SnapshotBuilder {
         CooldownSettings c = new CooldownSettings(doc.failures() == null ? d.failures() : doc.failures(),
                 doc.window() == null ? d.window() : DurationText.parse(doc.window()),
                 doc.duration() == null ? d.duration() : DurationText.parse(doc.duration()),
-                doc.providerFailures() == null ? d.providerFailures() : doc.providerFailures());
+                doc.providerFailures() == null ? d.providerFailures() : doc.providerFailures(),
+                doc.retryRatio() == null ? d.retryRatio() : doc.retryRatio().doubleValue(),
+                doc.minRetriesPerSecond() == null ? d.minRetriesPerSecond() : doc.minRetriesPerSecond());
         if (c.failures() < 0 || c.providerFailures() < 0 || c.window().isNegative() || c.window().isZero()
+                || c.retryRatio() < 0 || c.minRetriesPerSecond() < 0
                 || c.duration().isNegative() || c.duration().isZero()) {
             throw new IllegalArgumentException("cooldown settings out of range");
         }

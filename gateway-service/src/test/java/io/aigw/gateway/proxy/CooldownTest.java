@@ -84,4 +84,16 @@ class CooldownTest {
         assertThat("one failure only: the Retry-After, not the count, cooled it", SimulatorClient.received().size(),
                 equalTo(1));
     }
+
+    @Test
+    void shouldListACoolingBackendOnTheManagementPortOnly() {
+        String model = "backup:health-" + UUID.randomUUID() + "@status=503";
+        chat(model).statusCode(502);
+        chat(model).statusCode(502);
+        String backend = "key:pk_backup:" + model;
+        Management.given().get("/q/backends").then().statusCode(200).contentType(ContentType.JSON)
+                .body("backends.find { it.backend == '" + backend + "' }.state", equalTo("open"))
+                .body("backends.find { it.backend == '" + backend + "' }.coolingForMs", org.hamcrest.Matchers.greaterThan(0));
+        given().auth().oauth2(TestKeys.ALLOW_ALL).when().get("/q/backends").then().statusCode(404);
+    }
 }

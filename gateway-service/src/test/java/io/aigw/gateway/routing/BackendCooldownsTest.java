@@ -118,4 +118,22 @@ class BackendCooldownsTest {
         assertThat(cooldowns.failed(a, CooldownSettings.OFF, 60_000), empty());
         assertThat(cooldowns.blockedFor(a, CooldownSettings.OFF), equalTo(0L));
     }
+
+    @Test
+    void shouldShowEachTrackedBackendsStateFromFailingThroughCoolingAndProbingToClosed() {
+        fail(a, 2);
+        assertThat(cooldowns.health(10_000), contains(
+                new BackendHealth("key:pk_a:openai:gpt-4o", "closed", 2, null, 0),
+                new BackendHealth("provider:openai", "closed", 2, null, 0)));
+        fail(a, 1);
+        assertThat(cooldowns.health(10_000).get(0),
+                equalTo(new BackendHealth("key:pk_a:openai:gpt-4o", "open", 0, now.get() + 5_000, 5_000)));
+        now.addAndGet(5_000);
+        assertThat(cooldowns.health(10_000).get(0).state(), equalTo("half-open"));
+        assertThat(cooldowns.blockedFor(a, SETTINGS), equalTo(0L)); // the probe goes
+        assertThat(cooldowns.health(10_000).get(0).state(), equalTo("probing"));
+        cooldowns.succeeded(a);
+        assertThat(cooldowns.health(10_000).get(0), equalTo(new BackendHealth("key:pk_a:openai:gpt-4o", "closed", 0,
+                null, 0)));
+    }
 }

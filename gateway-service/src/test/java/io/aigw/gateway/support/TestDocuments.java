@@ -127,7 +127,9 @@ public final class TestDocuments {
                 .putObject("defaultLimits").putNull("requestsPerMinute").putNull("tokensPerMinute")
                 .putNull("monthlyBudgetUsd");
         ((ObjectNode) doc.get("settings")).putObject("cooldown").put("failures", cooldownFailures).put("window", "30s")
-                .put("duration", "1s").put("providerFailures", 0);
+                .put("duration", "1s").put("providerFailures", 0)
+                // tests fail over far more often than production traffic: no retry budget unless a test sets one
+                .put("retryRatio", 100).put("minRetriesPerSecond", 100_000);
         return doc;
     }
 
