@@ -79,7 +79,7 @@ public final class FirewallCompiler {
         List<PiiDetector> detectors = kind == FirewallRule.Kind.PII
                 ? nonEmpty(doc.detectors()).stream().map(PiiDetectors::named).toList() : List.of();
         return new FirewallRule(doc.id(), kind, Tier.parse(doc.tier()), Action.parse(doc.action()),
-                Set.copyOf(targets), toolNames, regex, detectors);
+                Set.copyOf(targets), toolNames, regex, regex == null ? null : RequiredLiterals.of(doc.pattern()), detectors);
     }
 
     private static List<String> nonEmpty(List<String> values) {
