@@ -365,7 +365,7 @@ final class Exchange {
         if (firewall.inspectsToolCalls()) { // blocked tool calls leave the answer, with a note naming the rule
             List<Finding> findings = new java.util.ArrayList<>();
             byte[] filtered = AnswerToolCalls.filter(firewall, surface, answer.getBytes(), findings);
-            services.firewall.record(findings);
+            firewallFindings(findings);
             if (filtered != null) {
                 answer = Buffer.buffer(filtered);
             }
@@ -434,12 +434,28 @@ final class Exchange {
     private io.aigw.gateway.translate.StreamTransform streamTransform(PlannedAttempt attempt) {
         io.aigw.gateway.translate.StreamTransform transform = payloads.streamTransform(attempt.address());
         if (surface == Surface.CHAT_COMPLETIONS && firewall.inspectsToolCalls()) {
-            return new ChatToolCallStreamFilter(firewall, transform, services.firewall::record);
+            return new ChatToolCallStreamFilter(firewall, transform, this::firewallFindings);
         }
         if (surface == Surface.MESSAGES && firewall.inspectsToolCalls()) {
-            return new AnthropicToolUseStreamFilter(firewall, transform, services.firewall::record);
+            return new AnthropicToolUseStreamFilter(firewall, transform, this::firewallFindings);
         }
         return transform;
+    }
+
+    /**
+     * Firewall matches: counted in the metric and put on the usage event of the attempt under way (the request
+     * side's, noted before any attempt, on the first one).
+     */
+    void firewallFindings(List<Finding> findings) {
+        if (!findings.isEmpty()) {
+            services.firewall.record(findings);
+            usage.firewall(findings);
+        }
+    }
+
+    /** The request side's matches (already counted): they go on the first attempt's usage event. */
+    void requestFindings(List<Finding> findings) {
+        usage.firewall(findings);
     }
 
     /** Whether a successful answer is an event stream (a provider may ignore `stream: true` and send JSON). */

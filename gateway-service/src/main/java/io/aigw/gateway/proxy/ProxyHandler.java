@@ -116,6 +116,7 @@ public class ProxyHandler {
             Exchange exchange = new Exchange(services, request, link, surface, body, translations, plan, settings, key, checked,
                     arrivedNanos, firewall, services.tracing.begin(serverSpan, surface,
                             request.response().headers().get(GatewayHeaders.REQUEST_ID), key, body.model(), body.stream()));
+            exchange.requestFindings(verdict.findings());
             if (!checked.checked()) {
                 exchange.start();
                 return;
