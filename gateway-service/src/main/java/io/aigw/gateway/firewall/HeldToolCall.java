@@ -64,6 +64,11 @@ final class HeldToolCall {
      * blocked, they are dropped and the note for the model and the agent is answered.
      */
     String complete(Buffer out) {
+        return complete(out::appendBuffer);
+    }
+
+    /** As {@link #complete(Buffer)}, the held events of an allowed call going to {@code release} one by one. */
+    String complete(Consumer<Buffer> release) {
         if (index < 0) {
             return null;
         }
@@ -74,7 +79,7 @@ final class HeldToolCall {
         record.accept(findings);
         String note = null;
         if (refusal == null) {
-            held.forEach(out::appendBuffer);
+            held.forEach(release);
             allowed++;
         } else {
             note = ToolCallInspector.note(callName, refusal);

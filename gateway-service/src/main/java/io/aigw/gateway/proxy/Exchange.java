@@ -430,7 +430,7 @@ final class Exchange {
         next();
     }
 
-    /** The attempt's stream transform, followed by the firewall's tool-call check (chat-completions, messages streams). */
+    /** The attempt's stream transform, followed by the firewall's tool-call check of the client's surface. */
     private io.aigw.gateway.translate.StreamTransform streamTransform(PlannedAttempt attempt) {
         io.aigw.gateway.translate.StreamTransform transform = payloads.streamTransform(attempt.address());
         if (surface == Surface.CHAT_COMPLETIONS && firewall.inspectsToolCalls()) {
@@ -438,6 +438,12 @@ final class Exchange {
         }
         if (surface == Surface.MESSAGES && firewall.inspectsToolCalls()) {
             return new AnthropicToolUseStreamFilter(firewall, transform, this::firewallFindings);
+        }
+        if (surface == Surface.RESPONSES && firewall.inspectsToolCalls()) {
+            return new io.aigw.gateway.firewall.ResponsesToolCallStreamFilter(firewall, transform, this::firewallFindings);
+        }
+        if (surface == Surface.GENERATE_CONTENT && firewall.inspectsToolCalls()) {
+            return new io.aigw.gateway.firewall.GeminiToolCallStreamFilter(firewall, transform, this::firewallFindings);
         }
         return transform;
     }
