@@ -9,10 +9,11 @@ import java.util.Set;
 /**
  * One compiled rule. {@code toolNames} (toolName rules) is one RE2 pattern for all the rule's globs; {@code regex}
  * (regex rules) the operator's pattern, with {@code literals} its pre-filter (null = none safe); {@code detectors} (pii
- * rules). {@code decision} rules are kept but not yet judged: they never match.
+ * rules); {@code statement} and {@code model} (decision rules: judged by {@link DecisionRules}, never by the
+ * synchronous inspectors).
  */
 public record FirewallRule(String id, Kind kind, Tier tier, Action action, Set<Target> targets, Pattern toolNames,
-        Pattern regex, RequiredLiterals literals, List<PiiDetector> detectors) {
+        Pattern regex, RequiredLiterals literals, List<PiiDetector> detectors, String statement, String model) {
 
     public enum Kind {
         TOOL_NAME, REGEX, PII, DECISION
