@@ -179,7 +179,7 @@ public final class TestDocuments {
         decision(rules, "clean", "user", "openai:gpt-4o-mini@reply=NO_MATCH");
         decision(rules, "money", "system", "openai:gpt-4o-mini@reply=MATCH");
         decision(rules, "slow", "toolResult", "openai:gpt-4o-mini@hang=1");
-        decision(rules, "chatty", "assistant", "openai:gpt-4o-mini@reply=Yes it does");
+        decision(rules, "chatty", "assistant", "openai:gpt-4o-mini@reply=Certainly");
         ObjectNode lenient = policies.addObject().put("id", "fwp_lenient000000001").put("name", "judged-lenient")
                 .put("mode", "enforce").put("onError", "allow").put("version", 1);
         decision(lenient.putArray("rules"), "slow-user", "user", "openai:gpt-4o-mini@hang=1");
