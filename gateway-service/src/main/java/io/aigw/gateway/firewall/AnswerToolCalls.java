@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * Removes the blocked tool calls from a non-streamed answer in the client's surface, and ends the model's turn with a
  * note naming the rule: chat completions get the note in the message's {@code content} (and {@code finish_reason:
- * stop} when no call is left); Anthropic messages get a text block (and {@code stop_reason: end_turn}).
+ * stop} when no call is left); Anthropic messages get a text block (and {@code stop_reason: end_turn}); a Responses
+ * answer gets an assistant message item in the call's place; a Gemini answer a text part in the call's place.
  */
 public final class AnswerToolCalls {
 
@@ -23,7 +24,7 @@ public final class AnswerToolCalls {
 
     /** The rewritten answer, or null when nothing was blocked (the answer then goes out byte for byte). */
     public static byte[] filter(Firewall firewall, Surface surface, byte[] answer, List<Finding> findings) {
-        if (!firewall.inspectsToolCalls() || (surface != Surface.CHAT_COMPLETIONS && surface != Surface.MESSAGES)) {
+        if (!firewall.inspectsToolCalls() || surface == Surface.EMBEDDINGS || surface == Surface.COMPLETIONS) {
             return null;
         }
         JsonNode root;
@@ -32,7 +33,13 @@ public final class AnswerToolCalls {
         } catch (IOException e) {
             return null;
         }
-        boolean changed = surface == Surface.CHAT_COMPLETIONS ? chat(firewall, root, findings) : messages(firewall, root, findings);
+        boolean changed = switch (surface) {
+            case CHAT_COMPLETIONS -> chat(firewall, root, findings);
+            case MESSAGES -> messages(firewall, root, findings);
+            case RESPONSES -> ResponsesToolCalls.filter(firewall, root, findings::addAll);
+            case GENERATE_CONTENT -> GeminiToolCalls.filter(firewall, root, findings::addAll);
+            default -> false;
+        };
         if (!changed) {
             return null;
         }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aigw.gateway.translate.StreamTransform;
 import io.vertx.core.buffer.Buffer;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -22,27 +21,19 @@ public final class AnthropicToolUseStreamFilter implements StreamTransform {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final byte[] TOOL_USE = "\"tool_use\"".getBytes(StandardCharsets.UTF_8);
 
-    private final Firewall firewall;
     private final StreamTransform inner;
-    private final Consumer<List<Finding>> record;
-    private final List<Buffer> held = new ArrayList<>();
-    private int index = -1;
-    private String name = "";
-    private final StringBuilder input = new StringBuilder();
-    private int allowed;
-    private int blocked;
+    private final HeldToolCall call;
 
     /** {@code inner}: the transform before this one (a translation), or null. */
     public AnthropicToolUseStreamFilter(Firewall firewall, StreamTransform inner, Consumer<List<Finding>> record) {
-        this.firewall = firewall;
         this.inner = inner;
-        this.record = record;
+        this.call = new HeldToolCall(firewall, record, "{}");
     }
 
     @Override
     public Buffer apply(Buffer received) {
         Buffer events = inner == null ? received : inner.apply(received);
-        if (index < 0 && blocked == 0 && !StreamEvents.contains(events, TOOL_USE)) {
+        if (!call.underWay() && call.blocked() == 0 && !StreamEvents.contains(events, TOOL_USE)) {
             return events;
         }
         Buffer out = Buffer.buffer(events.length() + 64);
@@ -54,18 +45,17 @@ public final class AnthropicToolUseStreamFilter implements StreamTransform {
         JsonNode node = StreamEvents.data(event);
         String type = node == null ? "" : node.path("type").asText();
         if (type.equals("content_block_start") && node.path("content_block").path("type").asText().equals("tool_use")) {
-            index = node.path("index").asInt();
-            name = node.path("content_block").path("name").asText("");
-            input.setLength(0);
-            held.add(event);
-        } else if (index >= 0 && node != null && node.path("index").asInt(-1) == index
+            call.start(node.path("index").asInt(), node.path("content_block").path("name").asText(""));
+            call.hold(event);
+        } else if (call.underWay() && node != null && node.path("index").asInt(-1) == call.index()
                 && type.equals("content_block_delta")) {
-            input.append(node.path("delta").path("partial_json").asText(""));
-            held.add(event);
-        } else if (index >= 0 && node != null && node.path("index").asInt(-1) == index && type.equals("content_block_stop")) {
-            held.add(event);
+            call.addArguments(node.path("delta").path("partial_json").asText(""));
+            call.hold(event);
+        } else if (call.underWay() && node != null && node.path("index").asInt(-1) == call.index()
+                && type.equals("content_block_stop")) {
+            call.hold(event);
             complete(out);
-        } else if (type.equals("message_delta") && blocked > 0 && allowed == 0
+        } else if (type.equals("message_delta") && call.blocked() > 0 && call.allowed() == 0
                 && "tool_use".equals(node.path("delta").path("stop_reason").asText())) {
             ((ObjectNode) node.path("delta")).put("stop_reason", "end_turn");
             write(out, "message_delta", node);
@@ -75,26 +65,17 @@ public final class AnthropicToolUseStreamFilter implements StreamTransform {
     }
 
     private void complete(Buffer out) {
-        List<Finding> findings = new ArrayList<>();
-        Finding refusal = ToolCallInspector.check(firewall, name, input.length() == 0 ? "{}" : input.toString(), findings);
-        record.accept(findings);
-        if (refusal == null) {
-            held.forEach(out::appendBuffer);
-            allowed++;
-        } else {
-            blocked++;
+        int index = call.index();
+        String note = call.complete(out);
+        if (note != null) {
             ObjectNode start = JSON.createObjectNode().put("type", "content_block_start").put("index", index);
             start.putObject("content_block").put("type", "text").put("text", "");
             write(out, "content_block_start", start);
             ObjectNode delta = JSON.createObjectNode().put("type", "content_block_delta").put("index", index);
-            delta.putObject("delta").put("type", "text_delta").put("text", ToolCallInspector.note(name, refusal));
+            delta.putObject("delta").put("type", "text_delta").put("text", note);
             write(out, "content_block_delta", delta);
             write(out, "content_block_stop", JSON.createObjectNode().put("type", "content_block_stop").put("index", index));
         }
-        held.clear();
-        index = -1;
-        name = "";
-        input.setLength(0);
     }
 
     private static void write(Buffer out, String event, JsonNode data) {

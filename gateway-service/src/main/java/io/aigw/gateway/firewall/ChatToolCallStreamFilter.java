@@ -22,28 +22,21 @@ public final class ChatToolCallStreamFilter implements StreamTransform {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final byte[] TOOL_CALLS = "\"tool_calls\"".getBytes(StandardCharsets.UTF_8);
 
-    private final Firewall firewall;
     private final StreamTransform inner;
-    private final Consumer<List<Finding>> record;
-    private final List<Buffer> held = new ArrayList<>();
+    private final HeldToolCall call;
     private final List<String> notes = new ArrayList<>();
-    private int index = -1;
-    private String name = "";
-    private final StringBuilder arguments = new StringBuilder();
-    private int allowed;
     private JsonNode last;
 
     /** {@code inner}: the transform before this one (a translation, the usage filter), or null. */
     public ChatToolCallStreamFilter(Firewall firewall, StreamTransform inner, Consumer<List<Finding>> record) {
-        this.firewall = firewall;
         this.inner = inner;
-        this.record = record;
+        this.call = new HeldToolCall(firewall, record, "");
     }
 
     @Override
     public Buffer apply(Buffer received) {
         Buffer events = inner == null ? received : inner.apply(received);
-        if (index < 0 && !StreamEvents.contains(events, TOOL_CALLS)) {
+        if (!call.underWay() && !StreamEvents.contains(events, TOOL_CALLS)) {
             return events; // no call under way: nothing to hold
         }
         Buffer out = Buffer.buffer(events.length() + 64);
@@ -63,20 +56,20 @@ public final class ChatToolCallStreamFilter implements StreamTransform {
         JsonNode choice = chunk.path("choices").path(0);
         JsonNode calls = choice.path("delta").path("tool_calls");
         if (calls.isArray() && !calls.isEmpty()) {
-            for (JsonNode call : calls) {
-                int i = call.path("index").asInt(0);
-                if (i != index) {
+            for (JsonNode delta : calls) {
+                int i = delta.path("index").asInt(0);
+                if (i != call.index()) {
                     complete(out);
-                    index = i;
+                    call.start(i, "");
                 }
-                name += call.path("function").path("name").asText("");
-                arguments.append(call.path("function").path("arguments").asText(""));
+                call.addName(delta.path("function").path("name").asText(""));
+                call.addArguments(delta.path("function").path("arguments").asText(""));
             }
+            call.hold(event);
             if (choice.path("finish_reason").isNull() || choice.path("finish_reason").isMissingNode()) {
-                held.add(event);
                 return;
             }
-            held.add(event); // the call's last delta and the finish in one chunk
+            // the call's last delta and the finish in one chunk
             int blockedBefore = notes.size();
             complete(out);
             if (notes.size() > blockedBefore) { // dropped with its call: the turn still needs its finish
@@ -96,22 +89,10 @@ public final class ChatToolCallStreamFilter implements StreamTransform {
 
     /** Decides the call under way: its held events go out, or are dropped and a note is kept. */
     private void complete(Buffer out) {
-        if (index < 0) {
-            return;
+        String note = call.complete(out);
+        if (note != null) {
+            notes.add(note);
         }
-        List<Finding> findings = new ArrayList<>();
-        Finding blocked = ToolCallInspector.check(firewall, name, arguments.toString(), findings);
-        record.accept(findings);
-        if (blocked == null) {
-            held.forEach(out::appendBuffer);
-            allowed++;
-        } else {
-            notes.add(ToolCallInspector.note(name, blocked));
-        }
-        held.clear();
-        index = -1;
-        name = "";
-        arguments.setLength(0);
     }
 
     /** Sends the notes as one content delta, then the finishing chunk ({@code stop} when every call was blocked). */
@@ -129,7 +110,7 @@ public final class ChatToolCallStreamFilter implements StreamTransform {
             out.appendString("data: " + note + "\n\n");
         }
         if (finishing != null) {
-            if (!notes.isEmpty() && allowed == 0) {
+            if (!notes.isEmpty() && call.allowed() == 0) {
                 ((ObjectNode) finishing.path("choices").path(0)).put("finish_reason", "stop");
             }
             out.appendString("data: " + finishing + "\n\n");

@@ -35,6 +35,18 @@ public record Firewall(List<FirewallPolicy> policies) {
         return false;
     }
 
+    /** Whether any {@code decision} rule reads the request (its judge is then asked before any attempt). */
+    public boolean judgesRequests() {
+        for (FirewallPolicy policy : policies) {
+            for (FirewallRule rule : policy.rules()) {
+                if (rule.kind() == FirewallRule.Kind.DECISION && rule.targets().stream().anyMatch(t -> t != Target.TOOL_CALL)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** Whether any rule reads the tool calls a model returns. */
     public boolean inspectsToolCalls() {
         return policies.stream().anyMatch(p -> p.reads(Target.TOOL_CALL));

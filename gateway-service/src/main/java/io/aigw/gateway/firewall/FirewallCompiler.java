@@ -71,7 +71,8 @@ public final class FirewallCompiler {
         Set<Target> targets = EnumSet.noneOf(Target.class);
         List<String> given = doc.targets();
         if (given == null || given.isEmpty()) {
-            given = kind == FirewallRule.Kind.TOOL_NAME ? List.of("toolCall") : List.of("user", "system", "toolResult");
+            given = kind == FirewallRule.Kind.TOOL_NAME ? List.of("toolCall")
+                    : kind == FirewallRule.Kind.DECISION ? List.of("user") : List.of("user", "system", "toolResult");
         }
         given.forEach(t -> targets.add(Target.parse(t)));
         Pattern toolNames = kind == FirewallRule.Kind.TOOL_NAME ? FirewallRule.globs(nonEmpty(doc.patterns())) : null;
@@ -79,7 +80,16 @@ public final class FirewallCompiler {
         List<PiiDetector> detectors = kind == FirewallRule.Kind.PII
                 ? nonEmpty(doc.detectors()).stream().map(PiiDetectors::named).toList() : List.of();
         return new FirewallRule(doc.id(), kind, Tier.parse(doc.tier()), Action.parse(doc.action()),
-                Set.copyOf(targets), toolNames, regex, detectors);
+                Set.copyOf(targets), toolNames, regex, regex == null ? null : RequiredLiterals.of(doc.pattern()), detectors,
+                kind == FirewallRule.Kind.DECISION ? required(doc.statement(), "statement") : null,
+                kind == FirewallRule.Kind.DECISION ? required(doc.model(), "model") : null);
+    }
+
+    private static String required(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("decision rule without a " + field);
+        }
+        return value;
     }
 
     private static List<String> nonEmpty(List<String> values) {

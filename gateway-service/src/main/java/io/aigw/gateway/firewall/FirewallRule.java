@@ -8,11 +8,12 @@ import java.util.Set;
 
 /**
  * One compiled rule. {@code toolNames} (toolName rules) is one RE2 pattern for all the rule's globs; {@code regex}
- * (regex rules) the operator's pattern; {@code detectors} (pii rules). {@code decision} rules are kept but not yet
- * judged: they never match.
+ * (regex rules) the operator's pattern, with {@code literals} its pre-filter (null = none safe); {@code detectors} (pii
+ * rules); {@code statement} and {@code model} (decision rules: judged by {@link DecisionRules}, never by the
+ * synchronous inspectors).
  */
 public record FirewallRule(String id, Kind kind, Tier tier, Action action, Set<Target> targets, Pattern toolNames,
-        Pattern regex, List<PiiDetector> detectors) {
+        Pattern regex, RequiredLiterals literals, List<PiiDetector> detectors, String statement, String model) {
 
     public enum Kind {
         TOOL_NAME, REGEX, PII, DECISION
@@ -29,7 +30,16 @@ public record FirewallRule(String id, Kind kind, Tier tier, Action action, Set<T
 
     /** Adds the spans this rule finds in {@code text} (regex and pii rules). */
     public void find(String text, List<Span> out) {
+        find(new ScanText(text), out);
+    }
+
+    /** As {@link #find(String, List)}; a regex whose required literals {@code text} lacks is not run. */
+    void find(ScanText scan, List<Span> out) {
+        String text = scan.text;
         if (kind == Kind.REGEX) {
+            if (literals != null && !literals.mayMatch(scan)) {
+                return;
+            }
             Matcher m = regex.matcher(text);
             while (m.find()) {
                 if (m.end() > m.start()) {

@@ -107,7 +107,7 @@ public final class RequestInspector {
                         continue;
                     }
                     spans.clear();
-                    rule.find(slot.text(), spans);
+                    rule.find(slot.scan(), spans);
                     if (spans.isEmpty()) {
                         continue;
                     }

@@ -12,6 +12,7 @@ final class TextSlot {
     private final JsonNode parent;
     private final String field;
     private final int index;
+    private ScanText scan;
 
     private TextSlot(Target target, JsonNode parent, String field, int index) {
         this.target = target;
@@ -36,7 +37,16 @@ final class TextSlot {
         return (field != null ? parent.get(field) : parent.get(index)).textValue();
     }
 
+    /** The text with its case-folded copy, shared by every rule that reads this slot until a redaction changes it. */
+    ScanText scan() {
+        if (scan == null) {
+            scan = new ScanText(text());
+        }
+        return scan;
+    }
+
     void replace(String text) {
+        scan = null;
         if (field != null) {
             ((ObjectNode) parent).put(field, text);
         } else {

@@ -7,6 +7,15 @@ package io.aigw.gateway.firewall;
 public enum Tier {
     HARD_DENY, SOFT_DENY, ALLOW;
 
+    /** As written in policies and records. */
+    public String id() {
+        return switch (this) {
+            case HARD_DENY -> "hardDeny";
+            case SOFT_DENY -> "softDeny";
+            case ALLOW -> "allow";
+        };
+    }
+
     static Tier parse(String text) {
         if (text == null || text.equals("hardDeny")) {
             return HARD_DENY;

@@ -378,7 +378,7 @@ final class Exchange {
         if (firewall.inspectsToolCalls()) { // blocked tool calls leave the answer, with a note naming the rule
             List<Finding> findings = new java.util.ArrayList<>();
             byte[] filtered = AnswerToolCalls.filter(firewall, surface, answer.getBytes(), findings);
-            services.firewall.record(findings);
+            firewallFindings(findings);
             if (filtered != null) {
                 answer = Buffer.buffer(filtered);
             }
@@ -443,16 +443,38 @@ final class Exchange {
         next();
     }
 
-    /** The attempt's stream transform, followed by the firewall's tool-call check (chat-completions, messages streams). */
+    /** The attempt's stream transform, followed by the firewall's tool-call check of the client's surface. */
     private io.aigw.gateway.translate.StreamTransform streamTransform(PlannedAttempt attempt) {
         io.aigw.gateway.translate.StreamTransform transform = payloads.streamTransform(attempt.address());
         if (surface == Surface.CHAT_COMPLETIONS && firewall.inspectsToolCalls()) {
-            return new ChatToolCallStreamFilter(firewall, transform, services.firewall::record);
+            return new ChatToolCallStreamFilter(firewall, transform, this::firewallFindings);
         }
         if (surface == Surface.MESSAGES && firewall.inspectsToolCalls()) {
-            return new AnthropicToolUseStreamFilter(firewall, transform, services.firewall::record);
+            return new AnthropicToolUseStreamFilter(firewall, transform, this::firewallFindings);
+        }
+        if (surface == Surface.RESPONSES && firewall.inspectsToolCalls()) {
+            return new io.aigw.gateway.firewall.ResponsesToolCallStreamFilter(firewall, transform, this::firewallFindings);
+        }
+        if (surface == Surface.GENERATE_CONTENT && firewall.inspectsToolCalls()) {
+            return new io.aigw.gateway.firewall.GeminiToolCallStreamFilter(firewall, transform, this::firewallFindings);
         }
         return transform;
+    }
+
+    /**
+     * Firewall matches: counted in the metric and put on the usage event of the attempt under way (the request
+     * side's, noted before any attempt, on the first one).
+     */
+    void firewallFindings(List<Finding> findings) {
+        if (!findings.isEmpty()) {
+            services.firewall.record(findings);
+            usage.firewall(findings);
+        }
+    }
+
+    /** The request side's matches (already counted): they go on the first attempt's usage event. */
+    void requestFindings(List<Finding> findings) {
+        usage.firewall(findings);
     }
 
     /** Whether a successful answer is an event stream (a provider may ignore `stream: true` and send JSON). */

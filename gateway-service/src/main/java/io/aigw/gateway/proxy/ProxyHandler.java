@@ -5,7 +5,11 @@ import io.aigw.gateway.auth.AccessKeyRecord;
 import io.aigw.gateway.error.ErrorCode;
 import io.aigw.gateway.error.ErrorResponder;
 import io.aigw.gateway.error.GatewayException;
+import io.aigw.gateway.firewall.DecisionRules;
+import io.aigw.gateway.firewall.Finding;
 import io.aigw.gateway.firewall.Firewall;
+import io.aigw.gateway.firewall.FirewallJudge;
+import io.aigw.gateway.firewall.JudgeRoute;
 import io.aigw.gateway.firewall.RequestInspector;
 import io.aigw.gateway.firewall.RequestRules;
 import io.aigw.gateway.firewall.RequestVerdict;
@@ -36,9 +40,11 @@ import java.util.List;
 public class ProxyHandler {
 
     private final ExchangeServices services;
+    private final FirewallJudge judge;
 
-    public ProxyHandler(ExchangeServices services) {
+    public ProxyHandler(ExchangeServices services, FirewallJudge judge) {
         this.services = services;
+        this.judge = judge;
     }
 
     private void refuse(HttpServerRequest request, Surface surface, GatewayException e) {
@@ -96,34 +102,25 @@ public class ProxyHandler {
                 throw new GatewayException(ErrorCode.NO_PROVIDER_KEY,
                         "No usable provider key for \"" + candidates.addresses().get(0).provider().id() + "\".");
             }
-            Firewall firewall = RequestRules.add(snapshot.firewall(key.configurationId()),
-                    request.getHeader(RequestRules.HEADER));
+            Firewall firewall = judge.isJudgeCall(request) ? Firewall.NONE // a judge call: its text was inspected already
+                    : RequestRules.add(snapshot.firewall(key.configurationId()), request.getHeader(RequestRules.HEADER));
             RequestVerdict verdict = RequestInspector.inspect(firewall, surface, bytes, length);
             services.firewall.record(verdict.findings());
             if (verdict.reason() != null) {
                 throw new GatewayException(ErrorCode.FIREWALL_BLOCKED, verdict.reason());
             }
-            if (verdict.body() != null) { // redacted: every payload is built from the redacted body
-                bytes = verdict.body();
-                length = bytes.length;
-            }
-            RequestBody body = verdict.body() != null ? RequestBody.parse(bytes, length) : parsed;
-            Translations translations = Translations.forPlan(surface, planned, bytes, length);
-            List<PlannedAttempt> plan = translatable(request, surface, planned, translations, candidates.skipped());
-            GatewaySettings settings = snapshot.settings();
-            Limits limits = policy.limitsOr(settings.defaultLimits());
-            RequestLimits checked = services.limits.forRequest(key, limits, settings, plan, surface, bytes, length);
-            Exchange exchange = new Exchange(services, request, link, surface, body, translations, plan, settings, key, checked,
-                    arrivedNanos, firewall, services.tracing.begin(serverSpan, surface,
-                            request.response().headers().get(GatewayHeaders.REQUEST_ID), key, body.model(), body.stream()));
-            if (!checked.checked()) {
-                exchange.start();
+            byte[] inspected = verdict.body() != null ? verdict.body() : bytes; // redacted: every payload is built from it
+            int inspectedLength = verdict.body() != null ? inspected.length : length;
+            RequestBody body = verdict.body() != null ? RequestBody.parse(inspected, inspectedLength) : parsed;
+            Request admitted = new Request(request, link, surface, snapshot, key, policy, candidates, planned, firewall,
+                    inspected, inspectedLength, body, arrivedNanos, serverSpan);
+            if (!firewall.judgesRequests()) {
+                proceed(admitted, verdict.findings());
                 return;
             }
-            request.response().headersEndHandler(v -> checked.writeHeaders(request.response().headers()));
-            checked.admit(plan.get(0)).subscribe().with(
-                    ok -> exchange.onContext(exchange::start),
-                    failure -> exchange.onContext(() -> refuse(request, surface, ErrorResponder.asGatewayError(failure))));
+            io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
+            DecisionRules.judge(judge, JudgeRoute.of(request), firewall, surface, inspected, inspectedLength)
+                    .onComplete(judged -> context.runOnContext(v -> judged(admitted, verdict.findings(), judged.result())));
         } catch (GatewayException e) {
             refuse(request, surface, e);
         } catch (RuntimeException e) {
@@ -131,5 +128,53 @@ public class ProxyHandler {
             ErrorResponder.send(request, surface.errorFormat(), ErrorResponder.asGatewayError(e));
             services.metrics.request(surface.id(), null, null, 500);
         }
+    }
+
+    /** A request past scope, planning and the synchronous firewall rules: what the rest of its path needs. */
+    private record Request(HttpServerRequest request, ClientLink link, Surface surface, RoutingSnapshot snapshot,
+            AccessKeyRecord key, RoutePolicy policy, Candidates candidates, List<PlannedAttempt> planned,
+            Firewall firewall, byte[] bytes, int length, RequestBody body, long arrivedNanos, Span serverSpan) {
+    }
+
+    /** After the decision rules' judges answered (on the request's context again). */
+    private void judged(Request r, List<Finding> inspected, RequestVerdict decided) {
+        try {
+            services.firewall.record(decided.findings());
+            if (decided.reason() != null) {
+                throw new GatewayException(ErrorCode.FIREWALL_BLOCKED, decided.reason());
+            }
+            List<Finding> findings = new ArrayList<>(inspected);
+            findings.addAll(decided.findings());
+            proceed(r, findings);
+        } catch (GatewayException e) {
+            refuse(r.request(), r.surface(), e);
+        } catch (RuntimeException e) {
+            Log.errorf(e, "Unexpected failure on %s", r.surface().id());
+            ErrorResponder.send(r.request(), r.surface().errorFormat(), ErrorResponder.asGatewayError(e));
+            services.metrics.request(r.surface().id(), null, null, 500);
+        }
+    }
+
+    /** Translations, limits, then the attempts; {@code findings}: the firewall's, for the first attempt's usage event. */
+    private void proceed(Request r, List<Finding> findings) {
+        HttpServerRequest request = r.request();
+        Translations translations = Translations.forPlan(r.surface(), r.planned(), r.bytes(), r.length());
+        List<PlannedAttempt> plan = translatable(request, r.surface(), r.planned(), translations, r.candidates().skipped());
+        GatewaySettings settings = r.snapshot().settings();
+        Limits limits = r.policy().limitsOr(settings.defaultLimits());
+        RequestLimits checked = services.limits.forRequest(r.key(), limits, settings, plan, r.surface(), r.bytes(), r.length());
+        Exchange exchange = new Exchange(services, request, r.link(), r.surface(), r.body(), translations, plan, settings,
+                r.key(), checked, r.arrivedNanos(), r.firewall(), services.tracing.begin(r.serverSpan(), r.surface(),
+                        request.response().headers().get(GatewayHeaders.REQUEST_ID), r.key(), r.body().model(),
+                        r.body().stream()));
+        exchange.requestFindings(findings);
+        if (!checked.checked()) {
+            exchange.start();
+            return;
+        }
+        request.response().headersEndHandler(v -> checked.writeHeaders(request.response().headers()));
+        checked.admit(plan.get(0)).subscribe().with(
+                ok -> exchange.onContext(exchange::start),
+                failure -> exchange.onContext(() -> refuse(request, r.surface(), ErrorResponder.asGatewayError(failure))));
     }
 }

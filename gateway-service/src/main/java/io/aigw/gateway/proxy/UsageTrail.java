@@ -1,6 +1,7 @@
 package io.aigw.gateway.proxy;
 
 import io.aigw.gateway.auth.AccessKeyRecord;
+import io.aigw.gateway.firewall.Finding;
 import io.aigw.gateway.limits.RequestLimits;
 import io.aigw.gateway.routing.PlannedAttempt;
 import io.aigw.gateway.routing.Surface;
@@ -27,6 +28,8 @@ final class UsageTrail {
     private final RequestTrace trace;
     private final String traceId;
     private UsageMeter.Attempt pending;
+    /** Firewall matches since the last attempt was noted: they go on the next attempt's event. */
+    private final java.util.List<UsageEvent.FirewallDecision> firewall = new java.util.ArrayList<>();
     private RequestTrace.Ended pendingSpan;
 
     UsageTrail(UsageMeter meter, RequestLimits limits, String requestId, AccessKeyRecord key, Surface surface,
@@ -47,9 +50,18 @@ final class UsageTrail {
         flush(false);
         pending = new UsageMeter.Attempt(requestId, key.id(), key.configurationId(), surface.id(), attempt, number,
                 false, status, outcome, body.stream() && surface.streamable(), tokens,
-                (System.nanoTime() - startedNanos) / 1_000_000, timeToFirstTokenMs, traceId);
+                (System.nanoTime() - startedNanos) / 1_000_000, timeToFirstTokenMs, traceId, java.util.List.copyOf(firewall));
+        firewall.clear();
         if (trace != null) {
             pendingSpan = trace.attemptSettled();
+        }
+    }
+
+    /** Firewall matches for the attempt under way (or, before any, the request's first attempt). */
+    void firewall(java.util.List<Finding> findings) {
+        for (Finding f : findings) {
+            firewall.add(new UsageEvent.FirewallDecision(f.policyId(), f.ruleId(), f.tier().id(), f.action().label(),
+                    f.target().id(), f.type()));
         }
     }
 

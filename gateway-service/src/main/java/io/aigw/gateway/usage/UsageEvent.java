@@ -1,8 +1,10 @@
 package io.aigw.gateway.usage;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
+import java.util.List;
 
 /**
  * One upstream attempt, as published on `usage-events` (contracts.md), keyed by access-key id. Carries
@@ -10,13 +12,26 @@ import java.math.BigDecimal;
  * out / could not connect. {@code costSource} says where {@code costUsd} came from: `provider` (the cost the
  * provider reported, e.g. OpenRouter's `usage.cost`), else the price it was computed at (`catalog`,
  * `provider-default`, `openrouter-import`), or `none` (no price known: cost 0). {@code traceId} is the W3C trace id of
- * the request's sampled trace, else null (tracing off or not sampled).
+ * the request's sampled trace, else null (tracing off or not sampled). {@code firewall}: the firewall rules that matched
+ * for this attempt (the request side's on the request's first attempt, an answer's tool calls on the attempt that
+ * answered); absent when none did. Never the matched text.
  */
 public record UsageEvent(String eventId, String requestId, String accessKeyId, String configurationId,
         String providerId, String modelId, String providerKeyId, String surface, int attempt,
         @JsonProperty("final") boolean isFinal, int status, String outcome,
         boolean streaming, Tokens tokens, BigDecimal costUsd, String costSource, long latencyMs,
-        Long timeToFirstTokenMs, String occurredAt, String traceId) {
+        Long timeToFirstTokenMs, String occurredAt, String traceId,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<FirewallDecision> firewall) {
+
+    /**
+     * One firewall rule that matched: policy and rule ids, {@code tier} ({@code hardDeny}, {@code softDeny},
+     * {@code allow}), {@code action} ({@code block}, {@code redact}, {@code audit}, {@code allow}), {@code target}
+     * ({@code user}, {@code system}, {@code assistant}, {@code toolResult}, {@code toolDefinition}, {@code toolCall}),
+     * {@code type} the pii detector's type ({@code EMAIL}) or null.
+     */
+    public record FirewallDecision(String policyId, String ruleId, String tier, String action, String target,
+            String type) {
+    }
 
     /**
      * Token counts. {@code input} counts every input token, cache reads ({@code cachedInput}) and cache writes

@@ -45,7 +45,7 @@ public class UsageMeter {
                 a.configurationId(), planned.address().provider().id(), planned.address().modelId(),
                 planned.key() == null ? null : planned.key().id(), a.surface(), a.number(), a.isFinal(), a.status(),
                 a.outcome(), a.streaming(), tokens, cost.usd(), cost.source(), a.latencyMs(),
-                a.timeToFirstTokenMs(), Instant.now().toString(), a.traceId());
+                a.timeToFirstTokenMs(), Instant.now().toString(), a.traceId(), a.firewall());
         publisher.publish(event);
         metrics.record(event);
         genAi.record(event);
@@ -55,12 +55,13 @@ public class UsageMeter {
     /** One attempt's facts, gathered by the exchange. */
     public record Attempt(String requestId, String accessKeyId, String configurationId, String surface,
             PlannedAttempt planned, int number, boolean isFinal, int status, String outcome, boolean streaming,
-            UsageEvent.Tokens tokens, long latencyMs, Long timeToFirstTokenMs, String traceId) {
+            UsageEvent.Tokens tokens, long latencyMs, Long timeToFirstTokenMs, String traceId,
+            java.util.List<UsageEvent.FirewallDecision> firewall) {
 
         public Attempt asFinal() {
             String finalOutcome = "success".equals(outcome) || "client_cancelled".equals(outcome) ? outcome : "error";
             return new Attempt(requestId, accessKeyId, configurationId, surface, planned, number, true, status,
-                    finalOutcome, streaming, tokens, latencyMs, timeToFirstTokenMs, traceId);
+                    finalOutcome, streaming, tokens, latencyMs, timeToFirstTokenMs, traceId, firewall);
         }
     }
 }

@@ -13,6 +13,9 @@ import io.aigw.gateway.support.GatewayTestResource;
 import io.aigw.gateway.support.Metrics;
 import io.aigw.gateway.support.SimulatorClient;
 import io.aigw.gateway.support.TestKeys;
+import io.aigw.gateway.support.UsageEventsReader;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -186,5 +189,55 @@ class FirewallProxyTest {
         assertThat(body, containsString("rule \\\"no-shell\\\""));
         assertThat(body, containsString("\"stop_reason\":\"end_turn\""));
         assertThat(body, containsString("event: message_stop"));
+    }
+
+    @Test
+    void shouldPutEveryMatchOnTheUsageEventOfItsAttemptWithoutTheMatchedText() throws Exception {
+        try (UsageEventsReader usage = new UsageEventsReader()) {
+            String requestId = openAi(TestKeys.FIREWALLED).body("{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\","
+                            + "\"content\":\"I am jane.doe@example.org, list files\"}]," + SHELL_TOOL_CHAT
+                            + ",\"tool_choice\":{\"type\":\"function\",\"function\":{\"name\":\"shell.exec\"}}}")
+                    .when().post("/v1/chat/completions").then().statusCode(200)
+                    .body("choices[0].message.tool_calls", nullValue())
+                    .extract().header("X-AIGW-Request-Id");
+            List<JsonNode> events = usage.eventsOf(requestId, 1);
+            assertThat(events.size(), equalTo(1));
+            JsonNode firewall = events.get(0).get("firewall");
+            assertThat(firewall.toString(), firewall.size(), equalTo(2));
+            assertThat(firewall.get(0).get("policyId").asText(), equalTo("fwp_guard00000000001"));
+            assertThat(firewall.get(0).get("ruleId").asText(), equalTo("emails"));
+            assertThat(firewall.get(0).get("action").asText(), equalTo("redact"));
+            assertThat(firewall.get(0).get("target").asText(), equalTo("user"));
+            assertThat(firewall.get(0).get("type").asText(), equalTo("EMAIL"));
+            assertThat(firewall.get(1).get("ruleId").asText(), equalTo("no-shell"));
+            assertThat(firewall.get(1).get("tier").asText(), equalTo("hardDeny"));
+            assertThat(firewall.get(1).get("action").asText(), equalTo("block"));
+            assertThat(firewall.get(1).get("target").asText(), equalTo("toolCall"));
+            assertThat(events.get(0).toString(), not(containsString("jane.doe")));
+        }
+    }
+
+    @Test
+    void shouldPutAStreamsBlockedToolCallOnItsUsageEvent() throws Exception {
+        try (UsageEventsReader usage = new UsageEventsReader()) {
+            String requestId = anthropic(TestKeys.FIREWALLED).body("{\"model\":\"anthropic:claude-sonnet-4-5@chunks=6\","
+                            + "\"max_tokens\":50,\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"run ls\"}],"
+                            + SHELL_TOOL_ANTHROPIC + ",\"tool_choice\":{\"type\":\"tool\",\"name\":\"shell.exec\"}}")
+                    .when().post("/v1/messages").then().statusCode(200).extract().header("X-AIGW-Request-Id");
+            List<JsonNode> events = usage.eventsOf(requestId, 1);
+            assertThat(events.get(0).path("firewall").toString(), events.get(0).path("firewall").path(0).path("ruleId").asText(),
+                    equalTo("no-shell"));
+            assertThat(events.get(0).path("firewall").path(0).path("target").asText(), equalTo("toolCall"));
+        }
+    }
+
+    @Test
+    void shouldLeaveTheFirewallOffTheUsageEventWhenNothingMatched() throws Exception {
+        try (UsageEventsReader usage = new UsageEventsReader()) {
+            String requestId = openAi(TestKeys.FIREWALLED).body("{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\","
+                            + "\"content\":\"hello\"}]}")
+                    .when().post("/v1/chat/completions").then().statusCode(200).extract().header("X-AIGW-Request-Id");
+            assertThat(usage.eventsOf(requestId, 1).get(0).has("firewall"), equalTo(false));
+        }
     }
 }

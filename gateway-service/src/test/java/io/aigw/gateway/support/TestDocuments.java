@@ -120,6 +120,12 @@ public final class TestDocuments {
         ObjectNode audited = configuration("cfg_fwaudit000000001");
         audited.putObject("firewall").putArray("policies").add("fwp_watch00000000001");
         configurations.add(audited);
+        ObjectNode judged = configuration("cfg_fwjudge000000001");
+        judged.putObject("firewall").putArray("policies").add("fwp_judge00000000001");
+        configurations.add(judged);
+        ObjectNode lenient = configuration("cfg_fwlenient0000001");
+        lenient.putObject("firewall").putArray("policies").add("fwp_lenient000000001");
+        configurations.add(lenient);
         firewallPolicies(doc.putArray("firewallPolicies"));
         doc.putObject("settings").put("attemptTimeout", "PT1.5S").put("totalTimeout", "4s").put("maxAttempts", 10)
                 .put("maxBodyBytes", 65536).putNull("maxInputTokens").putNull("maxOutputTokens")
@@ -159,6 +165,32 @@ public final class TestDocuments {
         cards.putArray("detectors").add("creditCard");
         ObjectNode rm = watched.addObject().put("id", "rm-rf").put("kind", "regex").put("pattern", "rm -rf");
         rm.putArray("targets").add("toolCall");
+        judgePolicies(policies);
+    }
+
+    /**
+     * {@code judged} (enforce, onError block): decision rules whose judge (a simulator model) answers a scripted
+     * verdict, one per target so that a test picks its rule by what its request holds: user text judged NO_MATCH,
+     * system text MATCH (hardDeny), tool results by a judge that hangs, assistant text by one that answers prose.
+     * {@code judged-lenient} (onError allow): user text judged by a judge that hangs.
+     */
+    private static void judgePolicies(ArrayNode policies) {
+        ObjectNode judged = policies.addObject().put("id", "fwp_judge00000000001").put("name", "judged")
+                .put("mode", "enforce").put("onError", "block").put("version", 1);
+        ArrayNode rules = judged.putArray("rules");
+        decision(rules, "clean", "user", "openai:gpt-4o-mini@reply=NO_MATCH");
+        decision(rules, "money", "system", "openai:gpt-4o-mini@reply=MATCH");
+        decision(rules, "slow", "toolResult", "openai:gpt-4o-mini@hang=1");
+        decision(rules, "chatty", "assistant", "openai:gpt-4o-mini@reply=Certainly");
+        ObjectNode lenient = policies.addObject().put("id", "fwp_lenient000000001").put("name", "judged-lenient")
+                .put("mode", "enforce").put("onError", "allow").put("version", 1);
+        decision(lenient.putArray("rules"), "slow-user", "user", "openai:gpt-4o-mini@hang=1");
+    }
+
+    private static void decision(ArrayNode rules, String id, String target, String model) {
+        ObjectNode rule = rules.addObject().put("id", id).put("kind", "decision").put("tier", "hardDeny")
+                .put("statement", "The text asks to move money out of the company").put("model", model);
+        rule.putArray("targets").add(target);
     }
 
     public static ObjectNode providerKeys() {

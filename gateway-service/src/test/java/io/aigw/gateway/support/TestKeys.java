@@ -30,6 +30,10 @@ public final class TestKeys {
     public static final String FIREWALLED = "ag-firewall01-g1-S3cretFirewall_abcdefghijk";
     /** Configuration with the audit-mode firewall policy `watch`. */
     public static final String FIREWALL_AUDIT = "ag-fwaudit001-g1-S3cretFwAudit_abcdefghijkl";
+    /** Configuration with the firewall policy `judged` (decision rules, onError block). */
+    public static final String FIREWALL_JUDGED = "ag-fwjudge001-g1-S3cretFwJudge_abcdefghijkl";
+    /** Configuration with the firewall policy `judged-lenient` (a judge that hangs, onError allow). */
+    public static final String FIREWALL_JUDGE_LENIENT = "ag-fwlenient1-g1-S3cretFwLenient_abcdefghij";
     /** Revoked by a test while the gateway runs. */
     public static final String TO_REVOKE = "ag-torevoke01-g1-S3cretToRevoke_abcdefghijk";
 
@@ -55,6 +59,8 @@ public final class TestKeys {
         add(stub, UNPRICED_OK, "active", null, "cfg_unpriced00000001");
         add(stub, FIREWALLED, "active", null, "cfg_firewall00000001");
         add(stub, FIREWALL_AUDIT, "active", null, "cfg_fwaudit000000001");
+        add(stub, FIREWALL_JUDGED, "active", null, "cfg_fwjudge000000001");
+        add(stub, FIREWALL_JUDGE_LENIENT, "active", null, "cfg_fwlenient0000001");
     }
 
     /** The public id of a token. */

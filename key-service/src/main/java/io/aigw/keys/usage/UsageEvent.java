@@ -1,9 +1,11 @@
 package io.aigw.keys.usage;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -11,14 +13,21 @@ import java.util.UUID;
  * and as the usage API returns it. Unknown fields are ignored so that the producer can add some. {@code costSource}
  * says whether the cost is the provider's own (`provider`) or computed from a price (`catalog`,
  * `provider-default`, `openrouter-import`), or `none` (no price: 0); null for events of older gateways. {@code traceId}:
- * the request's W3C trace id when the gateway traced it, else null.
+ * the request's W3C trace id when the gateway traced it, else null. {@code firewall}: the firewall rules that matched
+ * for this attempt (contracts.md), absent when none did.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record UsageEvent(UUID eventId, String requestId, String accessKeyId, String configurationId,
         String providerId, String modelId, String providerKeyId, String surface, int attempt,
         @JsonProperty("final") boolean isFinal, Integer status, String outcome, boolean streaming, UsageTokens tokens,
         BigDecimal costUsd, String costSource, Long latencyMs, Long timeToFirstTokenMs, Instant occurredAt,
-        String traceId) {
+        String traceId, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<FirewallDecision> firewall) {
+
+    /** One firewall rule that matched: ids, tier, action, where, and the pii type; never the matched text. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record FirewallDecision(String policyId, String ruleId, String tier, String action, String target,
+            String type) {
+    }
 
     private static final java.util.regex.Pattern TRACE_ID = java.util.regex.Pattern.compile("[0-9a-f]{32}");
 

@@ -6,6 +6,8 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.data.Numeric;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -26,9 +28,10 @@ public class UsageRepository {
     private static final String COLUMNS = "event_id, request_id, access_key_id, configuration_id, provider_id,"
             + " model_id, provider_key_id, surface, attempt, final, status, outcome, streaming, input_tokens,"
             + " output_tokens, cached_input_tokens, cache_write_tokens, cache_write_1h_tokens, reasoning_tokens,"
-            + " tokens_estimated, cost_usd, cost_source, latency_ms, time_to_first_token_ms, occurred_at, trace_id";
+            + " tokens_estimated, cost_usd, cost_source, latency_ms, time_to_first_token_ms, occurred_at, trace_id,"
+            + " firewall";
     private static final String INSERT = "insert into usage_event (" + COLUMNS + ") values ($1, $2, $3, $4, $5, $6,"
-            + " $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26)"
+            + " $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27)"
             + " on conflict (event_id) do nothing";
     /** Grouping expressions by {@code groupBy} value (a whitelist: never SQL from the caller). */
     static final Map<String, String> GROUP_KEYS = Map.of("provider", "provider_id",
@@ -150,7 +153,7 @@ public class UsageRepository {
                 e.outcome(), e.streaming(), tokens.input(), tokens.output(), tokens.cachedInput(), tokens.cacheWrite(),
                 tokens.cacheWrite1h(), tokens.reasoning(), tokens.estimated(),
                 Numeric.create(e.costUsd() == null ? java.math.BigDecimal.ZERO : e.costUsd()), e.costSource(),
-                e.latencyMs(), e.timeToFirstTokenMs(), utc(e.occurredAt()), e.validTraceId()));
+                e.latencyMs(), e.timeToFirstTokenMs(), utc(e.occurredAt()), e.validTraceId(), firewall(e.firewall())));
     }
 
     private static List<UsageEvent> events(RowSet<Row> rows) {
@@ -165,8 +168,34 @@ public class UsageRepository {
                         row.getBoolean("tokens_estimated")),
                 Money.normalize(row.getBigDecimal("cost_usd")), row.getString("cost_source"), row.getLong("latency_ms"),
                 row.getLong("time_to_first_token_ms"), row.getOffsetDateTime("occurred_at").toInstant(),
-                row.getString("trace_id"))));
+                row.getString("trace_id"), firewall(row.getJsonArray("firewall")))));
         return events;
+    }
+
+    /** The decisions as the jsonb column holds them; null when there are none. */
+    static JsonArray firewall(List<UsageEvent.FirewallDecision> decisions) {
+        if (decisions == null || decisions.isEmpty()) {
+            return null;
+        }
+        JsonArray array = new JsonArray();
+        for (UsageEvent.FirewallDecision d : decisions) {
+            array.add(new JsonObject().put("policyId", d.policyId()).put("ruleId", d.ruleId()).put("tier", d.tier())
+                    .put("action", d.action()).put("target", d.target()).put("type", d.type()));
+        }
+        return array;
+    }
+
+    static List<UsageEvent.FirewallDecision> firewall(JsonArray column) {
+        if (column == null) {
+            return null;
+        }
+        List<UsageEvent.FirewallDecision> decisions = new ArrayList<>();
+        for (int i = 0; i < column.size(); i++) {
+            JsonObject d = column.getJsonObject(i);
+            decisions.add(new UsageEvent.FirewallDecision(d.getString("policyId"), d.getString("ruleId"),
+                    d.getString("tier"), d.getString("action"), d.getString("target"), d.getString("type")));
+        }
+        return decisions;
     }
 
     static OffsetDateTime utc(Instant instant) {

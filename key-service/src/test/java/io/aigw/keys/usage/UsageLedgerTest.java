@@ -329,7 +329,7 @@ class UsageLedgerTest {
         Instant at = Instant.parse("2020-04-01T10:00:00Z");
         UsageEvent formula = new UsageEvent(UUID.randomUUID(), uniqueRequest(), key, null, "openrouter", "=cmd|a,b\"c",
                 null, "openai/chat-completions", 1, true, 200, "success", true, new UsageTokens(12, 34, 5, 6, 7, 8, false),
-                new BigDecimal("0.000123456789"), "provider", 210L, 95L, at, null);
+                new BigDecimal("0.000123456789"), "provider", 210L, 95L, at, null, null);
         VertxContextSupport.subscribeAndAwait(() -> consumer.store(List.of(formula, stored(key, null, "1", at.plusSeconds(1)))));
         String csv = admin().queryParam("from", at.toString()).queryParam("to", at.plusSeconds(60).toString())
                 .queryParam("accessKeyId", key).get("/admin/v1/usage/events.csv").then().statusCode(200)
@@ -345,7 +345,7 @@ class UsageLedgerTest {
     private static UsageEvent stored(String key, String configuration, String cost, Instant at) {
         return new UsageEvent(UUID.randomUUID(), uniqueRequest(), key, configuration, "openai", "gpt-4o", null,
                 "openai/chat-completions", 1, true, 200, "success", false,
-                new UsageTokens(10, 5, 2, 1, 0, 0, false), new BigDecimal(cost), "catalog", 100L, null, at, null);
+                new UsageTokens(10, 5, 2, 1, 0, 0, false), new BigDecimal(cost), "catalog", 100L, null, at, null, null);
     }
 
     @Test

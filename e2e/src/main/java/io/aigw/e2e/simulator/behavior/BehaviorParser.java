@@ -69,6 +69,7 @@ public final class BehaviorParser {
         boolean gzip;
         int redirect;
         boolean jsonToStream;
+        String reply;
         final Map<String, Integer> failKeys = new HashMap<>();
 
         void apply(String name, String value) {
@@ -92,6 +93,7 @@ public final class BehaviorParser {
                 case "gzip" -> gzip = flag(name, value);
                 case "redirect" -> redirect = redirectStatus(value);
                 case "json-to-stream" -> jsonToStream = flag(name, value);
+                case "reply" -> reply = value;
                 default -> throw new IllegalArgumentException("unknown simulator directive '" + name + "'");
             }
         }
@@ -156,7 +158,7 @@ public final class BehaviorParser {
         Behavior build() {
             return new Behavior(latencyMs, ttftMs, chunks, chunkIntervalMs, status, retryAfter, reset, hang,
                     breakAfter, errorInStream, statusSequence, scenario, usage, rateLimitHeaders, tool,
-                    Map.copyOf(failKeys), gzip, redirect, jsonToStream);
+                    Map.copyOf(failKeys), gzip, redirect, jsonToStream, reply);
         }
     }
 }

@@ -32,6 +32,10 @@ public record SimulatedReply(String id, long created, String model, int promptTo
             return new SimulatedReply(idPrefix + exchange.sequence(), exchange.createdAt(), exchange.model(),
                     promptTokens, tool.argumentPieces(chunks), false, tool, exchange.behavior().usage());
         }
+        if (exchange.behavior().reply() != null) {
+            return new SimulatedReply(idPrefix + exchange.sequence(), exchange.createdAt(), exchange.model(),
+                    promptTokens, List.of(exchange.behavior().reply()), false, null, exchange.behavior().usage());
+        }
         int limit = maxTokens(json, maxTokenFields);
         int count = limit > 0 ? Math.min(chunks, limit) : chunks;
         List<String> pieces = new ArrayList<>(count);
