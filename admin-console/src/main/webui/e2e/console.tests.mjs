@@ -170,7 +170,7 @@ export const tests = [
     await page.getByRole('button', { name: 'Add', exact: true }).click();
     await page.getByText(`Provider key e2e-second-${ctx.run} added.`).waitFor();
     await eventually(async () => Math.min(...await snapshotKeys(ctx)) > before, 'every gateway has the new key');
-    const response = await chat(ctx, ctx.demoKey, 'simulator:sim-chat@fail-key=sim-key-1:503');
+    const response = await chat(ctx, ctx.demoKey, 'simulator:sim-chat@fail-key=sim-key-1:401');
     assert(response.status === 200, `the failed-over request answered ${response.status}: ${await response.text()}`);
     const requestId = response.headers.get('x-aigw-request-id');
     await eventually(async () => (await admin(ctx, 'GET', `/admin/v1/usage/requests/${requestId}`)).attempts.length >= 2,
@@ -181,7 +181,7 @@ export const tests = [
     const rows = page.getByTestId('attempts').locator('tbody tr');
     await rows.nth(1).waitFor();
     assert(await rows.count() >= 2, 'fewer than two attempts shown');
-    assert((await rows.nth(0).textContent()).includes('503'), `first attempt: ${await rows.nth(0).textContent()}`);
+    assert((await rows.nth(0).textContent()).includes('401'), `first attempt: ${await rows.nth(0).textContent()}`);
   }],
 
   ['health-shows-every-service-and-each-gateways-snapshot', async (page, ctx) => {

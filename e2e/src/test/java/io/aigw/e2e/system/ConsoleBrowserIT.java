@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The web console in a real headless browser over the running suite: Debian's chromium driven by playwright-core
  * (admin-console/src/main/webui/e2e, one Node process for all the browser tests). Runs last: it adds a provider key,
- * imports the OpenRouter sample and leaves sim-key-1 cooling down after a failover. Screenshots are written to
+ * imports the OpenRouter sample and makes sim-key-1 fail once (401) to fail over. Screenshots are written to
  * admin-console/target/console-e2e; the process's output is in this test's report.
  */
 @Order(9)
