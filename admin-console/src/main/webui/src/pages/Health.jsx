@@ -15,7 +15,13 @@ export function Health() {
     setDead(Object.fromEntries(entries));
   });
   useEffect(() => { refresh(); }, []);
-  const checks = (part) => (part.checks || []).map((c) => `${c.name}: ${c.status}`).join(', ') || '—';
+  // each check with its data (snapshot age, projection positions and lag, outbox backlog) when it reports some
+  const checks = (part) => ((part.checks || []).length === 0 ? '—' : (
+    <ul class="checks">{part.checks.map((c) => (
+      <li><span class={`badge ${c.status}`}>{c.status}</span> {c.name}
+        {c.data && Object.keys(c.data).length > 0 && <small> {Object.entries(c.data).map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : v}`).join(', ')}</small>}
+      </li>))}
+    </ul>));
   const letters = SERVICES.flatMap((s) => (dead[s] || []).map((d) => ({ service: s, ...d })));
   return (
     <div>
