@@ -43,6 +43,10 @@ async function section(page, ctx, name) {
   await page.getByRole('heading', { level: 1, name }).waitFor();
 }
 
+/** Waits until an input shows `value` (Preact sets the value property, not the attribute). */
+const hasValue = (page, selector, value) => eventually(async () => (await page.locator(selector).inputValue()) === value,
+  `${selector} shows "${value}"`, 10_000);
+
 const todaysSpend = async (ctx) => {
   const from = new Date(Math.floor(Date.now() / 86_400_000) * 86_400_000).toISOString();
   return Number((await admin(ctx, 'GET', `/admin/v1/usage/overview?from=${from}`)).totals.costUsd);
@@ -94,7 +98,7 @@ export const tests = [
       configurationId: ctx.cfg.id })).token;
     await section(page, ctx, 'Configurations');
     await page.locator('#cfg-select').selectOption(ctx.cfg.id);
-    await page.locator(`#cfg-name[value="${ctx.cfg.name}"]`).waitFor();
+    await hasValue(page, '#cfg-name', ctx.cfg.name);
     await page.locator('#cfg-requestsPerMinute').fill('-5');
     await page.getByRole('button', { name: 'Save changes' }).click();
     const error = page.getByTestId('error-cfg-requestsPerMinute');
@@ -106,20 +110,22 @@ export const tests = [
   ['a-configuration-edit-by-someone-else-is-not-overwritten', async (page, ctx) => {
     await section(page, ctx, 'Configurations');
     await page.locator('#cfg-select').selectOption(ctx.cfg.id);
-    await page.locator(`#cfg-name[value="${ctx.cfg.name}"]`).waitFor();
+    await hasValue(page, '#cfg-name', ctx.cfg.name);
+    await page.locator('#cfg-requestsPerMinute').fill('');
     await admin(ctx, 'PATCH', `/admin/v1/configurations/${ctx.cfg.id}`, { description: 'changed elsewhere' });
     await page.locator('#cfg-tokensPerMinute').fill('100000');
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.getByTestId('stale').getByText('changed by someone else').waitFor();
     await page.getByRole('button', { name: 'Reload' }).click();
-    await page.locator('#cfg-description[value="changed elsewhere"]').waitFor();
+    await hasValue(page, '#cfg-description', 'changed elsewhere');
+    await hasValue(page, '#cfg-tokensPerMinute', '');
   }],
 
   ['a-valid-configuration-edit-takes-effect-at-the-gateway', async (page, ctx) => {
     await eventually(async () => (await chat(ctx, ctx.cfgKey)).status === 200, 'the configuration\'s key works');
     await section(page, ctx, 'Configurations');
     await page.locator('#cfg-select').selectOption(ctx.cfg.id);
-    await page.locator(`#cfg-name[value="${ctx.cfg.name}"]`).waitFor();
+    await hasValue(page, '#cfg-name', ctx.cfg.name);
     await page.getByLabel('Restrict providers').check();
     await page.locator('#cfg-providers').fill('simulator-anthropic');
     await page.getByRole('button', { name: 'Save changes' }).click();
@@ -138,6 +144,7 @@ export const tests = [
     await result.waitFor({ timeout: 60_000 });
     assert(/Imported [1-9]\d* models into openrouter/.test(await result.textContent()), await result.textContent());
     await page.locator('#model-provider').selectOption('openrouter');
+    await page.locator('#model-text').fill('gpt-5');
     await page.getByTestId('models').getByText('openrouter:openai/gpt-5', { exact: true }).waitFor();
   }],
 
@@ -154,7 +161,7 @@ export const tests = [
     await page.getByTestId('spend-chart').locator('canvas').waitFor();
     const shown = await eventually(async () => {
       const text = await page.getByTestId('usage-total-cost').textContent();
-      return Number(text.replace(/[^0-9.]/g, '')) >= after - 1e-9 && text;
+      return Number(text.replace(/[^0-9.]/g, '')) >= after - 1e-6 && text;
     }, 'the page shows today\'s spend', 10_000);
     await page.getByTestId('spend-chart').getByText('simulator:sim-chat').first().waitFor();
     await page.screenshot({ path: resolve(ctx.out, 'console-usage.png') });
