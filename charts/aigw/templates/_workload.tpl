@@ -1,7 +1,7 @@
 {{/*
 Shared workload templates for the four services. Each per-service template builds a context:
   root       the chart's root context ($)
-  component  gateway-service | key-service | config-service | model-catalog-service
+  component  gateway-service | key-service | config-service | model-catalog-service | admin-console
   values     the service's values block (.Values.gateway, .Values.keyService, ...)
   config     dict of extra non-secret environment (rendered into the service's ConfigMap)
   env        list of extra env entries (YAML strings): secretKeyRef / fieldRef only
@@ -67,14 +67,17 @@ data:
 
 {{/*
 Environment read from Secrets (never inlined) plus the service's own valueFrom entries. Least privilege: the
-gateway, the one internet-facing service, never receives the admin token (it has no admin API to guard).
+gateway, the one internet-facing service, never receives the admin token (it has no admin API to guard); the admin
+console receives no secret at all (operators bring their token, the owners check it).
 */}}
 {{- define "aigw.secretEnv" -}}
-{{- if ne .component "gateway-service" }}
+{{- if not (has .component (list "gateway-service" "admin-console")) }}
 {{ include "aigw.secrets.env" (dict "root" .root "env" "AIGW_ADMIN_TOKEN" "key" "adminToken") }}
 {{- end }}
+{{- if ne .component "admin-console" }}
 {{ include "aigw.secrets.env" (dict "root" .root "env" "AIGW_SERVICE_TOKEN" "key" "serviceToken") }}
-{{- if and (not .root.Values.kafka.enabled) .root.Values.externalKafka.existingSecret }}
+{{- end }}
+{{- if and (ne .component "admin-console") (not .root.Values.kafka.enabled) .root.Values.externalKafka.existingSecret }}
 - name: KAFKA_SASL_JAAS_CONFIG
   valueFrom:
     secretKeyRef:

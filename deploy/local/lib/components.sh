@@ -1,7 +1,7 @@
 # shellcheck shell=bash
 # One component at a time: `stack stop|start|restart <component>`, for tests that take a part of the
 # suite away (a gateway replica, the Kafka broker) and bring it back as it was.
-# Components: kafka, gateway-N, catalog, key, config, simulator.
+# Components: kafka, gateway-N, catalog, key, config, console, simulator.
 
 component_names() {
   local line names="kafka simulator"

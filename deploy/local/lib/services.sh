@@ -6,11 +6,14 @@ SIMULATOR_JAR="$REPO_ROOT/e2e/target/e2e-0.1.0-SNAPSHOT.jar"
 SIMULATOR_KEYS="${AIGW_SIMULATOR_KEYS:-sim-key-1,sim-key-2}"
 
 # Owning services: name, module, port. Started before the gateways, which load their snapshot from them.
+# The admin console (one admin base URL, and the web console) owns nothing; it relays /admin/v1/* to the others.
 SERVICES=(
   "catalog model-catalog-service 8083"
   "key key-service 8081"
   "config config-service 8082"
+  "console admin-console 8084"
 )
+CONSOLE_PORT=8084
 GATEWAY_MODULE=gateway-service
 SECRET_NAMES=(AIGW_ADMIN_TOKEN AIGW_MASTER_KEY AIGW_MASTER_KEY_ID AIGW_KEY_PEPPER AIGW_SERVICE_TOKEN AIGW_GATEWAY_TOKEN)
 
@@ -91,14 +94,14 @@ load_secrets() {
 # Prints why a build is needed, or nothing.
 stale_artifact() {
   local module jar newer
-  for module in model-catalog-service key-service config-service gateway-service e2e; do
+  for module in model-catalog-service key-service config-service gateway-service admin-console e2e; do
     if [[ $module == e2e ]]; then jar=$SIMULATOR_JAR; else jar=$(service_jar "$module"); fi
     if [[ ! -f $jar ]]; then
       printf '%s is missing' "${jar#"$REPO_ROOT"/}"
       return 0
     fi
     newer=$(find "$REPO_ROOT/$module/src" "$REPO_ROOT/$module/pom.xml" "$REPO_ROOT/pom.xml" \
-      -type f -newer "$jar" -print -quit 2>/dev/null || true)
+      -path '*/node_modules' -prune -o -type f -newer "$jar" -print -quit 2>/dev/null || true)
     if [[ -n $newer ]]; then
       printf '%s is newer than %s' "${newer#"$REPO_ROOT"/}" "${jar#"$REPO_ROOT"/}"
       return 0
@@ -134,7 +137,7 @@ build_if_needed() {
 # Fails before anything starts when a service jar is missing (the simulator jar is optional).
 require_service_jars() {
   local module missing=()
-  for module in model-catalog-service key-service config-service "$GATEWAY_MODULE"; do
+  for module in model-catalog-service key-service config-service admin-console "$GATEWAY_MODULE"; do
     [[ -f $(service_jar "$module") ]] || missing+=("$module/target/quarkus-app/quarkus-run.jar")
   done
   ((${#missing[@]} == 0)) || die "missing ${missing[*]}: build first (run 'up' without --no-build)"
@@ -196,7 +199,8 @@ start_services() {
     read -r name module port <<<"$line"
     ensure_port_free_or_ours "$name" "$port"
     ensure_port_free_or_ours "$name" "$(management_port "$port")"
-    start_java "$name" "$(service_jar "$module")"
+    # shellcheck disable=SC2046 # one word per variable
+    start_java "$name" "$(service_jar "$module")" $(service_env "$name")
   done
   for line in "${SERVICES[@]}"; do
     read -r name module port <<<"$line"
@@ -214,13 +218,26 @@ service_line() {
   return 1
 }
 
-# start_service NAME: starts one owning service (catalog, key, config) and waits until it is ready.
+# service_env NAME: extra environment of a service: the console is told where the gateway replicas' health is.
+service_env() {
+  [[ $1 == console ]] || return 0
+  local count=${STACK_GATEWAYS:-0} f urls="" i
+  if ((count == 0)); then
+    for f in "$PID_DIR"/gateway-*.pid; do [[ -e $f ]] && count=$((count + 1)); done
+    ((count > 0)) || count=1
+  fi
+  for ((i = 1; i <= count; i++)); do urls+="${urls:+,}http://127.0.0.1:$(management_port "$(gateway_port "$i")")"; done
+  printf 'AIGW_GATEWAY_MANAGEMENT_URLS=%s' "$urls"
+}
+
+# start_service NAME: starts one service (catalog, key, config, console) and waits until it is ready.
 start_service() {
   local name module port
   read -r name module port <<<"$(service_line "$1")"
   ensure_port_free_or_ours "$name" "$port"
   ensure_port_free_or_ours "$name" "$(management_port "$port")"
-  start_java "$name" "$(service_jar "$module")"
+  # shellcheck disable=SC2046 # one word per variable
+  start_java "$name" "$(service_jar "$module")" $(service_env "$name")
   wait_for_http "$name" "$(marker "$name")" "http://127.0.0.1:$(management_port "$port")/q/health/ready"
   note "$name: ready on http://127.0.0.1:$port"
 }
@@ -300,6 +317,8 @@ print_summary() {
     port=$(gateway_port "$i")
     printf '  %-12s %s\n' "gateway-$i" "http://127.0.0.1:$port  (health and metrics on :$(management_port "$port"))"
   done
+  printf '\n  %-12s %s\n' admin "http://127.0.0.1:$CONSOLE_PORT/admin/v1  (one admin base URL for every admin API)"
+  printf '  %-12s %s\n' console "http://127.0.0.1:$CONSOLE_PORT/  (web console: log in with the admin token)"
   print_calling_snippets
   cat <<EOF
 Admin token, service token and vault master key: $SECRETS_FILE (or your environment).

@@ -69,7 +69,7 @@ class GatewayExposureTest {
     void shouldRenderAServiceMonitorPerServiceOnTheManagementServices() {
         List<ServiceMonitor> monitors = AigwChart.objects(SCENARIO, ServiceMonitor.class);
 
-        assertEquals(SERVICES.size(), monitors.size());
+        assertEquals(SERVICES.size() + 1, monitors.size(), "the four services and the admin console");
         for (ServiceMonitor monitor : monitors) {
             assertEquals("/q/metrics", monitor.getSpec().getEndpoints().get(0).getPath());
             assertEquals("management", monitor.getSpec().getEndpoints().get(0).getPort());

@@ -90,7 +90,7 @@ class NetworkPolicyTest {
                 Files.readString(AigwChart.scenarioFile("dev")) + "networkPolicy:\n  enabled: false\n");
 
         assertTrue(AigwChart.objects(values).stream().noneMatch(o -> o instanceof NetworkPolicy));
-        assertEquals(7, AigwChart.objects("dev", NetworkPolicy.class).size(), "four services and three stores");
+        assertEquals(8, AigwChart.objects("dev", NetworkPolicy.class).size(), "four services, the admin console and three stores");
     }
 
     private static NetworkPolicyIngressRule rule(NetworkPolicy policy, String port) {

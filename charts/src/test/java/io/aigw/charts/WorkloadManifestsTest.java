@@ -99,7 +99,7 @@ class WorkloadManifestsTest {
     void shouldReadEverySecretThroughASecretKeyRefAndNeverInlineIt(String scenario) {
         for (HasMetadata object : AigwChart.objects(AigwChart.template(scenario))) {
             for (Container c : Manifests.podSpec(object).map(PodSpec::getContainers).orElse(List.of())) {
-                for (EnvVar env : c.getEnv()) {
+                for (EnvVar env : c.getEnv() == null ? List.<EnvVar>of() : c.getEnv()) {
                     if (Manifests.SECRET_ENV.contains(env.getName())) {
                         String id = object.getMetadata().getName() + " " + env.getName();
                         assertNull(env.getValue(), id + " is inlined");

@@ -1,0 +1,45 @@
+import { useState } from 'preact/hooks';
+import { get, money, when } from '../api.js';
+import { Field, ProblemBox, Table, useAction } from '../ui.jsx';
+
+export function Requests() {
+  const [trace, setTrace] = useState(null);
+  const action = useAction();
+  const submit = (event) => {
+    event.preventDefault();
+    const id = new FormData(event.currentTarget).get('requestId').trim();
+    action.run(async () => {
+      setTrace(null);
+      setTrace(await get(`/admin/v1/usage/requests/${encodeURIComponent(id)}`));
+    });
+  };
+  const attempts = trace?.attempts || [];
+  return (
+    <div>
+      <form class="card" role="search" onSubmit={submit} aria-label="Look up a request">
+        <div class="row">
+          <Field label="Request id (the X-AIGW-Request-Id answer header)" id="request-id" name="requestId" required />
+          <button type="submit" disabled={action.busy}>Look up</button>
+        </div>
+      </form>
+      <ProblemBox error={action.error} />
+      {trace && (
+        <Table caption={`Request ${trace.requestId}: ${attempts.length} attempt${attempts.length === 1 ? '' : 's'}`}
+          testid="attempts" rows={attempts} columns={[
+            { label: '#', key: 'attempt' },
+            { label: 'Model', render: (a) => <code>{a.providerId}:{a.modelId}</code> },
+            { label: 'Provider key', render: (a) => <code>{a.providerKeyId || '—'}</code> },
+            { label: 'Status', key: 'status' },
+            { label: 'Outcome (failover action)', key: 'outcome' },
+            { label: 'Final', render: (a) => (a.final ? 'yes' : 'no') },
+            { label: 'Latency', render: (a) => (a.latencyMs == null ? '—' : `${a.latencyMs} ms`) },
+            { label: 'Tokens in/out', render: (a) => `${a.tokens?.input ?? a.tokens?.inputTokens ?? '—'} / ${a.tokens?.output ?? a.tokens?.outputTokens ?? '—'}` },
+            { label: 'Cost', render: (a) => money(a.costUsd) },
+            { label: 'Access key', key: 'accessKeyId' },
+            { label: 'Trace id', render: (a) => <code>{a.traceId || '—'}</code> },
+            { label: 'At', render: (a) => when(a.occurredAt) },
+          ]} />
+      )}
+    </div>
+  );
+}
