@@ -1,6 +1,7 @@
 package io.aigw.config.outbox;
 
 import static io.aigw.config.support.Admin.admin;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -70,14 +71,11 @@ class OutboxTest {
     @Test
     void shouldPublishEachCommittedWriteExactlyOnceWithKeyAndVersion() throws Exception {
         try (TestKafka.Reader reader = TestKafka.readerAtEnd("config-changes")) {
-            long start = System.nanoTime();
             String id = admin().body(body(TestCatalog.uniqueId("once"))).when().post("/admin/v1/configurations")
                     .then().statusCode(201).extract().path("id");
             List<ConsumerRecord<String, String>> created = reader.await(1, Duration.ofSeconds(10), Duration.ZERO,
                     r -> ("configuration:" + id).equals(r.key()));
-            long millis = (System.nanoTime() - start) / 1_000_000;
             assertEquals(1, created.size());
-            assertTrue(millis < 3000, "event published after " + millis + " ms");
 
             admin().body("{\"description\":\"second\"}").when().patch("/admin/v1/configurations/" + id).then().statusCode(200);
             admin().header("If-Match", "\"2\"").when().delete("/admin/v1/configurations/" + id).then().statusCode(204);
@@ -90,6 +88,29 @@ class OutboxTest {
             assertEquals("second", parsed.get(1).at("/data/description").asText());
             assertTrue(parsed.get(2).get("data").isNull());
             assertEquals(1, events.stream().map(ConsumerRecord::partition).distinct().count(), "one partition per key");
+        }
+    }
+
+    /**
+     * At-least-once across a crash between Kafka's acknowledgement and the mark-sent update: the relay sends the row
+     * again, the same event (same id and version) reaches Kafka twice, and consumers drop the second copy by its
+     * version (ProjectionConsumerTest#shouldDropEventsWhoseVersionIsNotNewer, and the gateway's snapshot).
+     */
+    @Test
+    void shouldSendARowAgainWhenTheRelayStoppedBeforeMarkingItSent() throws Exception {
+        try (TestKafka.Reader reader = TestKafka.readerAtEnd("config-changes")) {
+            String id = admin().body(body(TestCatalog.uniqueId("crash"))).when().post("/admin/v1/configurations")
+                    .then().statusCode(201).extract().path("id");
+            assertEquals(1, eventsFor(reader, id, 1).size());
+            await().atMost(Duration.ofSeconds(10)).until(() -> catalog.unmarkPublished("configuration:" + id) == 1);
+
+            // Any later write wakes the relay, which finds the unmarked row first.
+            admin().body(body(TestCatalog.uniqueId("wake"))).when().post("/admin/v1/configurations").then().statusCode(201);
+
+            List<JsonNode> copies = eventsFor(reader, id, 2).stream().map(r -> read(r.value())).toList();
+            assertEquals(2, copies.size(), "the row sent again");
+            assertEquals(copies.get(0).get("eventId"), copies.get(1).get("eventId"));
+            assertEquals(1L, copies.get(1).get("version").asLong());
         }
     }
 

@@ -136,4 +136,17 @@ public class TestCatalog {
             }
         }
     }
+
+    /**
+     * The relay "crashed" after Kafka took {@code key}'s rows and before it marked them sent: they read as unpublished
+     * again. Answers how many rows that touched.
+     */
+    public int unmarkPublished(String key) throws Exception {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement update = connection.prepareStatement(
+                        "update outbox_event set published_at = null where aggregate_id = ? and published_at is not null")) {
+            update.setString(1, key);
+            return update.executeUpdate();
+        }
+    }
 }

@@ -22,13 +22,14 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 15: Kafka stopped for longer than the gateways' delivery timeout (`delivery.timeout.ms`, 30 s) under a steady,
- * bounded load, with one gateway replica restarted during the outage. Once Kafka is back the ledger holds exactly one
+ * Issue 15: Kafka stopped for 5 minutes, ten times the gateways' delivery timeout (`delivery.timeout.ms`, 30 s), under a
+ * steady, bounded load, with one gateway replica restarted 40 s into the outage. Once Kafka is back the ledger holds exactly one
  * event per answered request: the events Kafka could not take were spooled, kept across the restart and replayed.
  */
 @Order(7)
 class UsageThroughKafkaOutageIT {
 
+    static final Duration OUTAGE = Duration.ofMinutes(5);
     static final Duration OUTAGE_BEFORE_RESTART = Duration.ofSeconds(40);
     static final long REQUEST_INTERVAL_MS = 100;
 
@@ -63,6 +64,7 @@ class UsageThroughKafkaOutageIT {
             sleep(3_000);
             phase.set("stopping Kafka");
             Stack.stop("kafka");
+            long kafkaStopped = System.nanoTime();
             try {
                 phase.set("Kafka down");
                 sleep(OUTAGE_BEFORE_RESTART.toMillis());
@@ -70,7 +72,7 @@ class UsageThroughKafkaOutageIT {
                 Stack.stop("gateway-2");
                 Stack.start("gateway-2");
                 phase.set("Kafka down, gateway-2 restarted");
-                sleep(5_000);
+                sleep(Math.max(5_000, OUTAGE.toMillis() - (System.nanoTime() - kafkaStopped) / 1_000_000));
             } finally {
                 phase.set("Kafka starting");
                 Stack.start("kafka");
@@ -82,8 +84,7 @@ class UsageThroughKafkaOutageIT {
             load.join();
         }
         Instant to = Instant.now().plusSeconds(1);
-        System.out.printf("[outage] %d requests answered during a Kafka outage of at least %d s%n", served.size(),
-                OUTAGE_BEFORE_RESTART.toSeconds());
+        System.out.printf("[outage] %d requests answered around a Kafka outage of %d s%n", served.size(), OUTAGE.toSeconds());
         assertTrue(served.size() > 100, "too little load: " + served.size());
 
         Map<String, Integer> ledger = Eventually.within(Duration.ofSeconds(120), "every answered request in the ledger",
