@@ -23,6 +23,10 @@ GOALS = {  # issue 9, for aigw
 }
 
 
+# Chunks of the streams-long scenario (e2e/bench/run's LONG_STREAM_CHUNKS).
+LONG_STREAM_CHUNKS = 2000
+
+
 def figures(point, clk_tck=100):
     """Normalises one point: req/s, latency percentiles (ms), errors, requests, CPU seconds, RSS MB."""
     r = point["result"]
@@ -277,6 +281,31 @@ def markdown(meta, agg, targets):
                 fmt(get(agg, st, t, "latency_ms", "p50"), 2),
                 "–" if t == "direct" else signed(get(agg, st, t, "vs_direct", "added_p50_ms")),
                 "–" if deliveries is None else f"{deliveries:.1f} ({get(agg, st, t, 'min_deliveries')})",
+                str(errors),
+            ]) + " |")
+        out.append("")
+
+    if "chat-large" in agg or "streams-long" in agg:
+        out.append("## Work that grows with the request (issue 19)")
+        out.append("")
+        out.append("wrk, 1 connection. `chat-large`: a 128 KiB prompt, the size coding agents send. `streams-long`: a "
+                   "stream of 2,000 chunks. CPU is the target's processes' per request, and per chunk of the long stream.")
+        out.append("")
+        out.append("| target | chat-large p50 ms | added p50 | CPU µs / request | streams-long p50 ms | added p50 | "
+                   "CPU µs / chunk | errors |")
+        out.append("|---|---:|---:|---:|---:|---:|---:|---:|")
+        for t in targets:
+            large_cpu = get(agg, "chat-large", t, "cpu_s_per_10k")
+            long_cpu = get(agg, "streams-long", t, "cpu_s_per_10k")
+            errors = sum(get(agg, sc, t, "errors") or 0 for sc in ("chat-large", "streams-long"))
+            out.append("| " + " | ".join([
+                t,
+                fmt(get(agg, "chat-large", t, "latency_ms", "p50"), 3),
+                "–" if t == "direct" else signed(get(agg, "chat-large", t, "vs_direct", "added_p50_ms")),
+                "–" if large_cpu is None else fmt(large_cpu * 100, 0),
+                fmt(get(agg, "streams-long", t, "latency_ms", "p50"), 2),
+                "–" if t == "direct" else signed(get(agg, "streams-long", t, "vs_direct", "added_p50_ms")),
+                "–" if long_cpu is None else fmt(long_cpu * 100 / LONG_STREAM_CHUNKS, 2),
                 str(errors),
             ]) + " |")
         out.append("")

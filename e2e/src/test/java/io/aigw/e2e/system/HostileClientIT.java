@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * Issue 14 against the packaged gateway as the local stack runs it (the chart's heap, {@code -Xmx128m}): what one
  * hostile client can send must cost it its own request, never the replica or anyone else's.
  */
-@Order(9)
+@Order(8)
 class HostileClientIT {
 
     private static final int TRICKLERS = 200;
