@@ -35,7 +35,8 @@ function Chart({ title, names, data, unit, testid }) {
       series: [{}, ...names.map((name, i) => ({ label: name || '(none)', stroke: COLORS[i % COLORS.length], width: 2,
         points: { show: true, size: 6 }, value: (u, v) => (v == null ? '—' : unit === '$' ? money(v) : `${v}`) }))],
       axes: [{}, { values: (u, ticks) => ticks.map((t) => (unit === '$' ? `$${t}` : t)), size: 70 }],
-      scales: { x: { time: true } },
+      // the range asked for, half a day either side: a single day would otherwise stretch over years
+      scales: { x: { time: true, range: () => [data[0][0] - 43_200, data[0][data[0].length - 1] + 43_200] } },
     }, data, box.current);
     return () => plot.destroy();
   }, [names.join('|'), JSON.stringify(data)]);
