@@ -158,7 +158,8 @@ export const tests = [
       'the usage of the requests reaches the ledger', 60_000);
     await section(page, ctx, 'Usage');
     await page.locator('#usage-days').selectOption('1');
-    await page.getByTestId('spend-chart').locator('canvas').waitFor();
+    // the overview scans the usage ledger, which the benchmarks make large: give it time
+    await page.getByTestId('spend-chart').locator('canvas').waitFor({ timeout: 120_000 });
     const shown = await eventually(async () => {
       const text = await page.getByTestId('usage-total-cost').textContent();
       return Number(text.replace(/[^0-9.]/g, '')) >= after - 1e-6 && text;

@@ -2,14 +2,15 @@ import { useEffect, useState } from 'preact/hooks';
 import { all, api, get, when } from '../api.js';
 import { CopyButton, Field, Notice, ProblemBox, Table, useAction } from '../ui.jsx';
 
-const toIso = (local) => (local ? new Date(local).toISOString() : null);
+// the expiry inputs are in UTC (as labelled), whatever the browser's time zone
+const toIso = (local) => (local ? new Date(`${local}Z`).toISOString() : null);
 const toLocal = (iso) => (iso ? new Date(iso).toISOString().slice(0, 16) : '');
 
-function ConfigSelect({ id, value, configs, onChange, label = 'Configuration' }) {
+function ConfigSelect({ id, value, configs, onChange, label = 'Configuration', none = '(none: allow all)' }) {
   return (
     <Field label={label} id={id}>
       <select id={id} value={value || ''} onChange={(e) => onChange(e.currentTarget.value || null)}>
-        <option value="">(none: allow all)</option>
+        <option value="">{none}</option>
         {configs.map((c) => <option value={c.id}>{c.name} ({c.id})</option>)}
       </select>
     </Field>
@@ -132,7 +133,7 @@ export function AccessKeys() {
             <option value="">all</option><option>active</option><option>revoked</option><option>expired</option>
           </select>
         </Field>
-        <ConfigSelect id="filter-configuration" label="Configuration" value={filters.configurationId} configs={configs}
+        <ConfigSelect id="filter-configuration" label="Configuration" none="(any)" value={filters.configurationId} configs={configs}
           onChange={(v) => setFilters({ ...filters, configurationId: v || '' })} />
         <Field label="Name contains" id="filter-name" value={filters.name}
           onInput={(e) => setFilters({ ...filters, name: e.currentTarget.value })} />

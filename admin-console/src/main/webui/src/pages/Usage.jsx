@@ -35,7 +35,8 @@ function Chart({ title, names, data, unit, testid }) {
       series: [{}, ...names.map((name, i) => ({ label: name || '(none)', stroke: COLORS[i % COLORS.length], width: 2,
         points: { show: true, size: 6 }, value: (u, v) => (v == null ? '—' : unit === '$' ? money(v) : `${v}`) }))],
       axes: [{}, { values: (u, ticks) => ticks.map((t) => (unit === '$' ? `$${t}` : t)), size: 70 }],
-      scales: { x: { time: true } },
+      // the range asked for, half a day either side: a single day would otherwise stretch over years
+      scales: { x: { time: true, range: () => [data[0][0] - 43_200, data[0][data[0].length - 1] + 43_200] } },
     }, data, box.current);
     return () => plot.destroy();
   }, [names.join('|'), JSON.stringify(data)]);
@@ -73,18 +74,26 @@ export function Usage() {
   const [byKey, setByKey] = useState(null);
   const [budget, setBudget] = useState({ keys: [], configs: [], today: [], month: [] });
   const load = useAction();
+  const latest = useRef(0);
   useEffect(() => {
+    const ask = ++latest.current;
+    setOverview(null);
     load.run(async () => {
       const from = startOfDay(Date.now() - (days - 1) * DAY).toISOString();
       const [o, k] = await Promise.all([get(`/admin/v1/usage/overview?from=${from}&groupBy=${groupBy}`),
         get(`/admin/v1/usage/overview?from=${from}&groupBy=accessKey`)]);
+      if (ask !== latest.current) return; // a newer range or grouping was asked for meanwhile
       setOverview(o);
       setByKey(k);
+      // budget use: today's spend comes from the per-key buckets above; the month's is asked only when a budget needs it
+      // (the overview is a scan of the usage ledger)
+      const [keys, configs] = await Promise.all([all('/admin/v1/access-keys?status=active'), all('/admin/v1/configurations')]);
+      const today = startOfDay(Date.now()).toISOString().slice(0, 10);
+      const monthly = configs.some((c) => c.limits?.monthlyBudgetUsd != null);
       const monthStart = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), 1)).toISOString();
-      const [keys, configs, today, month] = await Promise.all([all('/admin/v1/access-keys?status=active'),
-        all('/admin/v1/configurations'), get(`/admin/v1/usage/overview?from=${startOfDay(Date.now()).toISOString()}&groupBy=accessKey`),
-        get(`/admin/v1/usage/overview?from=${monthStart}&groupBy=accessKey`)]);
-      setBudget({ keys, configs, today: today.data, month: month.data });
+      const month = monthly ? (await get(`/admin/v1/usage/overview?from=${monthStart}&groupBy=accessKey`)).data : [];
+      if (ask !== latest.current) return;
+      setBudget({ keys, configs, today: k.data.filter((b) => b.day === today), month });
     });
   }, [days, groupBy]);
 
@@ -113,6 +122,7 @@ export function Usage() {
         </Field>
       </div>
       <ProblemBox error={load.error} />
+      {!overview && !load.error && <p role="status" data-testid="usage-loading">Loading usage…</p>}
       {overview && (
         <>
           <p data-testid="usage-totals">

@@ -3,13 +3,21 @@ package io.aigw.console;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.aigw.console.proxy.AdminRoute;
 import io.aigw.console.proxy.AdminRoutes;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -17,6 +25,9 @@ import org.junit.jupiter.api.Test;
 class AdminProxyTest {
 
     private static final String BEARER = "Bearer " + FakeOwners.TOKEN;
+
+    @TestHTTPResource("/")
+    URL base;
 
     @Test
     void shouldRelayEveryRouteOfTheTableToItsOwner() {
@@ -58,7 +69,7 @@ class AdminProxyTest {
                 .then().statusCode(200)
                 .header("ETag", "\"7\"")
                 .body("headers.if-match", equalTo("\"6\""))
-                .body("headers.content-type", equalTo("application/merge-patch+json"))
+                .body("headers.content-type", startsWith("application/merge-patch+json"))
                 .body("headers.authorization", equalTo(BEARER));
         given().header("Authorization", BEARER).contentType("application/json").body("{}")
                 .when().post("/admin/v1/access-keys")
@@ -111,12 +122,15 @@ class AdminProxyTest {
     }
 
     @Test
-    void shouldRouteOnTheNormalisedPathItForwards() {
-        given().header("Authorization", BEARER)
-                .when().get("/admin/v1//providers/../access-keys")
-                .then().statusCode(200)
-                .body("owner", equalTo("key"))
-                .body("path", equalTo("/admin/v1/access-keys"));
+    void shouldRouteOnTheNormalisedPathItForwards() throws Exception {
+        // java.net.http sends the path as written (REST Assured would tidy it first)
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(base.toString().replaceAll("/$", "") + "/admin/v1//providers/../access-keys%3Aany"))
+                .header("Authorization", BEARER).GET().build(), HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(200, response.statusCode(), response.body());
+        assertTrue(response.body().contains("\"owner\":\"key\""), response.body());
+        assertTrue(response.body().contains("\"path\":\"/admin/v1/access-keys:any\""), response.body());
     }
 
     private static void unauthorized(Response response) {

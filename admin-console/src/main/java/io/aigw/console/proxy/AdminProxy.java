@@ -49,13 +49,13 @@ public class AdminProxy {
     private void relay(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
         HttpServerResponse response = request.response();
-        String path = ctx.normalizedPath().replaceAll("/{2,}", "/");
+        String path = OwnerPath.of(ctx.normalizedPath());
         if (!Credentials.onlyBearer(request)) {
             Problems.unauthorized(response, path);
             return;
         }
         AdminRoute route = AdminRoutes.find(path).orElse(null);
-        if (route == null || path.contains("%2f") || path.contains("%2F")) {
+        if (route == null) {
             Problems.notFound(response, path);
             return;
         }

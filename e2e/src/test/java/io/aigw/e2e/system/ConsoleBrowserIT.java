@@ -3,7 +3,11 @@ package io.aigw.e2e.system;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,21 +33,38 @@ class ConsoleBrowserIT {
         assertTrue(Files.isExecutable(Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"))),
                 "chromium is missing: 'deploy/local/stack test' installs it (apt-get install -y chromium)");
         if (!Files.isDirectory(WEBUI.resolve("node_modules/playwright-core"))) {
-            assertEquals(0, run(List.of("npm", "ci", "--no-audit", "--no-fund", "--prefer-offline")), "npm ci");
+            Run install = run(List.of("npm", "ci", "--no-audit", "--no-fund", "--prefer-offline"));
+            assertEquals(0, install.exit(), "npm ci:\n" + install.output());
         }
-        assertEquals(0, run(List.of("npm", "run", "--silent", "e2e")), "console browser tests failed (see the output)");
+        Run tests = run(List.of("npm", "run", "--silent", "e2e"));
+        assertEquals(0, tests.exit(), "console browser tests failed:\n" + tests.failures());
     }
 
-    private static int run(List<String> command) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(WEBUI.toFile()).inheritIO();
+    private record Run(int exit, List<String> output) {
+        String failures() {
+            return String.join("\n", output.stream().filter(line -> !line.startsWith("PASS ")).toList());
+        }
+    }
+
+    /** Runs a command in the console's folder; its output goes to this test's report, line by line. */
+    private static Run run(List<String> command) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(WEBUI.toFile()).redirectErrorStream(true);
         RunningSuite suite = new RunningSuite();
         builder.environment().put("AIGW_E2E_GATEWAY_URL", suite.gatewayUrl);
         builder.environment().put("CONSOLE_E2E_OUT", REPO.resolve("admin-console/target/console-e2e").toString());
         Process process = builder.start();
+        List<String> output = new ArrayList<>();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                System.out.println("[console-e2e] " + line);
+                output.add(line);
+            }
+        }
         if (!process.waitFor(10, TimeUnit.MINUTES)) {
             process.destroyForcibly();
-            return -1;
+            return new Run(-1, output);
         }
-        return process.exitValue();
+        return new Run(process.exitValue(), output);
     }
 }
