@@ -115,7 +115,8 @@ public final class SnapshotBuilder {
         return new CatalogModel(provider.id(), modelId, m.providerModelId() == null ? modelId : m.providerModelId(),
                 provider.id() + ":" + modelId, m.displayName(), m.contextLength(), m.maxOutputTokens(),
                 list(m.aliases()), Boolean.TRUE.equals(m.bareId()), Set.copyOf(effective),
-                Set.copyOf(list(m.unsupportedParameters())), pricing, instant(m.createdAt()).getEpochSecond());
+                Set.copyOf(list(m.unsupportedParameters())), pricing, instant(m.createdAt()).getEpochSecond(),
+                Set.copyOf(list(m.inputModalities())));
     }
 
     /** Rates as given; a negative one makes the document unusable (a price is never a credit). */
