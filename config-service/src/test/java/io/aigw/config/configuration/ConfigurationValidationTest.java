@@ -383,14 +383,23 @@ class ConfigurationValidationTest {
     }
 
     @Test
-    void shouldRejectABalanceStepWithAWeightForAnotherModelARepeatOrAModelOutsideTheScope() {
+    void shouldRejectABalanceStepWithAWeightForAModelNotInIt() {
+        rejected("""
+                {"name":"%s","router":{"rules":[{"model":"%s:gpt-4o","steps":[
+                  {"type":"balance","models":["%s:gpt-4o"],"weights":{"%s:%s":2}}]}]}}
+                """.formatted(TestCatalog.uniqueId("v"), oai, oai, oai, bare),
+                "/router/rules/0/steps/0/weights/" + oai + ":" + bare, "not in this step's models");
+    }
+
+    @Test
+    void shouldRejectABalanceStepRepeatingAModelOrNamingOneOutsideTheScope() {
         create("""
                 {"name":"%s","access":{"providers":{"allow":["%s","%s"]}},
                  "router":{"rules":[{"model":"%s:gpt-4o","steps":[
-                  {"type":"balance","models":["%s:gpt-4o","%s:gpt-4o","%s:claude-sonnet-4-5"],"weights":{"%s:%s":2}}]}]}}
-                """.formatted(TestCatalog.uniqueId("v"), oai, or, oai, oai, oai, anth, oai, bare))
+                  {"type":"balance","models":["%s:gpt-4o","%s:gpt-4o","%s:claude-sonnet-4-5"]}]}]}}
+                """.formatted(TestCatalog.uniqueId("v"), oai, or, oai, oai, oai, anth))
                 .statusCode(400).contentType("application/problem+json")
-                .body("errors.pointer", containsInAnyOrder("/router/rules/0/steps/0/weights/" + oai + ":" + bare,
-                        "/router/rules/0/steps/0/models/1", "/router/rules/0/steps/0/models/2"));
+                .body("errors.pointer", containsInAnyOrder("/router/rules/0/steps/0/models/1",
+                        "/router/rules/0/steps/0/models/2"));
     }
 }

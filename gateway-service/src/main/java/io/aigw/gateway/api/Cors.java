@@ -13,7 +13,7 @@ public class Cors {
 
     static final String EXPOSED = String.join(", ", GatewayHeaders.REQUEST_ID, GatewayHeaders.ATTEMPTS,
             GatewayHeaders.MODEL, GatewayHeaders.PROVIDER,
-            GatewayHeaders.DROPPED_FIELDS, GatewayHeaders.SKIPPED, ErrorResponder.ERROR_CODE_HEADER, "Retry-After",
+            GatewayHeaders.DROPPED_FIELDS, GatewayHeaders.SKIPPED, GatewayHeaders.AUTO, ErrorResponder.ERROR_CODE_HEADER, "Retry-After",
             "x-ratelimit-limit-requests", "x-ratelimit-remaining-requests", "x-ratelimit-reset-requests",
             "x-ratelimit-limit-tokens", "x-ratelimit-remaining-tokens", "x-ratelimit-reset-tokens");
     private static final String DEFAULT_ALLOWED_HEADERS =

@@ -14,6 +14,8 @@ public final class GatewayHeaders {
      * whose surface the request could not be translated to.
      */
     public static final String SKIPPED = "X-AIGW-Skipped";
+    /** `aigw/auto`: the request's complexity score, the price band it picked and how many models fit. */
+    public static final String AUTO = "X-AIGW-Auto";
 
     private GatewayHeaders() {
     }

@@ -119,11 +119,33 @@ final class Exchange {
         PlannedAttempt attempt = plan.get(index);
         long cooling = services.cooldowns.blockedFor(attempt, settings.cooldown());
         if (cooling > 0) {
-            failures.coolingDown(attempt.address().canonical(), attempt.key() == null ? null : attempt.key().id(), cooling);
-            index++;
-            next();
+            skipCooling(attempt, cooling);
             return;
         }
+        if (cooling < 0) { // a cooldown just ended and this request took the half-open probe: the cluster's, or not?
+            services.cooldowns.claimProbe(attempt, cooling, settings.cooldown()).onComplete(claim -> onContext(() -> {
+                if (finished) {
+                    return;
+                }
+                if (claim.result()) {
+                    proceed(attempt);
+                } else {
+                    skipCooling(attempt, 1_000); // another replica's probe is out: its outcome comes through Redis
+                }
+            }));
+            return;
+        }
+        proceed(attempt);
+    }
+
+    private void skipCooling(PlannedAttempt attempt, long waitMs) {
+        failures.coolingDown(attempt.address().canonical(), attempt.key() == null ? null : attempt.key().id(), waitMs);
+        index++;
+        next();
+    }
+
+    /** The attempt may go: within the retry budget, with its provider key. */
+    private void proceed(PlannedAttempt attempt) {
         if (attempts > 0 && !retryAllowed) {
             if (!services.retryBudget.tryRetry(settings.cooldown())) {
                 services.metrics.retryBudgetSpent();

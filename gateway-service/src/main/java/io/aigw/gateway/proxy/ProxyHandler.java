@@ -15,6 +15,7 @@ import io.aigw.gateway.firewall.RequestRules;
 import io.aigw.gateway.firewall.RequestVerdict;
 import io.aigw.gateway.limits.RequestLimits;
 import io.aigw.gateway.routing.AttemptPlanner;
+import io.aigw.gateway.routing.AutoModel;
 import io.aigw.gateway.routing.CandidateResolver;
 import io.aigw.gateway.routing.Candidates;
 import io.aigw.gateway.routing.GatewaySettings;
@@ -38,6 +39,10 @@ import java.util.List;
  */
 @ApplicationScoped
 public class ProxyHandler {
+
+    /** Reads a body whole, only for `aigw/auto` (its complexity score looks at every message). */
+    private static final com.fasterxml.jackson.databind.ObjectMapper AUTO_READER =
+            new com.fasterxml.jackson.databind.ObjectMapper();
 
     private final ExchangeServices services;
     private final FirewallJudge judge;
@@ -94,7 +99,14 @@ public class ProxyHandler {
                 throw new GatewayException(ErrorCode.MODEL_NOT_ALLOWED,
                         "This access key's configuration is not available; nothing may be called with it.");
             }
-            Candidates candidates = CandidateResolver.resolve(parsed.model(), parsed.models(), snapshot, policy, surface);
+            Candidates candidates;
+            if (AutoModel.is(parsed.model())) {
+                AutoModel.Choice choice = AutoModel.choose(readTree(bytes, length), snapshot, policy, surface);
+                request.response().headers().set(GatewayHeaders.AUTO, choice.why());
+                candidates = CandidateResolver.resolveAuto(choice.candidates(), parsed.models(), snapshot, policy, surface);
+            } else {
+                candidates = CandidateResolver.resolve(parsed.model(), parsed.models(), snapshot, policy, surface);
+            }
             List<PlannedAttempt> planned = AttemptPlanner.plan(snapshot, policy, candidates.addresses(), surface,
                     services.balancer);
             if (planned.isEmpty()) {
@@ -176,5 +188,13 @@ public class ProxyHandler {
         checked.admit(plan.get(0)).subscribe().with(
                 ok -> exchange.onContext(exchange::start),
                 failure -> exchange.onContext(() -> refuse(request, r.surface(), ErrorResponder.asGatewayError(failure))));
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode readTree(byte[] bytes, int length) {
+        try {
+            return AUTO_READER.readTree(bytes, 0, length);
+        } catch (java.io.IOException e) { // RequestBody.parse has accepted it already
+            throw new GatewayException(ErrorCode.INVALID_REQUEST, "The request body is not valid JSON.");
+        }
     }
 }

@@ -17,6 +17,9 @@ import java.util.function.LongSupplier;
 public final class BackendCooldowns {
 
     static final int MAX_TRACKED = 10_000;
+    /** {@link #admit}: pass, as the half-open probe of the key × model, or of the provider. */
+    public static final long PROBE_KEY = -1;
+    public static final long PROBE_PROVIDER = -2;
     /** The longest Retry-After taken as a cooldown. */
     static final long MAX_RETRY_AFTER_MS = 3_600_000;
 
@@ -40,6 +43,11 @@ public final class BackendCooldowns {
      * milliseconds its provider or key × model still cools down (at least 1).
      */
     public long blockedFor(PlannedAttempt attempt, CooldownSettings settings) {
+        return Math.max(0, admit(attempt, settings));
+    }
+
+    /** As {@link #blockedFor}, but a pass that took a half-open probe answers {@link #PROBE_KEY} or {@link #PROBE_PROVIDER}. */
+    public long admit(PlannedAttempt attempt, CooldownSettings settings) {
         if (!settings.enabled() || backends.isEmpty()) {
             return 0;
         }
@@ -51,10 +59,29 @@ public final class BackendCooldowns {
         }
         Breaker key = backends.get(keyBackend(attempt));
         long wait = key == null ? 0 : key.admit(now, probeTimeout);
+        if (wait == Breaker.PROBE) {
+            return PROBE_KEY;
+        }
         if (wait == 0 && provider != null) {
             wait = provider.admit(now, probeTimeout);
+            if (wait == Breaker.PROBE) {
+                return PROBE_PROVIDER;
+            }
         }
         return wait;
+    }
+
+    /** The backend whose probe {@link #admit} took ({@code probe} is what it answered). */
+    public static String probedBackend(PlannedAttempt attempt, long probe) {
+        return probe == PROBE_PROVIDER ? providerBackend(attempt) : keyBackend(attempt);
+    }
+
+    /** The probe {@link #admit} took is not sent here (another replica holds the cluster's probe). */
+    public void releaseProbe(String backend) {
+        Breaker breaker = backends.get(backend);
+        if (breaker != null) {
+            breaker.releaseProbe();
+        }
     }
 
     /**

@@ -25,7 +25,7 @@ final class Breaker {
         return probing ? 1 : 0;
     }
 
-    /** 0 = pass (taking the probe when half-open), else the ms to wait. */
+    /** 0 = pass, {@link #PROBE} = pass as the half-open probe (taken), else the ms to wait. */
     synchronized long admit(long now, long probeTimeout) {
         if (openUntil == 0) {
             return 0;
@@ -36,9 +36,16 @@ final class Breaker {
         if (!probing || now - probeSince > probeTimeout) {
             probing = true;
             probeSince = now;
-            return 0;
+            return PROBE;
         }
         return 1;
+    }
+
+    static final long PROBE = -1;
+
+    /** The probe taken was not sent (another replica probes): the next request may take it again. */
+    synchronized void releaseProbe() {
+        probing = false;
     }
 
     /** Counts a failure; answers the end of a cooldown it started, else 0. */

@@ -27,6 +27,17 @@ public final class CandidateResolver {
         return new Candidates(candidates, skipped);
     }
 
+    /** `aigw/auto`'s choice ({@link AutoModel}), then the `models` fallbacks as for any request. */
+    public static Candidates resolveAuto(List<ModelAddress> chosen, List<String> fallbacks, RoutingSnapshot snapshot,
+            RoutePolicy policy, Surface surface) {
+        List<ModelAddress> candidates = new ArrayList<>(chosen);
+        List<String> skipped = new ArrayList<>(0);
+        for (String fallback : fallbacks) {
+            add(fallback, "models", snapshot, policy, surface, candidates, skipped);
+        }
+        return new Candidates(candidates, skipped);
+    }
+
     private static void add(String text, String param, RoutingSnapshot snapshot, RoutePolicy policy, Surface surface,
             List<ModelAddress> candidates, List<String> skipped) {
         VirtualModel virtual = VirtualModelResolver.lookup(text, snapshot);

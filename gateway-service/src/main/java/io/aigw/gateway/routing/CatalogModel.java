@@ -9,5 +9,19 @@ import java.util.Set;
  */
 public record CatalogModel(String providerId, String modelId, String providerModelId, String address,
         String displayName, Integer contextLength, Integer maxOutputTokens, List<String> aliases, boolean bareId,
-        Set<Surface> surfaces, Set<String> unsupportedParameters, Pricing pricing, long createdEpochSecond) {
+        Set<Surface> surfaces, Set<String> unsupportedParameters, Pricing pricing, long createdEpochSecond,
+        Set<String> inputModalities) {
+
+    /** Without input modalities (unknown: no image check). */
+    public CatalogModel(String providerId, String modelId, String providerModelId, String address, String displayName,
+            Integer contextLength, Integer maxOutputTokens, List<String> aliases, boolean bareId, Set<Surface> surfaces,
+            Set<String> unsupportedParameters, Pricing pricing, long createdEpochSecond) {
+        this(providerId, modelId, providerModelId, address, displayName, contextLength, maxOutputTokens, aliases, bareId,
+                surfaces, unsupportedParameters, pricing, createdEpochSecond, Set.of());
+    }
+
+    /** Whether it takes images: listed in its input modalities, or they are not known. */
+    public boolean takesImages() {
+        return inputModalities.isEmpty() || inputModalities.contains("image");
+    }
 }

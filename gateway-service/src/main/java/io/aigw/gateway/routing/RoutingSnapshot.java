@@ -27,41 +27,101 @@ public final class RoutingSnapshot implements ModelDirectory {
     private final Map<String, Firewall> firewalls;
     private final Firewall baseline;
 
-    public RoutingSnapshot(String version, Map<String, Provider> providers, Map<String, Map<String, CatalogModel>> modelsByProvider,
-            Map<String, CatalogModel> bareIndex, Map<String, CatalogModel> slashIndex, List<CatalogModel> models,
-            Map<String, RoutePolicy> policies, Map<String, List<ProviderKeyRef>> keysByProvider,
-            Map<String, ProviderKeyRef> keysById, GatewaySettings settings) {
-        this(version, providers, modelsByProvider, bareIndex, slashIndex, models, policies, keysByProvider, keysById,
-                settings, Map.of(), List.of(), Map.of(), Firewall.NONE);
+    /** Starts a snapshot: every part not given is empty ({@link GatewaySettings#DEFAULTS}, {@link Firewall#NONE}). */
+    public static Builder builder(String version) {
+        return new Builder(version);
     }
 
-    /**
-     * {@code modelsByName}: lower-cased model id or alias → the active models of any provider answering to it (the
-     * bare-id model first); {@code virtualModels} in name order; {@code firewalls}: the firewall of each configuration
-     * id (baseline first); {@code baseline}: the firewall of keys without a configuration.
-     */
-    public RoutingSnapshot(String version, Map<String, Provider> providers, Map<String, Map<String, CatalogModel>> modelsByProvider,
-            Map<String, CatalogModel> bareIndex, Map<String, CatalogModel> slashIndex, List<CatalogModel> models,
-            Map<String, RoutePolicy> policies, Map<String, List<ProviderKeyRef>> keysByProvider,
-            Map<String, ProviderKeyRef> keysById, GatewaySettings settings, Map<String, List<CatalogModel>> modelsByName,
-            List<VirtualModel> virtualModels, Map<String, Firewall> firewalls, Firewall baseline) {
-        this.firewalls = firewalls;
-        this.baseline = baseline;
-        this.modelsByName = modelsByName;
-        this.virtualModelList = virtualModels;
+    private RoutingSnapshot(Builder b) {
+        this.firewalls = b.firewalls;
+        this.baseline = b.baseline;
+        this.modelsByName = b.modelsByName;
+        this.virtualModelList = b.virtualModels;
         Map<String, VirtualModel> byName = new java.util.HashMap<>();
-        virtualModels.forEach(v -> byName.put(lower(v.name()), v));
+        b.virtualModels.forEach(v -> byName.put(lower(v.name()), v));
         this.virtualModels = Map.copyOf(byName);
-        this.version = version;
-        this.providers = providers;
-        this.modelsByProvider = modelsByProvider;
-        this.bareIndex = bareIndex;
-        this.slashIndex = slashIndex;
-        this.models = models;
-        this.policies = policies;
-        this.keysByProvider = keysByProvider;
-        this.keysById = keysById;
-        this.settings = settings;
+        this.version = b.version;
+        this.providers = b.providers;
+        this.modelsByProvider = b.modelsByProvider;
+        this.bareIndex = b.bareIndex;
+        this.slashIndex = b.slashIndex;
+        this.models = b.models;
+        this.policies = b.policies;
+        this.keysByProvider = b.keysByProvider;
+        this.keysById = b.keysById;
+        this.settings = b.settings;
+    }
+
+    /** The parts of a snapshot, named (it has too many for positional arguments); not thread-safe, used once. */
+    public static final class Builder {
+        private final String version;
+        private Map<String, Provider> providers = Map.of();
+        private Map<String, Map<String, CatalogModel>> modelsByProvider = Map.of();
+        private Map<String, CatalogModel> bareIndex = Map.of();
+        private Map<String, CatalogModel> slashIndex = Map.of();
+        private List<CatalogModel> models = List.of();
+        private Map<String, RoutePolicy> policies = Map.of();
+        private Map<String, List<ProviderKeyRef>> keysByProvider = Map.of();
+        private Map<String, ProviderKeyRef> keysById = Map.of();
+        private GatewaySettings settings = GatewaySettings.DEFAULTS;
+        private Map<String, List<CatalogModel>> modelsByName = Map.of();
+        private List<VirtualModel> virtualModels = List.of();
+        private Map<String, Firewall> firewalls = Map.of();
+        private Firewall baseline = Firewall.NONE;
+
+        private Builder(String version) {
+            this.version = version;
+        }
+
+        /**
+         * The catalog: providers by id, models by provider and id, the bare-id and slash-id indexes, every active model
+         * in order, and {@code modelsByName}: lower-cased model id or alias → the active models of any provider
+         * answering to it (the bare-id model first).
+         */
+        public Builder catalog(Map<String, Provider> providers, Map<String, Map<String, CatalogModel>> modelsByProvider,
+                Map<String, CatalogModel> bareIndex, Map<String, CatalogModel> slashIndex, List<CatalogModel> models,
+                Map<String, List<CatalogModel>> modelsByName) {
+            this.providers = providers;
+            this.modelsByProvider = modelsByProvider;
+            this.bareIndex = bareIndex;
+            this.slashIndex = slashIndex;
+            this.models = models;
+            this.modelsByName = modelsByName;
+            return this;
+        }
+
+        /** Virtual models in name order. */
+        public Builder virtualModels(List<VirtualModel> virtualModels) {
+            this.virtualModels = virtualModels;
+            return this;
+        }
+
+        public Builder policies(Map<String, RoutePolicy> policies) {
+            this.policies = policies;
+            return this;
+        }
+
+        public Builder keys(Map<String, List<ProviderKeyRef>> keysByProvider, Map<String, ProviderKeyRef> keysById) {
+            this.keysByProvider = keysByProvider;
+            this.keysById = keysById;
+            return this;
+        }
+
+        public Builder settings(GatewaySettings settings) {
+            this.settings = settings;
+            return this;
+        }
+
+        /** {@code firewalls}: the firewall of each configuration id (baseline first); {@code baseline}: keys without one. */
+        public Builder firewalls(Map<String, Firewall> firewalls, Firewall baseline) {
+            this.firewalls = firewalls;
+            this.baseline = baseline;
+            return this;
+        }
+
+        public RoutingSnapshot build() {
+            return new RoutingSnapshot(this);
+        }
     }
 
     /** The versions of the documents it was built from (`c<catalog>.g<config>.k<keys>`). */

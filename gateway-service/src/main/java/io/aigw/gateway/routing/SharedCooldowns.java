@@ -7,6 +7,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.quarkus.redis.datasource.hash.ReactiveHashCommands;
 import io.quarkus.redis.datasource.keys.ReactiveKeyCommands;
@@ -37,6 +39,8 @@ public class SharedCooldowns {
     static final Duration REFRESH = Duration.ofMillis(500);
     /** A Redis call not answered by then is given up (nothing waits for it; this bounds what piles up). */
     static final Duration REDIS_TIMEOUT = Duration.ofSeconds(1);
+    /** The longest a probe waits for Redis to say whether it is the cluster's (then it goes as this replica's). */
+    static final Duration PROBE_CLAIM_TIMEOUT = Duration.ofMillis(250);
     private static final long HASH_TTL_MS = 3_600_000;
     private static final String COUNT = """
             local n = redis.call('INCR', KEYS[1])
@@ -60,6 +64,7 @@ public class SharedCooldowns {
     private final MeterRegistry registry;
     private final String hash;
     private final String counterPrefix;
+    private final String probePrefix;
     private final Map<String, Counter> started = new ConcurrentHashMap<>();
     private final Map<String, Counter> skipped = new ConcurrentHashMap<>();
     private volatile CooldownSettings lastSettings = CooldownSettings.DEFAULTS;
@@ -72,6 +77,7 @@ public class SharedCooldowns {
         this.registry = registry;
         this.hash = config.redisKeyPrefix() + "cooldowns";
         this.counterPrefix = config.redisKeyPrefix() + "cooldown-failures:";
+        this.probePrefix = config.redisKeyPrefix() + "cooldown-probe:";
     }
 
     void start(@Observes StartupEvent event) {
@@ -85,10 +91,14 @@ public class SharedCooldowns {
         return local.health(lastSettings.window().toMillis());
     }
 
-    /** 0 when the attempt may go, else the ms its backend still cools down; counts the skip. */
+    /**
+     * 0 when the attempt may go, else the ms its backend still cools down; counts the skip. A negative answer
+     * ({@link BackendCooldowns#PROBE_KEY}, {@link BackendCooldowns#PROBE_PROVIDER}): this replica's half-open probe was
+     * taken, and {@link #claimProbe} says whether it is the cluster's.
+     */
     public long blockedFor(PlannedAttempt attempt, CooldownSettings settings) {
         lastSettings = settings;
-        long wait = local.blockedFor(attempt, settings);
+        long wait = local.admit(attempt, settings);
         if (wait > 0) {
             String provider = attempt.address().provider().id();
             skipped.computeIfAbsent(provider, p -> Counter.builder("aigw.backend.skipped")
@@ -96,6 +106,29 @@ public class SharedCooldowns {
                     .register(registry)).increment();
         }
         return wait;
+    }
+
+    /**
+     * One half-open probe for the whole cluster: {@code SET <prefix>cooldown-probe:<backend> NX PX <duration>}. True
+     * when this replica holds it (or Redis does not answer within {@link #PROBE_CLAIM_TIMEOUT}: then each replica probes
+     * on its own view); false when another replica's probe is out, and the local probe is released so that the next
+     * request here asks again. Only asked when a cooldown has just ended, so a healthy request never waits on Redis.
+     */
+    public Future<Boolean> claimProbe(PlannedAttempt attempt, long probe, CooldownSettings settings) {
+        String backend = BackendCooldowns.probedBackend(attempt, probe);
+        Promise<Boolean> claimed = Promise.promise();
+        redis.execute("SET", probePrefix + backend, "1", "NX", "PX", Long.toString(settings.duration().toMillis()))
+                .ifNoItem().after(PROBE_CLAIM_TIMEOUT).fail().subscribe().with(answer -> {
+                    boolean mine = answer != null;
+                    if (!mine) {
+                        local.releaseProbe(backend);
+                    }
+                    claimed.complete(mine);
+                }, failure -> {
+                    redisFailed(failure);
+                    claimed.complete(true);
+                });
+        return claimed.future();
     }
 
     /** A 429, 408, 5xx, timeout or connection error; {@code retryAfterMs} ≥ 0 for a 429's Retry-After. */
@@ -115,7 +148,10 @@ public class SharedCooldowns {
 
     public void succeeded(PlannedAttempt attempt) {
         if (local.succeeded(attempt)) {
-            hashes.hdel(hash, BackendCooldowns.keyBackend(attempt), BackendCooldowns.providerBackend(attempt))
+            String key = BackendCooldowns.keyBackend(attempt);
+            String provider = BackendCooldowns.providerBackend(attempt);
+            hashes.hdel(hash, key, provider)
+                    .chain(() -> keys.del(probePrefix + key, probePrefix + provider))
                     .ifNoItem().after(REDIS_TIMEOUT).fail().subscribe().with(ok -> { }, SharedCooldowns::redisFailed);
         }
     }
@@ -124,6 +160,7 @@ public class SharedCooldowns {
         provider(cooling.backend());
         hashes.hset(hash, cooling.backend(), cooling.until())
                 .chain(() -> keys.pexpire(hash, HASH_TTL_MS))
+                .chain(() -> keys.del(probePrefix + cooling.backend())) // a failed probe: the next one may go
                 .ifNoItem().after(REDIS_TIMEOUT).fail().subscribe().with(ok -> { }, SharedCooldowns::redisFailed);
     }
 

@@ -24,7 +24,7 @@ public record CatalogDocument(long version, String generatedAt, List<ProviderDoc
     public record ModelDoc(String providerId, String modelId, String providerModelId, String displayName,
             Boolean bareId, List<String> aliases, Integer contextLength, Integer maxOutputTokens,
             List<String> surfaces, List<String> unsupportedParameters, PricingDoc pricing, String status,
-            String createdAt) {
+            String createdAt, List<String> inputModalities) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -59,8 +59,8 @@ public final class SnapshotBuilder {
                     byId.put(ref.id(), ref);
                 });
         byProvider.replaceAll((p, l) -> List.copyOf(l));
-        RoutingSnapshot partial = new RoutingSnapshot("", providers, models.byProvider(), models.bare(), models.slash(),
-                models.all(), Map.of(), Map.of(), Map.of(), GatewaySettings.DEFAULTS);
+        RoutingSnapshot partial = RoutingSnapshot.builder("")
+                .catalog(providers, models.byProvider(), models.bare(), models.slash(), models.all(), Map.of()).build();
         String version = "c" + catalog.version() + ".g" + config.version() + ".k" + keys.version();
         Map<String, FirewallPolicy> firewallPolicies = FirewallCompiler.compile(list(config.firewallPolicies()));
         String baseline = config.settings() == null ? null : config.settings().firewallPolicyId();
@@ -69,10 +69,14 @@ public final class SnapshotBuilder {
             firewalls.put(require(doc.id(), "configuration id"), FirewallCompiler.select(firewallPolicies, baseline,
                     doc.firewall() == null ? List.of() : doc.firewall().policies()));
         }
-        return new RoutingSnapshot(version, providers, models.byProvider(), models.bare(), models.slash(), models.all(),
-                PolicyCompiler.compile(list(config.configurations()), partial), Map.copyOf(byProvider), Map.copyOf(byId),
-                settings(config.settings()), models.named(), virtualModels(catalog), Map.copyOf(firewalls),
-                FirewallCompiler.select(firewallPolicies, baseline, List.of()));
+        return RoutingSnapshot.builder(version)
+                .catalog(providers, models.byProvider(), models.bare(), models.slash(), models.all(), models.named())
+                .virtualModels(virtualModels(catalog))
+                .policies(PolicyCompiler.compile(list(config.configurations()), partial))
+                .keys(Map.copyOf(byProvider), Map.copyOf(byId))
+                .settings(settings(config.settings()))
+                .firewalls(Map.copyOf(firewalls), FirewallCompiler.select(firewallPolicies, baseline, List.of()))
+                .build();
     }
 
     /** Virtual models in name order; their targets are resolved per request, so a missing target only narrows them. */
@@ -115,7 +119,8 @@ public final class SnapshotBuilder {
         return new CatalogModel(provider.id(), modelId, m.providerModelId() == null ? modelId : m.providerModelId(),
                 provider.id() + ":" + modelId, m.displayName(), m.contextLength(), m.maxOutputTokens(),
                 list(m.aliases()), Boolean.TRUE.equals(m.bareId()), Set.copyOf(effective),
-                Set.copyOf(list(m.unsupportedParameters())), pricing, instant(m.createdAt()).getEpochSecond());
+                Set.copyOf(list(m.unsupportedParameters())), pricing, instant(m.createdAt()).getEpochSecond(),
+                Set.copyOf(list(m.inputModalities())));
     }
 
     /** Rates as given; a negative one makes the document unusable (a price is never a credit). */

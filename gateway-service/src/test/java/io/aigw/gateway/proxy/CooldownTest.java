@@ -27,6 +27,12 @@ import org.junit.jupiter.api.Test;
 @TestProfile(CooldownTest.Profile.class)
 class CooldownTest {
 
+    @jakarta.inject.Inject
+    io.quarkus.redis.datasource.RedisDataSource redis;
+
+    @jakarta.inject.Inject
+    io.aigw.gateway.config.GatewayConfig config;
+
     public static class Profile implements QuarkusTestProfile {
         @Override
         public List<TestResourceEntry> testResources() {
@@ -95,5 +101,26 @@ class CooldownTest {
                 .body("backends.find { it.backend == '" + backend + "' }.state", equalTo("open"))
                 .body("backends.find { it.backend == '" + backend + "' }.coolingForMs", org.hamcrest.Matchers.greaterThan(0));
         given().auth().oauth2(TestKeys.ALLOW_ALL).when().get("/q/backends").then().statusCode(404);
+    }
+
+    @Test
+    void shouldLeaveTheHalfOpenProbeToTheReplicaHoldingTheClustersProbe() throws Exception {
+        String model = "backup:probe@status-seq=503,503,200,scenario=" + UUID.randomUUID();
+        chat(model).statusCode(502);
+        chat(model).statusCode(502);
+        String probe = config.redisKeyPrefix() + "cooldown-probe:key:pk_backup:" + model;
+        Thread.sleep(1_100); // the cooldown (1 s) ends (and the gateway's clearing of an older claim is long done)
+        // another replica took the cluster's probe of this backend
+        redis.value(String.class).set(probe, "1", new io.quarkus.redis.datasource.value.SetArgs().px(60_000));
+        chat(model).statusCode(503).body("error.code", equalTo("all_attempts_failed"))
+                .header(GatewayHeaders.SKIPPED, containsString("key pk_backup: cooling down after failures"));
+        chat(model).statusCode(503);
+        assertThat("no probe from this replica while the other's is out", SimulatorClient.received().size(), equalTo(2));
+
+        redis.key().del(probe); // that probe settled
+        chat(model).statusCode(200).header(GatewayHeaders.ATTEMPTS, "1"); // this replica's probe, which closes it
+        chat(model).statusCode(200);
+        assertThat(SimulatorClient.received().size(), equalTo(4));
+        assertThat("a successful probe frees the cluster's probe", redis.key().exists(probe), equalTo(false));
     }
 }

@@ -136,4 +136,14 @@ class BackendCooldownsTest {
         assertThat(cooldowns.health(10_000).get(0), equalTo(new BackendHealth("key:pk_a:openai:gpt-4o", "closed", 0,
                 null, 0)));
     }
+
+    @Test
+    void shouldSayWhenAPassTookTheHalfOpenProbeAndLetAReleasedProbeBeTakenAgain() {
+        fail(a, 3);
+        now.addAndGet(5_000);
+        assertThat(cooldowns.admit(a, SETTINGS), equalTo(BackendCooldowns.PROBE_KEY));
+        assertThat("the probe is out", cooldowns.admit(a, SETTINGS), equalTo(1L));
+        cooldowns.releaseProbe(BackendCooldowns.probedBackend(a, BackendCooldowns.PROBE_KEY));
+        assertThat(cooldowns.admit(a, SETTINGS), equalTo(BackendCooldowns.PROBE_KEY));
+    }
 }

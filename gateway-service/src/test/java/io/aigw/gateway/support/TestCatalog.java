@@ -48,6 +48,6 @@ public final class TestCatalog {
 
     public static ModelDoc model(String provider, String id, String providerModelId, boolean bare, List<String> aliases) {
         return new ModelDoc(provider, id, providerModelId, id, bare, aliases, 128000, 4096, List.of(), List.of(),
-                null, "active", "2026-01-01T00:00:00Z");
+                null, "active", "2026-01-01T00:00:00Z", List.of());
     }
 }
