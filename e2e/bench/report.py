@@ -23,10 +23,6 @@ GOALS = {  # issue 9, for aigw
 }
 
 
-# Chunks of the streams-long scenario (e2e/bench/run's LONG_STREAM_CHUNKS).
-LONG_STREAM_CHUNKS = 2000
-
-
 def figures(point, clk_tck=100):
     """Normalises one point: req/s, latency percentiles (ms), errors, requests, CPU seconds, RSS MB."""
     r = point["result"]
@@ -289,7 +285,7 @@ def markdown(meta, agg, targets):
         out.append("## Work that grows with the request (issue 19)")
         out.append("")
         out.append("wrk, 1 connection. `chat-large`: a 128 KiB prompt, the size coding agents send. `streams-long`: a "
-                   "stream of 2,000 chunks. CPU is the target's processes' per request, and per chunk of the long stream.")
+                   f"stream of {m('long_stream_chunks')} chunks. CPU is the target's processes' per request, and per chunk of the long stream.")
         out.append("")
         out.append("| target | chat-large p50 ms | added p50 | CPU µs / request | streams-long p50 ms | added p50 | "
                    "CPU µs / chunk | errors |")
@@ -305,7 +301,7 @@ def markdown(meta, agg, targets):
                 "–" if large_cpu is None else fmt(large_cpu * 100, 0),
                 fmt(get(agg, "streams-long", t, "latency_ms", "p50"), 2),
                 "–" if t == "direct" else signed(get(agg, "streams-long", t, "vs_direct", "added_p50_ms")),
-                "–" if long_cpu is None else fmt(long_cpu * 100 / LONG_STREAM_CHUNKS, 2),
+                "–" if long_cpu is None else fmt(long_cpu * 100 / int(m("long_stream_chunks")), 2),
                 str(errors),
             ]) + " |")
         out.append("")
