@@ -1,5 +1,7 @@
 package io.aigw.gateway.proxy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aigw.gateway.api.ClientLink;
 import io.aigw.gateway.auth.AccessKeyRecord;
 import io.aigw.gateway.error.ErrorCode;
@@ -30,6 +32,7 @@ import io.quarkus.logging.Log;
 import io.opentelemetry.api.trace.Span;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,8 +44,7 @@ import java.util.List;
 public class ProxyHandler {
 
     /** Reads a body whole, only for `aigw/auto` (its complexity score looks at every message). */
-    private static final com.fasterxml.jackson.databind.ObjectMapper AUTO_READER =
-            new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final ObjectMapper AUTO_READER = new ObjectMapper();
 
     private final ExchangeServices services;
     private final FirewallJudge judge;
@@ -190,10 +192,10 @@ public class ProxyHandler {
                 failure -> exchange.onContext(() -> refuse(request, r.surface(), ErrorResponder.asGatewayError(failure))));
     }
 
-    private static com.fasterxml.jackson.databind.JsonNode readTree(byte[] bytes, int length) {
+    private static JsonNode readTree(byte[] bytes, int length) {
         try {
             return AUTO_READER.readTree(bytes, 0, length);
-        } catch (java.io.IOException e) { // RequestBody.parse has accepted it already
+        } catch (IOException e) { // RequestBody.parse has accepted it already
             throw new GatewayException(ErrorCode.INVALID_REQUEST, "The request body is not valid JSON.");
         }
     }
