@@ -7,9 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -129,7 +126,7 @@ class HostileClientIT {
 
     /** Access-key look-ups key-service has served so far, from its own request metrics (management port). */
     private double keyServiceLookups() {
-        String metrics = get(RunningSuite.managementUrl(suite.keysUrl) + "/q/metrics");
+        String metrics = suite.get(RunningSuite.managementUrl(suite.keysUrl) + "/q/metrics").body();
         Matcher lines = Pattern.compile("(?m)^http_server_requests_seconds_count\\{[^}]*uri=\"/internal/v1/access-keys/\\{publicId}\"[^}]*} (\\S+)$")
                 .matcher(metrics);
         double sum = 0;
@@ -137,18 +134,6 @@ class HostileClientIT {
             sum += Double.parseDouble(lines.group(1));
         }
         return sum;
-    }
-
-    private static String get(String url) {
-        try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
-        } catch (IOException e) {
-            throw new AssertionError("GET " + url + " failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
-        }
     }
 
     /** The first gateway replica's log, where the local stack writes it ({@code deploy/local/run/logs}). */

@@ -75,9 +75,14 @@ final class RunningSuite {
         return json(response);
     }
 
+    /** A plain GET, without credentials (a management-port document). */
+    HttpResponse<String> get(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).GET());
+    }
+
     /** {@code GET /q/health/ready} of one gateway replica, on its management port (503 while not ready). */
     HttpResponse<String> readiness(String gateway) {
-        return send(HttpRequest.newBuilder(URI.create(managementUrl(gateway) + "/q/health/ready")).GET());
+        return get(managementUrl(gateway) + "/q/health/ready");
     }
 
     /**
