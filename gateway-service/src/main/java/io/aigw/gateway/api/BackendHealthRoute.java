@@ -5,8 +5,8 @@ import io.aigw.gateway.routing.SharedCooldowns;
 import io.quarkus.vertx.http.ManagementInterface;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
 
 /**
  * {@code GET /q/backends} on the management port (public port + 1000, beside health and metrics; never on the public
@@ -14,7 +14,7 @@ import jakarta.enterprise.event.Observes;
  * admin token, so this is not an {@code /admin/v1} API: like {@code /q/metrics} it is for operators and scrapers inside
  * the cluster. It names backends by provider-key id and model, never a key value.
  */
-@ApplicationScoped
+@Singleton
 public class BackendHealthRoute {
 
     private final SharedCooldowns cooldowns;

@@ -3,7 +3,7 @@ package io.aigw.gateway.api;
 import io.aigw.gateway.config.GatewayConfig;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * not yet answered). A request whose buffer would pass it is refused with 503 `overloaded`, so a flood of large or
  * slow bodies cannot exhaust the heap. Exported as `aigw_request_body_bytes_in_flight`.
  */
-@ApplicationScoped
+@Singleton
 public class BodyBudget {
 
     private final AtomicLong inFlight = new AtomicLong();

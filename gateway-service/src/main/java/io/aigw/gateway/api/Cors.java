@@ -4,11 +4,11 @@ import io.aigw.gateway.config.GatewayConfig;
 import io.aigw.gateway.error.ErrorResponder;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.Set;
 
 /** CORS for `/v1/*`: browser clients may call the gateway and read the X-AIGW-* and rate-limit headers. */
-@ApplicationScoped
+@Singleton
 public class Cors {
 
     static final String EXPOSED = String.join(", ", GatewayHeaders.REQUEST_ID, GatewayHeaders.ATTEMPTS,

@@ -16,14 +16,14 @@ import io.quarkus.logging.Log;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
 
 /**
  * The data-plane endpoints (SPEC §1.1) as plain Vert.x routes on the event loop: request id, CORS,
  * readiness, authentication, body read with the size limit, then the proxy or the model list.
  */
-@ApplicationScoped
+@Singleton
 public class DataPlaneRoutes {
 
     private static final GatewayException NOT_READY =

@@ -7,8 +7,8 @@ import io.aigw.gateway.error.GatewayException;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
 
@@ -20,7 +20,7 @@ import java.util.Map;
  * limits are set higher (application.properties), so that these envelopes, not its empty answers, are what
  * clients see.
  */
-@ApplicationScoped
+@Singleton
 public class HttpStrictness {
 
     /** Longest request target (path and query). */

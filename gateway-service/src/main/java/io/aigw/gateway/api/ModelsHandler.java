@@ -9,14 +9,14 @@ import io.aigw.gateway.error.ErrorResponder;
 import io.aigw.gateway.error.GatewayException;
 import io.aigw.gateway.routing.AccessScope;
 import io.aigw.gateway.routing.CatalogModel;
-import io.aigw.gateway.routing.RoutePolicy;
 import io.aigw.gateway.routing.ModelAddress;
+import io.aigw.gateway.routing.RoutePolicy;
 import io.aigw.gateway.routing.RoutingSnapshot;
 import io.aigw.gateway.routing.VirtualModel;
 import io.aigw.gateway.routing.VirtualModelResolver;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,7 +32,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * catalog fields), then the virtual models the scope reaches (`virtual: true` with their allowed targets), or Anthropic's when the request carries `anthropic-version`. Rendered once per
  * snapshot and configuration.
  */
-@ApplicationScoped
+@Singleton
 public class ModelsHandler {
 
     private static final JsonFactory JSON = new JsonFactory();

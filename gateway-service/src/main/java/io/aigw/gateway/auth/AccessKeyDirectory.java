@@ -7,7 +7,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.aigw.gateway.config.GatewayConfig;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -17,7 +17,7 @@ import java.util.concurrent.CompletableFuture;
  * {@code access-key-refresh-after} (a safety net beside change events), unknown ids are cached too, and a
  * failed refresh keeps serving the last known record. A change event evicts at once.
  */
-@ApplicationScoped
+@Singleton
 public class AccessKeyDirectory {
 
     private static final CompletableFuture<Optional<AccessKeyRecord>> UNKNOWN =

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Base64;
@@ -15,7 +15,7 @@ import java.util.Optional;
  * same fields, only those the gateway uses, with `secretHash` base64 and `version`; or a stale marker; or
  * `{"unknown":true}`).
  */
-@ApplicationScoped
+@Singleton
 public class AccessKeyDocuments {
 
     private final ObjectMapper mapper;

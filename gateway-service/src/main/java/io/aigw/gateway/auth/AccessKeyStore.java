@@ -8,7 +8,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Response;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -20,7 +20,7 @@ import java.util.Optional;
  * (see {@link #changed}), so a revocation holds on every replica without waiting for the TTL. Unknown public
  * ids are remembered briefly and never overwrite a known entry.
  */
-@ApplicationScoped
+@Singleton
 public class AccessKeyStore {
 
     static final Duration UNKNOWN_TTL = Duration.ofSeconds(60);

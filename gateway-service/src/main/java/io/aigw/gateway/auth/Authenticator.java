@@ -4,7 +4,7 @@ import io.aigw.gateway.error.ErrorCode;
 import io.aigw.gateway.error.GatewayException;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -12,7 +12,7 @@ import java.util.concurrent.CompletableFuture;
  * Authenticates a data-plane request from `Authorization: Bearer` or `x-api-key`: token shape, O(1)
  * look-up by public id, constant-time hash compare, status and expiry. Every failure is the same 401.
  */
-@ApplicationScoped
+@Singleton
 public class Authenticator {
 
     private static final GatewayException MISSING = new GatewayException(ErrorCode.AUTHENTICATION_FAILED,

@@ -5,7 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.aigw.gateway.config.GatewayConfig;
 import io.aigw.gateway.error.ErrorCode;
 import io.aigw.gateway.error.GatewayException;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code failed-auth-window}, the address is refused with 429 before any look-up, until its window ends. Bounded
  * in memory (the most recent 100,000 addresses). Off unless {@code failed-auth-limit} is set.
  */
-@ApplicationScoped
+@Singleton
 public class FailedAuthLimiter {
 
     private final Cache<String, AtomicInteger> failures;

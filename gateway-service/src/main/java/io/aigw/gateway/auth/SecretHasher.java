@@ -1,7 +1,7 @@
 package io.aigw.gateway.auth;
 
 import io.aigw.gateway.config.GatewayConfig;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -10,7 +10,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /** HMAC-SHA-256 of access-key secrets under the shared pepper (base64, as key-service holds it). */
-@ApplicationScoped
+@Singleton
 public class SecretHasher {
 
     private static final String ALGORITHM = "HmacSHA256";

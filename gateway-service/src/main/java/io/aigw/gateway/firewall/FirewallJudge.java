@@ -13,7 +13,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 
@@ -24,7 +24,7 @@ import java.util.HexFormat;
  * a timeout, and a per-replica cache of verdicts. The judge's own request carries a per-process token in
  * {@link #HEADER}, which turns the firewall off for it (no judge of the judge); the header is never forwarded.
  */
-@ApplicationScoped
+@Singleton
 public class FirewallJudge {
 
     public static final String HEADER = "X-AIGW-Firewall-Judge";

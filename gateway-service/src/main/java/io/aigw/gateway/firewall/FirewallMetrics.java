@@ -2,7 +2,7 @@ package io.aigw.gateway.firewall;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code aigw_firewall_decisions_total{policy,rule,action}}: every rule match, by policy id, rule id and what it did
  * (block, redact, audit, allow). Labels are bounded by the configured policies and rules, never by request content.
  */
-@ApplicationScoped
+@Singleton
 public class FirewallMetrics {
 
     private final MeterRegistry registry;

@@ -3,7 +3,7 @@ package io.aigw.gateway.metrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * models of one provider the label reads `<provider>:other`, so clients cannot blow up the series count, and one
  * provider's pass-through names never push another provider's models out.
  */
-@ApplicationScoped
+@Singleton
 public class GatewayMetrics {
 
     /** Distinct model labels per provider; later ones read `<provider>:other`. */

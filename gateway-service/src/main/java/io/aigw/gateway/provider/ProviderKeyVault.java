@@ -9,7 +9,7 @@ import io.aigw.gateway.snapshot.InternalApiClient;
 import io.aigw.gateway.snapshot.SnapshotHolder;
 import io.quarkus.logging.Log;
 import io.vertx.core.Future;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * credential that reads them) and kept in memory only (never logged, never in Redis). Every key of a new snapshot is fetched ahead of use; a rotated key (higher
  * version) is fetched again; a failed fetch is retried on use after a second.
  */
-@ApplicationScoped
+@Singleton
 public class ProviderKeyVault {
 
     private static final long RETRY_AFTER_FAILURE_MS = 1_000;

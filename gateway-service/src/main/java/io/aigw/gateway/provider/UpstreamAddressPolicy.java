@@ -4,7 +4,7 @@ import io.aigw.gateway.config.GatewayConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.SocketAddress;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -22,7 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * rebinds to an internal address is therefore refused too. Hosts named in `upstream-allowed-hosts` (as written in
  * the provider's URL: the local stack's `127.0.0.1`) are exempt. Resolutions are cached briefly.
  */
-@ApplicationScoped
+@Singleton
 public class UpstreamAddressPolicy {
 
     /** Why a host was refused; the message names the host, never the provider key. */

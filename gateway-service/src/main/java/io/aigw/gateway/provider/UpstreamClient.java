@@ -6,7 +6,6 @@ import io.aigw.gateway.routing.Provider;
 import io.aigw.gateway.routing.Surface;
 import io.aigw.gateway.routing.UpstreamTarget;
 import io.aigw.gateway.tracing.RequestTrace;
-import io.vertx.core.tracing.TracingPolicy;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -16,8 +15,9 @@ import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.tracing.TracingPolicy;
 import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.Map;
 
 /**
@@ -26,7 +26,7 @@ import java.util.Map;
  * client headers that matter upstream; asks for an unencoded answer (`accept-encoding: identity`).
  * The idle timeout is the per-attempt timeout: it bounds every wait for upstream data, each gap of a stream.
  */
-@ApplicationScoped
+@Singleton
 public class UpstreamClient {
 
     /** Client headers passed upstream when present; everything else (auth above all) stays here. */

@@ -3,6 +3,7 @@ package io.aigw.gateway.proxy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aigw.gateway.api.ClientLink;
+import io.aigw.gateway.api.GatewayHeaders;
 import io.aigw.gateway.auth.AccessKeyRecord;
 import io.aigw.gateway.error.ErrorCode;
 import io.aigw.gateway.error.ErrorResponder;
@@ -26,12 +27,11 @@ import io.aigw.gateway.routing.PlannedAttempt;
 import io.aigw.gateway.routing.RoutePolicy;
 import io.aigw.gateway.routing.RoutingSnapshot;
 import io.aigw.gateway.routing.Surface;
-import io.aigw.gateway.api.GatewayHeaders;
 import io.aigw.gateway.translate.Translations;
-import io.quarkus.logging.Log;
 import io.opentelemetry.api.trace.Span;
+import io.quarkus.logging.Log;
 import io.vertx.core.http.HttpServerRequest;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +40,7 @@ import java.util.List;
  * The proxy's request path once the caller is authenticated and the body read: parse, resolve, check
  * scope and surface, plan, then run the attempts. Everything here is in memory.
  */
-@ApplicationScoped
+@Singleton
 public class ProxyHandler {
 
     /** Reads a body whole, only for `aigw/auto` (its complexity score looks at every message). */

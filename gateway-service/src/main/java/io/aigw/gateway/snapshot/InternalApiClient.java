@@ -10,14 +10,14 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 /**
  * Calls the other services' `/internal/v1/*` APIs with the service token, non-blocking; key-service's decrypted
  * provider keys with the gateway's own token ({@link #getAsGateway}). Answers the status and body; the caller
  * decides what a status means.
  */
-@ApplicationScoped
+@Singleton
 public class InternalApiClient {
 
     private final HttpClient client;

@@ -7,7 +7,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Response;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -22,7 +22,7 @@ import java.util.Optional;
  * Holds no secret: provider-key metadata only, never a decrypted value. Sealed by a {@link SnapshotSignature} under a
  * key Redis never sees: a snapshot whose signature does not verify is not used (the internal APIs are asked).
  */
-@ApplicationScoped
+@Singleton
 public class SavedSnapshotStore {
 
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(2);

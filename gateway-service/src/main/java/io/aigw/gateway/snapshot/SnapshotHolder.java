@@ -2,7 +2,7 @@ package io.aigw.gateway.snapshot;
 
 import io.aigw.gateway.routing.RoutingSnapshot;
 import io.quarkus.logging.Log;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -13,7 +13,7 @@ import java.util.function.Consumer;
  * The routing snapshot in force, swapped whole. A snapshot that fails to build is rejected and the
  * previous one keeps serving.
  */
-@ApplicationScoped
+@Singleton
 public class SnapshotHolder {
 
     private final AtomicReference<RoutingSnapshot> current = new AtomicReference<>();

@@ -8,8 +8,8 @@ import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * as a safety net; each new version built that way is saved to Redis for the next replica to start from.
  * Parsing and building run on a worker thread, never on an event loop.
  */
-@ApplicationScoped
+@Singleton
 public class SnapshotLoader {
 
     static final String FROM_REDIS = "redis";

@@ -3,8 +3,8 @@ package io.aigw.gateway.snapshot;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.ToLongFunction;
@@ -15,7 +15,7 @@ import java.util.function.ToLongFunction;
  * last built and swapped in (`aigw_snapshot_age_seconds`, -1 before the first), and where it was read from
  * (`aigw_snapshot_source{source}`, 1 for the source in force).
  */
-@ApplicationScoped
+@Singleton
 public class SnapshotMetrics {
 
     private final SnapshotHolder holder;

@@ -2,7 +2,7 @@ package io.aigw.gateway.snapshot;
 
 import io.aigw.gateway.config.GatewayConfig;
 import io.quarkus.logging.Log;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.Map;
 
 /**
@@ -11,7 +11,7 @@ import java.util.Map;
  * written. Saves a new version, or the same version when it now reflects more partitions (the first load
  * precedes the consumer's assignment).
  */
-@ApplicationScoped
+@Singleton
 public class SnapshotSaver {
 
     private final SavedSnapshotStore store;

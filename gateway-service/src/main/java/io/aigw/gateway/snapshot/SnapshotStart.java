@@ -1,6 +1,6 @@
 package io.aigw.gateway.snapshot;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -13,7 +13,7 @@ import java.util.concurrent.TimeoutException;
  * offsets saved with it) or from the internal APIs (no offsets: the consumer's own position). Decided once,
  * at start.
  */
-@ApplicationScoped
+@Singleton
 public class SnapshotStart {
 
     private final CompletableFuture<Optional<Map<String, Long>>> resumeOffsets = new CompletableFuture<>();

@@ -1,6 +1,6 @@
 package io.aigw.gateway.sync;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * The highest version applied per aggregate (`<kind>:<id>`): an event whose version is not above it is a
  * duplicate or arrived out of order and is dropped. Held in memory for the life of the replica.
  */
-@ApplicationScoped
+@Singleton
 public class AppliedVersions {
 
     private final Map<String, Long> applied = new ConcurrentHashMap<>();

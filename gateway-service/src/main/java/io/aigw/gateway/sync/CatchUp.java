@@ -2,7 +2,7 @@ package io.aigw.gateway.sync;
 
 import io.aigw.gateway.config.GatewayConfig;
 import io.quarkus.logging.Log;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 /**
  * Whether this replica has caught up since start: it follows the four change topics, has read each partition
@@ -11,7 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  * replica counts as caught up anyway, with a warning: Kafka or the admin services being down at start must
  * not keep every new replica out of rotation while it has a snapshot to serve.
  */
-@ApplicationScoped
+@Singleton
 public class CatchUp {
 
     private final ChangeAssignments assignments;

@@ -6,8 +6,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.reactive.messaging.kafka.KafkaConsumerRebalanceListener;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Default;
+import jakarta.inject.Singleton;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +24,7 @@ import org.apache.kafka.common.TopicPartition;
  * that position. The end offsets at assignment are the catch-up target
  * that readiness waits for. Runs on the Kafka polling thread, not on an event loop.
  */
-@ApplicationScoped
+@Singleton
 @Default
 @Identifier(ChangeAssignments.NAME)
 public class ChangeAssignments implements KafkaConsumerRebalanceListener {

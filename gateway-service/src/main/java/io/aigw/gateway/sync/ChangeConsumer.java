@@ -4,7 +4,7 @@ import io.aigw.gateway.auth.AccessKeyDirectory;
 import io.aigw.gateway.provider.ProviderKeyVault;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -15,7 +15,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * forgets its decrypted value. The offsets read are tracked for readiness and the saved snapshot. Runs on
  * the connector's event loop and never blocks.
  */
-@ApplicationScoped
+@Singleton
 public class ChangeConsumer {
 
     static final String ACCESS_KEYS = "access-key-changes";

@@ -2,7 +2,7 @@ package io.aigw.gateway.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -11,7 +11,7 @@ import java.time.format.DateTimeParseException;
  * Parses a change event from a record value. Older events on the topics were JSON-encoded twice (a JSON
  * string whose text is the event), so a string value is unwrapped once more before it is read.
  */
-@ApplicationScoped
+@Singleton
 public class ChangeEventReader {
 
     private static final int MAX_UNWRAP = 2;

@@ -1,7 +1,7 @@
 package io.aigw.gateway.sync;
 
 import io.aigw.gateway.snapshot.OffsetSource;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.Collection;
 import java.util.Map;
 import java.util.TreeMap;
@@ -13,7 +13,7 @@ import org.apache.kafka.common.TopicPartition;
  * assignment, then from every record handled), and the end offsets seen at assignment, which a starting
  * replica must read up to before it is caught up.
  */
-@ApplicationScoped
+@Singleton
 public class ConsumedOffsets implements OffsetSource {
 
     private final Map<TopicPartition, Long> next = new ConcurrentHashMap<>();

@@ -1,14 +1,14 @@
 package io.aigw.gateway.sync;
 
 import io.aigw.gateway.snapshot.SnapshotHolder;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /** Ready once a routing snapshot is in force and the replica has caught up with the change topics. */
 @Readiness
-@ApplicationScoped
+@Singleton
 public class SnapshotReadinessCheck implements HealthCheck {
 
     private final SnapshotHolder holder;

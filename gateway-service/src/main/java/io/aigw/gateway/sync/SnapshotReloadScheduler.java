@@ -4,7 +4,7 @@ import io.aigw.gateway.config.GatewayConfig;
 import io.aigw.gateway.snapshot.SnapshotLoader;
 import io.quarkus.logging.Log;
 import io.vertx.core.Vertx;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,7 +14,7 @@ import java.util.List;
  * meanwhile make one more afterwards). A failed reload keeps the old snapshot, is counted, and is retried
  * with backoff (1 s doubling to `snapshot-retry-max`). Nothing here blocks: timers and the non-blocking loader.
  */
-@ApplicationScoped
+@Singleton
 public class SnapshotReloadScheduler {
 
     static final long DEBOUNCE_MS = 50;

@@ -3,7 +3,7 @@ package io.aigw.gateway.sync;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Meters of change-event following: events applied and dropped by topic, reloads that failed, and the
  * propagation latency (event `occurredAt` → in force on this replica) as a histogram.
  */
-@ApplicationScoped
+@Singleton
 public class SyncMetrics {
 
     private final MeterRegistry registry;

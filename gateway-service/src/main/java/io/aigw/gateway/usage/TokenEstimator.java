@@ -4,8 +4,8 @@ import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingType;
 import io.quarkus.runtime.StartupEvent;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
  * the request and of the answer, so it is an upper bound of the real count. The encoding is loaded at
  * start, never on an event loop; bodies over 64 KiB are estimated as bytes / 4.
  */
-@ApplicationScoped
+@Singleton
 public class TokenEstimator {
 
     /** Above this many bytes the estimate is bytes / 4: tokenising megabytes would stall an event loop. */
