@@ -8,7 +8,6 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.data.Numeric;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -25,14 +24,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class UsageRepository {
 
-    private static final String COLUMNS = "event_id, request_id, access_key_id, configuration_id, provider_id,"
+    static final String COLUMNS = "event_id, request_id, access_key_id, configuration_id, provider_id,"
             + " model_id, provider_key_id, surface, attempt, final, status, outcome, streaming, input_tokens,"
             + " output_tokens, cached_input_tokens, cache_write_tokens, cache_write_1h_tokens, reasoning_tokens,"
             + " tokens_estimated, cost_usd, cost_source, latency_ms, time_to_first_token_ms, occurred_at, trace_id,"
             + " firewall";
-    private static final String INSERT = "insert into usage_event (" + COLUMNS + ") values ($1, $2, $3, $4, $5, $6,"
-            + " $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27)"
-            + " on conflict (event_id) do nothing";
     /** Grouping expressions by {@code groupBy} value (a whitelist: never SQL from the caller). */
     static final Map<String, String> GROUP_KEYS = Map.of("provider", "provider_id",
             "model", "provider_id || ':' || model_id", "accessKey", "access_key_id",
@@ -52,8 +48,7 @@ public class UsageRepository {
         if (events.isEmpty()) {
             return Uni.createFrom().item(0);
         }
-        List<Tuple> rows = events.stream().map(UsageRepository::tuple).toList();
-        return pool.preparedQuery(INSERT).executeBatch(rows).map(UsageRepository::rowCount);
+        return pool.preparedQuery(LedgerBatch.INSERT).execute(LedgerBatch.parameters(events)).map(RowSet::rowCount);
     }
 
     /** Newest first; the cursor holds the last row's (occurredAt, eventId). */
@@ -136,24 +131,6 @@ public class UsageRepository {
             return new UsageTotals(row.getLong("requests"), row.getLong("attempts"), row.getLong("input_tokens"),
                     row.getLong("output_tokens"), Money.normalize(row.getBigDecimal("cost")));
         });
-    }
-
-    private static int rowCount(RowSet<Row> rows) {
-        int count = 0;
-        for (RowSet<Row> batch = rows; batch != null; batch = batch.next()) {
-            count += batch.rowCount();
-        }
-        return count;
-    }
-
-    private static Tuple tuple(UsageEvent e) {
-        UsageTokens tokens = e.tokens() == null ? UsageTokens.NONE : e.tokens();
-        return Tuple.from(java.util.Arrays.asList(e.eventId(), e.requestId(), e.accessKeyId(), e.configurationId(),
-                e.providerId(), e.modelId(), e.providerKeyId(), e.surface(), e.attempt(), e.isFinal(), e.status(),
-                e.outcome(), e.streaming(), tokens.input(), tokens.output(), tokens.cachedInput(), tokens.cacheWrite(),
-                tokens.cacheWrite1h(), tokens.reasoning(), tokens.estimated(),
-                Numeric.create(e.costUsd() == null ? java.math.BigDecimal.ZERO : e.costUsd()), e.costSource(),
-                e.latencyMs(), e.timeToFirstTokenMs(), utc(e.occurredAt()), e.validTraceId(), firewall(e.firewall())));
     }
 
     private static List<UsageEvent> events(RowSet<Row> rows) {
