@@ -44,7 +44,7 @@ class ServiceSmokeTest {
     @Test
     void shouldHaveAppliedEveryMigrationAtStart() {
         assertEquals(0, flyway.info().pending().length, "pending migrations");
-        assertEquals("12", flyway.info().current().getVersion().getVersion());
+        assertEquals("13", flyway.info().current().getVersion().getVersion());
     }
 
     @Test
