@@ -131,7 +131,7 @@ public class ProxyHandler {
             }
             byte[] inspected = verdict.body() != null ? verdict.body() : bytes; // redacted: every payload is built from it
             int inspectedLength = verdict.body() != null ? inspected.length : length;
-            RequestBody body = verdict.body() != null ? RequestBody.parse(inspected, inspectedLength) : parsed;
+            RequestBody body = verdict.body() != null ? RequestBody.parse(inspected, inspectedLength, true) : parsed;
             Request admitted = new Request(request, link, surface, snapshot, key, policy, candidates, auto, planned,
                     firewall, inspected, inspectedLength, body, arrivedNanos, serverSpan);
             if (!firewall.judgesRequests()) {
