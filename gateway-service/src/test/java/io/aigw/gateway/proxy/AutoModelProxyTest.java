@@ -96,6 +96,17 @@ class AutoModelProxyTest {
     }
 
     @Test
+    void shouldSendTheChosenModelWhenTheFirewallRedactedABodyWithoutModel() {
+        given().auth().oauth2(TestKeys.AUTO_BANDED).contentType(ContentType.JSON)
+                .body("{\"messages\":[{\"role\":\"user\",\"content\":\"write to ann@example.com\"}]}")
+                .when().post("/v1/chat/completions").then().statusCode(200)
+                .header(GatewayHeaders.MODEL, "banded:mid");
+        String sent = SimulatorClient.received().get(1).body();
+        assertThat(sent.contains("\"model\":\"mid\""), equalTo(true));
+        assertThat("the email was redacted", sent.contains("ann@example.com"), equalTo(false));
+    }
+
+    @Test
     void shouldRefuseAMissingModelInTheSurfacesEnvelopeWhereTheConfigurationDoesNotAllowIt() {
         given().auth().oauth2(TestKeys.SCOPED).contentType(ContentType.JSON)
                 .body("{" + HI + "}").when().post("/v1/chat/completions").then().statusCode(400)

@@ -105,10 +105,11 @@ public final class TestDocuments {
         ObjectNode allBad = configuration("cfg_allbad0000000001");
         allBad.putObject("router").putArray("rules").add(rule("provider", "openai", keys("pk_openaibad")));
         configurations.add(allBad);
-        // only the banded provider, and a request without `model` is an aigw/auto request
+        // only the banded provider, a request without `model` is an aigw/auto request, and agent-guard's rules apply
         ObjectNode banded = configuration("cfg_auto000000000001");
         banded.putObject("access").putObject("providers").putArray("allow").add("banded");
         banded.putObject("router").put("autoWhenModelMissing", true).putArray("rules");
+        banded.putObject("firewall").putArray("policies").add("fwp_guard00000000001");
         configurations.add(banded);
         ObjectNode nothing = configuration("cfg_nothing000000001");
         nothing.putObject("access").putObject("providers").putArray("allow");
