@@ -72,8 +72,34 @@ public class CatalogViewLoader {
                 Parameters.with("lowered", lowered));
         // One session runs one query at a time: chain them.
         return providerList.flatMap(p -> modelList.flatMap(m -> keyList.flatMap(k -> virtualList.map(v -> view(p, m, k, v)))))
-                .flatMap(view -> askOwners(view, providerIds(spec, entries), keyIds));
+                .flatMap(view -> askOwners(view, providerIds(spec, entries), keyIds))
+                .flatMap(view -> askVirtualModels(view, spec));
     }
+
+    /**
+     * Read-your-writes for virtual models: a bare name in the access scope that is neither a catalog model nor a virtual
+     * model the projection knows is asked of the catalog (one created a moment ago is not refused as unknown).
+     */
+    private Uni<CatalogView> askVirtualModels(CatalogView view, ConfigurationSpec spec) {
+        if (spec.access() == null || spec.access().models() == null) {
+            return Uni.createFrom().item(view);
+        }
+        List<Uni<Void>> lookups = new ArrayList<>();
+        for (String entry : new HashSet<>(spec.access().models().allow())) {
+            if (entry != null && VIRTUAL_NAME.matcher(entry).matches() && view.virtualModel(entry) == null
+                    && view.bareIds().getOrDefault(entry.toLowerCase(), List.of()).size() != 1) {
+                lookups.add(owners.virtualModel(entry).invoke(found -> {
+                    if (found != null && found.getString("name") != null) {
+                        view.virtualModels().put(entry.toLowerCase(), found.getString("name"));
+                    }
+                }).replaceWithVoid());
+            }
+        }
+        return lookups.isEmpty() ? Uni.createFrom().item(view) : Uni.join().all(lookups).andFailFast().replaceWith(view);
+    }
+
+    /** A virtual model's name (the catalog's grammar): a bare access entry that may be one. */
+    private static final java.util.regex.Pattern VIRTUAL_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9._-]+");
 
     /**
      * Read-your-writes: a referenced provider that the projections have not seen yet is asked of its owner (an

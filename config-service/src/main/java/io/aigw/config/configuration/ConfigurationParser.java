@@ -100,10 +100,15 @@ public final class ConfigurationParser {
         if (node == null || !in.object(node, "/router")) {
             return RouterSpec.EMPTY;
         }
-        in.onlyFields(node, "/router", Set.of("rules"));
+        in.onlyFields(node, "/router", Set.of("rules", "autoWhenModelMissing"));
+        JsonNode auto = JsonInput.present(node, "autoWhenModelMissing");
+        if (auto != null && !auto.isBoolean()) {
+            in.error("/router/autoWhenModelMissing", "must be true or false");
+        }
+        Boolean autoWhenModelMissing = auto != null && auto.isBoolean() && auto.booleanValue() ? Boolean.TRUE : null;
         JsonNode rules = JsonInput.present(node, "rules");
         if (rules == null) {
-            return RouterSpec.EMPTY;
+            return new RouterSpec(List.of(), autoWhenModelMissing);
         }
         if (!rules.isArray() || rules.size() > MAX_RULES) {
             in.error("/router/rules", "must be an array of at most " + MAX_RULES + " rules");
@@ -113,7 +118,7 @@ public final class ConfigurationParser {
         for (int i = 0; i < rules.size(); i++) {
             parsed.add(rule(in, rules.get(i), "/router/rules/" + i));
         }
-        return new RouterSpec(parsed);
+        return new RouterSpec(parsed, autoWhenModelMissing);
     }
 
     private static RoutingRule rule(JsonInput in, JsonNode node, String pointer) {

@@ -25,9 +25,18 @@ public record ConfigurationSpec(String name, String description, JsonNode metada
     public record AllowList(List<String> allow) {
     }
 
-    public record RouterSpec(List<RoutingRule> rules) {
+    /**
+     * The rules, and {@code autoWhenModelMissing}: a request without `model` is an `aigw/auto` request (stored only
+     * when true; absent = the request is refused for its missing model).
+     */
+    public record RouterSpec(List<RoutingRule> rules,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Boolean autoWhenModelMissing) {
 
         public static final RouterSpec EMPTY = new RouterSpec(List.of());
+
+        public RouterSpec(List<RoutingRule> rules) {
+            this(rules, null);
+        }
     }
 
     /** A rule applies to one provider or to one model (exactly one of the two is set). */

@@ -97,7 +97,7 @@ public final class ReferenceChecker {
             }
             rules.add(new RoutingRule(rule.provider(), model, steps(rule, pointer, provider, model, access)));
         }
-        return new RouterSpec(rules);
+        return new RouterSpec(rules, router.autoWhenModelMissing());
     }
 
     private List<RoutingStep> steps(RoutingRule rule, String pointer, String provider, String model, AccessScope access) {

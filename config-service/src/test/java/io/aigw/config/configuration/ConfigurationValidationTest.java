@@ -358,6 +358,51 @@ class ConfigurationValidationTest {
     }
 
     @Test
+    void shouldAskTheCatalogAboutAVirtualModelItsProjectionHasNotSeenYet() {
+        String virtual = TestCatalog.uniqueId("Just-Made");
+        // created at the catalog a moment ago: its event has not reached this service's projection
+        io.aigw.config.support.TestOwners.add("virtual-models", virtual.toLowerCase(),
+                new io.vertx.core.json.JsonObject().put("name", virtual).put("targets", List.of(oai + ":gpt-4o")));
+        create("""
+                {"name":"%s","access":{"models":{"allow":["%s"]}}}
+                """.formatted(TestCatalog.uniqueId("v"), virtual.toLowerCase()))
+                .statusCode(201)
+                .body("access.models.allow", equalTo(List.of(virtual)));
+        rejected("""
+                {"name":"%s","access":{"models":{"allow":["%s"]}}}
+                """.formatted(TestCatalog.uniqueId("v"), TestCatalog.uniqueId("never-made")),
+                "/access/models/allow/0", "unknown model");
+    }
+
+    @Test
+    void shouldAnswer503WhenTheCatalogCannotSayWhetherAnUnseenVirtualModelExists() {
+        io.aigw.config.support.TestOwners.down(true);
+        try {
+            create("""
+                    {"name":"%s","access":{"models":{"allow":["%s"]}}}
+                    """.formatted(TestCatalog.uniqueId("v"), TestCatalog.uniqueId("maybe")))
+                    .statusCode(503).contentType("application/problem+json");
+        } finally {
+            io.aigw.config.support.TestOwners.down(false);
+        }
+    }
+
+    @Test
+    void shouldKeepTheSwitchThatReadsAMissingModelAsAutoAndRefuseANonBoolean() {
+        String id = create("""
+                {"name":"%s","router":{"autoWhenModelMissing":true}}
+                """.formatted(TestCatalog.uniqueId("auto")))
+                .statusCode(201)
+                .body("router.autoWhenModelMissing", equalTo(true))
+                .body("router.rules", hasSize(0)).extract().path("id");
+        admin().body("{\"router\":{\"autoWhenModelMissing\":false}}").when().patch("/admin/v1/configurations/" + id)
+                .then().statusCode(200).body("router.autoWhenModelMissing", org.hamcrest.Matchers.nullValue());
+        rejected("""
+                {"name":"%s","router":{"autoWhenModelMissing":"yes"}}
+                """.formatted(TestCatalog.uniqueId("auto")), "/router/autoWhenModelMissing", "true or false");
+    }
+
+    @Test
     void shouldRejectADeletedVirtualModelInTheModelScope() {
         String virtual = TestCatalog.uniqueId("gone");
         catalog.virtualModel(virtual, 1, oai + ":gpt-4o");

@@ -16,6 +16,7 @@ import io.aigw.gateway.provider.UpstreamErrorTranslator;
 import io.aigw.gateway.routing.GatewaySettings;
 import io.aigw.gateway.limits.RequestLimits;
 import io.aigw.gateway.routing.PlannedAttempt;
+import io.aigw.gateway.routing.Skip;
 import io.aigw.gateway.routing.Surface;
 import io.aigw.gateway.tracing.RequestTrace;
 import io.aigw.gateway.translate.Translation;
@@ -139,7 +140,8 @@ final class Exchange {
     }
 
     private void skipCooling(PlannedAttempt attempt, long waitMs) {
-        failures.coolingDown(attempt.address().canonical(), attempt.key() == null ? null : attempt.key().id(), waitMs);
+        usage.skipped(List.of(failures.coolingDown(attempt.address().canonical(),
+                attempt.key() == null ? null : attempt.key().id(), waitMs)));
         index++;
         next();
     }
@@ -149,7 +151,10 @@ final class Exchange {
         if (attempts > 0 && !retryAllowed) {
             if (!services.retryBudget.tryRetry(settings.cooldown())) {
                 services.metrics.retryBudgetSpent();
-                failures.skipped.add("further attempts: the gateway's retry budget is spent");
+                Skip spent = Skip.retryBudget(attempt.address().canonical(), attempt.key() == null ? null
+                        : attempt.key().id(), plan.size() - index);
+                failures.skipped.add(spent);
+                usage.skipped(List.of(spent));
                 fail(failures.toError(attempts, plan.get(0).address().provider().id()));
                 return;
             }
@@ -190,6 +195,10 @@ final class Exchange {
             bytes = payloads.payload(attempt.address());
         } catch (GatewayException untranslatable) { // this model's translation failed: the next one may serve it
             failures.untranslatable = untranslatable;
+            Skip skip = Skip.untranslatable(attempt.address().canonical(), attempt.address().upstreamSurface(surface).id(),
+                    untranslatable.getMessage());
+            failures.skipped.add(skip);
+            usage.skipped(List.of(skip));
             skipModel();
             next();
             return;
@@ -494,6 +503,17 @@ final class Exchange {
         }
     }
 
+    /**
+     * What routing decided before the loop: candidates left out (virtual-model targets, surfaces the request cannot be
+     * translated to) and, for `aigw/auto`, why it chose; they go on the first attempt's usage event.
+     */
+    void routed(List<Skip> skipped, String auto) {
+        usage.skipped(skipped);
+        if (auto != null) {
+            usage.auto(auto);
+        }
+    }
+
     /** The request side's matches (already counted): they go on the first attempt's usage event. */
     void requestFindings(List<Finding> findings) {
         usage.firewall(findings);
@@ -560,6 +580,9 @@ final class Exchange {
         if (trace != null) {
             trace.failed(error.code().code());
         }
+        if (attempts == 0 && !failures.skipped.isEmpty()) { // the loop left every candidate out: say so in the trace
+            usage.nothingAttempted(plan.get(0), error.status());
+        }
         usage.flush(true);
         response.headers().set(GatewayHeaders.ATTEMPTS, Integer.toString(attempts));
         nameSkipped();
@@ -573,7 +596,7 @@ final class Exchange {
             return;
         }
         String before = response.headers().get(GatewayHeaders.SKIPPED);
-        String now = String.join("; ", failures.skipped);
+        String now = String.join("; ", failures.skipped.stream().map(Skip::header).toList());
         response.headers().set(GatewayHeaders.SKIPPED, before == null ? now : before + "; " + now);
     }
 

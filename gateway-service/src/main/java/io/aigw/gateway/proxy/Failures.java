@@ -2,6 +2,7 @@ package io.aigw.gateway.proxy;
 
 import io.aigw.gateway.error.ErrorCode;
 import io.aigw.gateway.error.GatewayException;
+import io.aigw.gateway.routing.Skip;
 import io.vertx.core.MultiMap;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,7 +24,7 @@ final class Failures {
     int cooledDown;
     long shortestCoolingMs = Long.MAX_VALUE;
     /** Why attempts were skipped at run time, for `X-AIGW-Skipped`. */
-    final List<String> skipped = new ArrayList<>(0);
+    final List<Skip> skipped = new ArrayList<>(0);
     Map<String, String> rateLimitHeaders = Map.of();
 
     /** An attempt answered {@code status} (not 2xx) and the request goes on to another attempt. */
@@ -38,11 +39,12 @@ final class Failures {
     }
 
     /** The attempt was not sent: its provider key × model or its provider cools down for {@code waitMs} more. */
-    void coolingDown(String model, String keyId, long waitMs) {
+    Skip coolingDown(String model, String keyId, long waitMs) {
         cooledDown++;
         shortestCoolingMs = Math.min(shortestCoolingMs, waitMs);
-        skipped.add(model + (keyId == null ? "" : " key " + keyId) + ": cooling down after failures ("
-                + Math.max(1, (waitMs + 999) / 1000) + " s left)");
+        Skip skip = Skip.coolingDown(model, keyId, waitMs);
+        skipped.add(skip);
+        return skip;
     }
 
     /** The client's error once the plan is exhausted after {@code attempts} upstream attempts. */

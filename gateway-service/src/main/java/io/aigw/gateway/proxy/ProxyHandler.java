@@ -26,6 +26,7 @@ import io.aigw.gateway.routing.Limits;
 import io.aigw.gateway.routing.PlannedAttempt;
 import io.aigw.gateway.routing.RoutePolicy;
 import io.aigw.gateway.routing.RoutingSnapshot;
+import io.aigw.gateway.routing.Skip;
 import io.aigw.gateway.routing.Surface;
 import io.aigw.gateway.translate.Translations;
 import io.opentelemetry.api.trace.Span;
@@ -65,15 +66,14 @@ public class ProxyHandler {
      * ({@code skipped}); none left: the reason is the client's error.
      */
     private List<PlannedAttempt> translatable(HttpServerRequest request, Surface surface, List<PlannedAttempt> plan,
-            Translations translations, List<String> skipped) {
+            Translations translations, List<Skip> skipped) {
         List<PlannedAttempt> usable = translations.usable(plan);
         if (usable.size() == plan.size()) {
             nameSkipped(request, skipped);
             return plan;
         }
-        List<String> all = new ArrayList<>(skipped);
-        all.addAll(translations.skipped(plan));
-        nameSkipped(request, all);
+        skipped.addAll(translations.skipped(plan));
+        nameSkipped(request, skipped);
         plan.stream().map(a -> a.address().upstreamSurface(surface)).filter(t -> translations.get(t) == null && t != surface)
                 .distinct().forEach(t -> services.translations.skipped(surface, t));
         if (usable.isEmpty()) {
@@ -82,9 +82,10 @@ public class ProxyHandler {
         return usable;
     }
 
-    private static void nameSkipped(HttpServerRequest request, List<String> skipped) {
+    private static void nameSkipped(HttpServerRequest request, List<Skip> skipped) {
         if (!skipped.isEmpty()) {
-            request.response().headers().set(GatewayHeaders.SKIPPED, String.join("; ", skipped));
+            request.response().headers().set(GatewayHeaders.SKIPPED,
+                    String.join("; ", skipped.stream().map(Skip::header).toList()));
         }
     }
 
@@ -95,16 +96,21 @@ public class ProxyHandler {
     public void handle(HttpServerRequest request, ClientLink link, Surface surface, RoutingSnapshot snapshot, AccessKeyRecord key,
             byte[] bytes, int length, long arrivedNanos, Span serverSpan) {
         try {
-            RequestBody parsed = RequestBody.parse(bytes, length);
+            RequestBody parsed = RequestBody.parse(bytes, length, true);
             RoutePolicy policy = snapshot.policy(key.configurationId());
+            if (parsed.model() == null && (policy == null || !policy.autoWhenModelMissing())) {
+                throw RequestBody.missingModel();
+            }
             if (policy == null) {
                 throw new GatewayException(ErrorCode.MODEL_NOT_ALLOWED,
                         "This access key's configuration is not available; nothing may be called with it.");
             }
             Candidates candidates;
-            if (AutoModel.is(parsed.model())) {
+            String auto = null;
+            if (parsed.model() == null || AutoModel.is(parsed.model())) { // no model: the configuration says auto
                 AutoModel.Choice choice = AutoModel.choose(readTree(bytes, length), snapshot, policy, surface);
-                request.response().headers().set(GatewayHeaders.AUTO, choice.why());
+                auto = (parsed.model() == null ? "no model: aigw/auto; " : "") + choice.why();
+                request.response().headers().set(GatewayHeaders.AUTO, auto);
                 candidates = CandidateResolver.resolveAuto(choice.candidates(), parsed.models(), snapshot, policy, surface);
             } else {
                 candidates = CandidateResolver.resolve(parsed.model(), parsed.models(), snapshot, policy, surface);
@@ -125,9 +131,9 @@ public class ProxyHandler {
             }
             byte[] inspected = verdict.body() != null ? verdict.body() : bytes; // redacted: every payload is built from it
             int inspectedLength = verdict.body() != null ? inspected.length : length;
-            RequestBody body = verdict.body() != null ? RequestBody.parse(inspected, inspectedLength) : parsed;
-            Request admitted = new Request(request, link, surface, snapshot, key, policy, candidates, planned, firewall,
-                    inspected, inspectedLength, body, arrivedNanos, serverSpan);
+            RequestBody body = verdict.body() != null ? RequestBody.parse(inspected, inspectedLength, true) : parsed;
+            Request admitted = new Request(request, link, surface, snapshot, key, policy, candidates, auto, planned,
+                    firewall, inspected, inspectedLength, body, arrivedNanos, serverSpan);
             if (!firewall.judgesRequests()) {
                 proceed(admitted, verdict.findings());
                 return;
@@ -146,7 +152,7 @@ public class ProxyHandler {
 
     /** A request past scope, planning and the synchronous firewall rules: what the rest of its path needs. */
     private record Request(HttpServerRequest request, ClientLink link, Surface surface, RoutingSnapshot snapshot,
-            AccessKeyRecord key, RoutePolicy policy, Candidates candidates, List<PlannedAttempt> planned,
+            AccessKeyRecord key, RoutePolicy policy, Candidates candidates, String auto, List<PlannedAttempt> planned,
             Firewall firewall, byte[] bytes, int length, RequestBody body, long arrivedNanos, Span serverSpan) {
     }
 
@@ -173,7 +179,8 @@ public class ProxyHandler {
     private void proceed(Request r, List<Finding> findings) {
         HttpServerRequest request = r.request();
         Translations translations = Translations.forPlan(r.surface(), r.planned(), r.bytes(), r.length());
-        List<PlannedAttempt> plan = translatable(request, r.surface(), r.planned(), translations, r.candidates().skipped());
+        List<Skip> skipped = new ArrayList<>(r.candidates().skipped());
+        List<PlannedAttempt> plan = translatable(request, r.surface(), r.planned(), translations, skipped);
         GatewaySettings settings = r.snapshot().settings();
         Limits limits = r.policy().limitsOr(settings.defaultLimits());
         RequestLimits checked = services.limits.forRequest(r.key(), limits, settings, plan, r.surface(), r.bytes(), r.length());
@@ -182,6 +189,7 @@ public class ProxyHandler {
                         request.response().headers().get(GatewayHeaders.REQUEST_ID), r.key(), r.body().model(),
                         r.body().stream()));
         exchange.requestFindings(findings);
+        exchange.routed(skipped, r.auto());
         if (!checked.checked()) {
             exchange.start();
             return;

@@ -72,6 +72,14 @@ public final class RequestBody {
 
     /** Parses {@code bytes[0..length)}; fails with `invalid_request` when it is not a JSON object of the right shape. */
     public static RequestBody parse(byte[] bytes, int length) {
+        return parse(bytes, length, false);
+    }
+
+    /**
+     * As {@link #parse(byte[], int)}; with {@code modelOptional} a body without `model` is accepted ({@link #model()}
+     * null: the caller decides, as a configuration may read it as `aigw/auto`).
+     */
+    public static RequestBody parse(byte[] bytes, int length, boolean modelOptional) {
         try (JsonParser p = JSON.createParser(bytes, 0, length)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw invalid("The request body must be a JSON object.", null);
@@ -120,8 +128,8 @@ public final class RequestBody {
             if (p.nextToken() != null) {
                 throw invalid("The request body has content after its JSON object.", null);
             }
-            if (model == null) {
-                throw invalid("The request needs a \"model\".", "model");
+            if (model == null && !modelOptional) {
+                throw missingModel();
             }
             return new RequestBody(bytes, length, model, models, stream, includeUsage, names, starts, ends, count);
         } catch (IOException e) {
@@ -129,9 +137,14 @@ public final class RequestBody {
         }
     }
 
+    /** The error for a body without `model` where none stands in for it. */
+    public static GatewayException missingModel() {
+        return invalid("The request needs a \"model\".", "model");
+    }
+
     /**
-     * The body to send upstream: `model` replaced by {@code upstreamModel}, `models` and {@code strip}
-     * removed, every other field's bytes as received.
+     * The body to send upstream: `model` replaced by {@code upstreamModel} (added first when the body had none),
+     * `models` and {@code strip} removed, every other field's bytes as received.
      */
     public Buffer rewrite(String upstreamModel, Set<String> strip) {
         return rewrite(upstreamModel, strip, false);
@@ -146,6 +159,10 @@ public final class RequestBody {
         Buffer out = Buffer.buffer(length + quoted.length + 16);
         out.appendByte((byte) '{');
         boolean first = true;
+        if (model == null) {
+            out.appendString("\"model\":\"", "UTF-8").appendBytes(quoted).appendByte((byte) '"');
+            first = false;
+        }
         for (int i = 0; i < count; i++) {
             String name = names[i];
             if (name.equals("models") || (!strip.isEmpty() && strip.contains(name))) {

@@ -4,6 +4,7 @@ import io.aigw.gateway.auth.AccessKeyRecord;
 import io.aigw.gateway.firewall.Finding;
 import io.aigw.gateway.limits.RequestLimits;
 import io.aigw.gateway.routing.PlannedAttempt;
+import io.aigw.gateway.routing.Skip;
 import io.aigw.gateway.routing.Surface;
 import io.aigw.gateway.tracing.RequestTrace;
 import io.aigw.gateway.usage.UsageEvent;
@@ -31,6 +32,10 @@ final class UsageTrail {
     /** Firewall matches since the last attempt was noted: they go on the next attempt's event. */
     private final java.util.List<UsageEvent.FirewallDecision> firewall = new java.util.ArrayList<>();
     private RequestTrace.Ended pendingSpan;
+    /** Candidates left out since the last attempt was noted: they go on the next attempt's event (or the last one's). */
+    private final java.util.List<UsageEvent.Skipped> skipped = new java.util.ArrayList<>(0);
+    /** Why `aigw/auto` chose its candidates, until the first attempt's event carries it; else null. */
+    private String auto;
 
     UsageTrail(UsageMeter meter, RequestLimits limits, String requestId, AccessKeyRecord key, Surface surface,
             RequestBody body, RequestTrace trace) {
@@ -50,8 +55,11 @@ final class UsageTrail {
         flush(false);
         pending = new UsageMeter.Attempt(requestId, key.id(), key.configurationId(), surface.id(), attempt, number,
                 false, status, outcome, body.stream() && surface.streamable(), tokens,
-                (System.nanoTime() - startedNanos) / 1_000_000, timeToFirstTokenMs, traceId, java.util.List.copyOf(firewall));
+                (System.nanoTime() - startedNanos) / 1_000_000, timeToFirstTokenMs, traceId, java.util.List.copyOf(firewall),
+                java.util.List.copyOf(skipped), auto);
         firewall.clear();
+        skipped.clear();
+        auto = null;
         if (trace != null) {
             pendingSpan = trace.attemptSettled();
         }
@@ -65,12 +73,44 @@ final class UsageTrail {
         }
     }
 
+    /** Candidates left out: on the next attempt's event, or the last one's when none follows. */
+    void skipped(java.util.List<Skip> skips) {
+        for (Skip s : skips) {
+            skipped.add(new UsageEvent.Skipped(s.model(), s.providerKeyId(), s.reason(), s.detail()));
+        }
+    }
+
+    /** Why `aigw/auto` chose (X-AIGW-Auto's text): on the first attempt's event. */
+    void auto(String why) {
+        auto = why;
+    }
+
+    /**
+     * The request ends with no attempt made, every candidate left out (all cooling down, say): one event of attempt 0,
+     * final, outcome `skipped`, cost 0, on the first planned candidate, so that the attempt trace shows why. Not counted
+     * in the attempt metrics (nothing was sent). Nothing when no candidate was left out.
+     */
+    void nothingAttempted(PlannedAttempt first, int status) {
+        if (pending != null || skipped.isEmpty()) {
+            return;
+        }
+        UsageMeter.Attempt none = new UsageMeter.Attempt(requestId, key.id(), key.configurationId(), surface.id(), first, 0,
+                true, status, "skipped", body.stream() && surface.streamable(), null, 0, null, traceId,
+                java.util.List.copyOf(firewall), java.util.List.copyOf(skipped), auto);
+        skipped.clear();
+        firewall.clear();
+        meter.publishOnly(none);
+    }
+
     /** Publishes the held event, as the request's last when {@code isFinal}. */
     void flush(boolean isFinal) {
         UsageMeter.Attempt done = pending;
         if (done != null) {
             pending = null;
-            UsageEvent event = meter.record(isFinal ? done.asFinal() : done);
+            UsageEvent event = meter.record(isFinal ? done.asFinal(java.util.List.copyOf(skipped)) : done);
+            if (isFinal) {
+                skipped.clear();
+            }
             limits.settle(event);
             if (pendingSpan != null) {
                 trace.attemptEnded(pendingSpan, event);

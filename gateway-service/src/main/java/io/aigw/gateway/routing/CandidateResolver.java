@@ -19,7 +19,7 @@ public final class CandidateResolver {
     public static Candidates resolve(String model, List<String> fallbacks, RoutingSnapshot snapshot,
             RoutePolicy policy, Surface surface) {
         List<ModelAddress> candidates = new ArrayList<>(1 + fallbacks.size());
-        List<String> skipped = new ArrayList<>(0);
+        List<Skip> skipped = new ArrayList<>(0);
         add(model, "model", snapshot, policy, surface, candidates, skipped);
         for (String fallback : fallbacks) {
             add(fallback, "models", snapshot, policy, surface, candidates, skipped);
@@ -31,7 +31,7 @@ public final class CandidateResolver {
     public static Candidates resolveAuto(List<ModelAddress> chosen, List<String> fallbacks, RoutingSnapshot snapshot,
             RoutePolicy policy, Surface surface) {
         List<ModelAddress> candidates = new ArrayList<>(chosen);
-        List<String> skipped = new ArrayList<>(0);
+        List<Skip> skipped = new ArrayList<>(0);
         for (String fallback : fallbacks) {
             add(fallback, "models", snapshot, policy, surface, candidates, skipped);
         }
@@ -39,7 +39,7 @@ public final class CandidateResolver {
     }
 
     private static void add(String text, String param, RoutingSnapshot snapshot, RoutePolicy policy, Surface surface,
-            List<ModelAddress> candidates, List<String> skipped) {
+            List<ModelAddress> candidates, List<Skip> skipped) {
         VirtualModel virtual = VirtualModelResolver.lookup(text, snapshot);
         if (virtual != null) {
             candidates.addAll(VirtualModelResolver.expand(virtual, snapshot, policy, surface, param, skipped));

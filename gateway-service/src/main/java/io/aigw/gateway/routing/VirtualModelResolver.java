@@ -33,7 +33,7 @@ public final class VirtualModelResolver {
      * `model_not_allowed` (403) when scope removed any, else `unsupported_surface` (400).
      */
     public static List<ModelAddress> expand(VirtualModel virtual, RoutingSnapshot snapshot, RoutePolicy policy,
-            Surface surface, String param, List<String> skipped) {
+            Surface surface, String param, List<Skip> skipped) {
         if (!policy.access().allowsModel(virtual.name())) {
             throw new GatewayException(ErrorCode.MODEL_NOT_ALLOWED,
                     "This access key may not call model \"" + virtual.name() + "\".", param);
@@ -41,22 +41,19 @@ public final class VirtualModelResolver {
         List<ModelAddress> usable = new ArrayList<>();
         boolean scopeSkipped = false;
         for (ModelAddress address : targets(virtual, snapshot, skipped)) {
-            String reason = null;
             if (!allowed(address, policy.access())) {
-                reason = OUTSIDE_SCOPE;
+                skipped.add(Skip.virtualTarget(address.canonical(), virtual.name(), Skip.OUTSIDE_SCOPE, OUTSIDE_SCOPE));
                 scopeSkipped = true;
             } else if (address.upstreamSurface(surface) == null) {
-                reason = "not served on " + surface.id();
-            }
-            if (reason == null) {
-                usable.add(address);
+                skipped.add(Skip.virtualTarget(address.canonical(), virtual.name(), Skip.NOT_SERVED,
+                        "not served on " + surface.id()));
             } else {
-                skipped.add(skip(address.canonical(), virtual, reason));
+                usable.add(address);
             }
         }
         if (usable.isEmpty()) {
             String detail = "No target of virtual model \"" + virtual.name() + "\" can serve this request: "
-                    + String.join("; ", skipped) + ".";
+                    + String.join("; ", skipped.stream().map(Skip::header).toList()) + ".";
             throw new GatewayException(scopeSkipped ? ErrorCode.MODEL_NOT_ALLOWED : ErrorCode.UNSUPPORTED_SURFACE,
                     detail, param);
         }
@@ -76,7 +73,7 @@ public final class VirtualModelResolver {
     }
 
     /** Every target resolved against the snapshot, in order and without repeats; unknown ones go to {@code skipped}. */
-    private static List<ModelAddress> targets(VirtualModel virtual, RoutingSnapshot snapshot, List<String> skipped) {
+    private static List<ModelAddress> targets(VirtualModel virtual, RoutingSnapshot snapshot, List<Skip> skipped) {
         Set<String> seen = new LinkedHashSet<>();
         List<ModelAddress> addresses = new ArrayList<>();
         for (String target : virtual.targets()) {
@@ -86,14 +83,15 @@ public final class VirtualModelResolver {
                 try {
                     resolved.add(ModelAddressParser.parse(target, snapshot, null));
                 } catch (GatewayException e) {
-                    skipped.add(skip(target, virtual, "not in the catalog"));
+                    skipped.add(Skip.virtualTarget(target, virtual.name(), Skip.NOT_IN_CATALOG, "not in the catalog"));
                 }
             } else {
                 for (CatalogModel model : snapshot.modelsNamed(target)) {
                     resolved.add(new ModelAddress(snapshot.provider(model.providerId()), model.modelId(), model));
                 }
                 if (resolved.isEmpty()) {
-                    skipped.add(skip(target, virtual, "no active provider serves it"));
+                    skipped.add(Skip.virtualTarget(target, virtual.name(), Skip.NOT_IN_CATALOG,
+                            "no active provider serves it"));
                 }
             }
             for (ModelAddress address : resolved) {
@@ -103,9 +101,5 @@ public final class VirtualModelResolver {
             }
         }
         return addresses;
-    }
-
-    private static String skip(String target, VirtualModel virtual, String reason) {
-        return target + " (virtual " + virtual.name() + "): " + reason;
     }
 }

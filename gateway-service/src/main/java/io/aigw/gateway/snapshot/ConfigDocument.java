@@ -30,7 +30,8 @@ public record ConfigDocument(long version, String generatedAt, List<Configuratio
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record RouterDoc(List<RuleDoc> rules) {
+    /** {@code autoWhenModelMissing}: a request without `model` is an `aigw/auto` request (absent = false). */
+    public record RouterDoc(List<RuleDoc> rules, Boolean autoWhenModelMissing) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -33,7 +33,8 @@ final class PolicyCompiler {
         for (ConfigurationDoc doc : docs) {
             String id = SnapshotBuilder.require(doc.id(), "configuration id");
             policies.put(id, new RoutePolicy(id, scope(doc, directory), modelRules(doc, directory), providerRules(doc, directory),
-                    SnapshotBuilder.limits(doc.limits())));
+                    SnapshotBuilder.limits(doc.limits()),
+                    doc.router() != null && Boolean.TRUE.equals(doc.router().autoWhenModelMissing())));
         }
         return Map.copyOf(policies);
     }

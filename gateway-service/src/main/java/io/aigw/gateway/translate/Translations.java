@@ -2,6 +2,7 @@ package io.aigw.gateway.translate;
 
 import io.aigw.gateway.error.GatewayException;
 import io.aigw.gateway.routing.PlannedAttempt;
+import io.aigw.gateway.routing.Skip;
 import io.aigw.gateway.routing.Surface;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -92,13 +93,13 @@ public final class Translations {
         return usable;
     }
 
-    /** Why candidates were skipped: `<model> (<surface>): <reason>` each; empty when none was. */
-    public List<String> skipped(List<PlannedAttempt> plan) {
-        List<String> reasons = new ArrayList<>(1);
+    /** Why candidates were skipped, one per model and surface; empty when none was. */
+    public List<Skip> skipped(List<PlannedAttempt> plan) {
+        List<Skip> reasons = new ArrayList<>(1);
         for (PlannedAttempt attempt : plan) {
             GatewayException failure = failures.get(attempt.address().upstreamSurface(client));
-            String reason = failure == null ? null : attempt.address().canonical() + " ("
-                    + attempt.address().upstreamSurface(client).id() + "): " + failure.getMessage();
+            Skip reason = failure == null ? null : Skip.untranslatable(attempt.address().canonical(),
+                    attempt.address().upstreamSurface(client).id(), failure.getMessage());
             if (reason != null && !reasons.contains(reason)) {
                 reasons.add(reason);
             }

@@ -14,14 +14,26 @@ import java.util.List;
  * `provider-default`, `openrouter-import`), or `none` (no price known: cost 0). {@code traceId} is the W3C trace id of
  * the request's sampled trace, else null (tracing off or not sampled). {@code firewall}: the firewall rules that matched
  * for this attempt (the request side's on the request's first attempt, an answer's tool calls on the attempt that
- * answered); absent when none did. Never the matched text.
+ * answered); absent when none did. Never the matched text. {@code skipped}: the candidates left out before this attempt
+ * (on the request's last attempt: also those left out after it), each with a stable reason code; absent when none was.
+ * {@code auto}: why `aigw/auto` chose its candidates, on the request's first attempt only; absent otherwise.
  */
 public record UsageEvent(String eventId, String requestId, String accessKeyId, String configurationId,
         String providerId, String modelId, String providerKeyId, String surface, int attempt,
         @JsonProperty("final") boolean isFinal, int status, String outcome,
         boolean streaming, Tokens tokens, BigDecimal costUsd, String costSource, long latencyMs,
         Long timeToFirstTokenMs, String occurredAt, String traceId,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<FirewallDecision> firewall) {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<FirewallDecision> firewall,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Skipped> skipped,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String auto) {
+
+    /**
+     * A candidate the request did not try: the model (`provider:model`, or a virtual model's target as written), the
+     * provider key of a skipped backend or null, {@code reason} ({@code outside_scope}, {@code not_served},
+     * {@code not_in_catalog}, {@code untranslatable}, {@code cooling_down}, {@code retry_budget}) and the words.
+     */
+    public record Skipped(String model, String providerKeyId, String reason, String detail) {
+    }
 
     /**
      * One firewall rule that matched: policy and rule ids, {@code tier} ({@code hardDeny}, {@code softDeny},

@@ -35,6 +35,19 @@ public class UsageMeter {
 
     /** Publishes the event of one attempt; answers it (for the limit counters). */
     public UsageEvent record(Attempt a) {
+        UsageEvent event = event(a);
+        publisher.publish(event);
+        metrics.record(event);
+        genAi.record(event);
+        return event;
+    }
+
+    /** Publishes an event that is no attempt (a request whose every candidate was left out): not in the metrics. */
+    public void publishOnly(Attempt a) {
+        publisher.publish(event(a));
+    }
+
+    private UsageEvent event(Attempt a) {
         PlannedAttempt planned = a.planned();
         UsageEvent.Tokens tokens = a.tokens() == null ? UsageEvent.Tokens.NONE : a.tokens();
         // an attempt that failed without any usage (an error status, a timeout) is not charged, not even a request fee
@@ -45,10 +58,7 @@ public class UsageMeter {
                 a.configurationId(), planned.address().provider().id(), planned.address().modelId(),
                 planned.key() == null ? null : planned.key().id(), a.surface(), a.number(), a.isFinal(), a.status(),
                 a.outcome(), a.streaming(), tokens, cost.usd(), cost.source(), a.latencyMs(),
-                a.timeToFirstTokenMs(), Instant.now().toString(), a.traceId(), a.firewall());
-        publisher.publish(event);
-        metrics.record(event);
-        genAi.record(event);
+                a.timeToFirstTokenMs(), Instant.now().toString(), a.traceId(), a.firewall(), a.skipped(), a.auto());
         return event;
     }
 
@@ -56,12 +66,19 @@ public class UsageMeter {
     public record Attempt(String requestId, String accessKeyId, String configurationId, String surface,
             PlannedAttempt planned, int number, boolean isFinal, int status, String outcome, boolean streaming,
             UsageEvent.Tokens tokens, long latencyMs, Long timeToFirstTokenMs, String traceId,
-            java.util.List<UsageEvent.FirewallDecision> firewall) {
+            java.util.List<UsageEvent.FirewallDecision> firewall, java.util.List<UsageEvent.Skipped> skipped,
+            String auto) {
 
-        public Attempt asFinal() {
+        /** The request's last attempt; {@code laterSkipped}: candidates left out after it, added to its own. */
+        public Attempt asFinal(java.util.List<UsageEvent.Skipped> laterSkipped) {
             String finalOutcome = "success".equals(outcome) || "client_cancelled".equals(outcome) ? outcome : "error";
+            java.util.List<UsageEvent.Skipped> all = skipped;
+            if (!laterSkipped.isEmpty()) {
+                all = new java.util.ArrayList<>(skipped);
+                all.addAll(laterSkipped);
+            }
             return new Attempt(requestId, accessKeyId, configurationId, surface, planned, number, true, status,
-                    finalOutcome, streaming, tokens, latencyMs, timeToFirstTokenMs, traceId, firewall);
+                    finalOutcome, streaming, tokens, latencyMs, timeToFirstTokenMs, traceId, firewall, all, auto);
         }
     }
 }

@@ -4,13 +4,16 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.aigw.gateway.api.GatewayHeaders;
 import io.aigw.gateway.support.GatewayReady;
 import io.aigw.gateway.support.GatewayTestResource;
 import io.aigw.gateway.support.Management;
 import io.aigw.gateway.support.SimulatorClient;
 import io.aigw.gateway.support.TestKeys;
+import io.aigw.gateway.support.UsageEventsReader;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -79,6 +82,37 @@ class CooldownTest {
         assertThat(SimulatorClient.received().size(), equalTo(5));
         Management.given().get("/q/metrics").then().body(containsString("aigw_backend_skipped_total{provider=\"backup\"}"))
                 .body(containsString("aigw_backend_cooldowns_total{provider=\"backup\"}"));
+    }
+
+    @Test
+    void shouldRecordACoolingBackendOnTheAttemptTraceOfTheModelThatServedOrAloneWhenNoneWasTried() throws Exception {
+        String model = "backup:trace-" + UUID.randomUUID() + "@status=503";
+        chat(model).statusCode(502);
+        chat(model).statusCode(502);
+        try (UsageEventsReader usage = new UsageEventsReader()) {
+            String served = given().auth().oauth2(TestKeys.ALLOW_ALL).contentType(ContentType.JSON)
+                    .body("{\"model\":\"" + model + "\",\"models\":[\"openai:gpt-4o\"],"
+                            + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")
+                    .when().post("/v1/chat/completions").then().statusCode(200)
+                    .header(GatewayHeaders.MODEL, "openai:gpt-4o").extract().header(GatewayHeaders.REQUEST_ID);
+            List<JsonNode> attempts = usage.eventsOf(served, 1);
+            assertThat(attempts.size(), equalTo(1));
+            JsonNode skipped = attempts.get(0).path("skipped").get(0);
+            assertThat(skipped.path("model").asText(), equalTo(model));
+            assertThat(skipped.path("providerKeyId").asText(), equalTo("pk_backup"));
+            assertThat(skipped.path("reason").asText(), equalTo("cooling_down"));
+            assertThat(skipped.path("detail").asText(), startsWith("cooling down after failures"));
+
+            String refused = chat(model).statusCode(503).extract().header(GatewayHeaders.REQUEST_ID);
+            List<JsonNode> none = usage.eventsOf(refused, 1);
+            assertThat("a request with no attempt still has its trace", none.size(), equalTo(1));
+            assertThat(none.get(0).path("attempt").asInt(), equalTo(0));
+            assertThat(none.get(0).path("outcome").asText(), equalTo("skipped"));
+            assertThat(none.get(0).path("final").asBoolean(), equalTo(true));
+            assertThat(none.get(0).path("status").asInt(), equalTo(503));
+            assertThat(none.get(0).path("costUsd").decimalValue().signum(), equalTo(0));
+            assertThat(none.get(0).path("skipped").get(0).path("reason").asText(), equalTo("cooling_down"));
+        }
     }
 
     @Test

@@ -37,6 +37,13 @@ class AutoModelTest {
 
     private static RoutingSnapshot snapshot() {
         ObjectNode catalog = TestDocuments.catalog("http://127.0.0.1:9");
+        // the proxy tests' banded provider has its own prices: not part of this table
+        com.fasterxml.jackson.databind.node.ArrayNode all = (com.fasterxml.jackson.databind.node.ArrayNode) catalog.get("models");
+        for (int i = all.size() - 1; i >= 0; i--) {
+            if (all.get(i).path("providerId").asText().equals("banded")) {
+                all.remove(i);
+            }
+        }
         for (JsonNode m : catalog.get("models")) {
             ObjectNode model = (ObjectNode) m;
             String id = model.get("providerId").asText() + ":" + model.get("modelId").asText();

@@ -64,6 +64,25 @@ class VirtualModelRoutingTest {
     }
 
     @Test
+    void shouldRecordATargetOutsideTheScopeOnTheAttemptTrace() throws Exception {
+        try (io.aigw.gateway.support.UsageEventsReader usage = new io.aigw.gateway.support.UsageEventsReader()) {
+            String requestId = given().auth().oauth2(TestKeys.SCOPED).contentType(ContentType.JSON)
+                    .body("{\"model\":\"vm-scoped\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")
+                    .when().post("/v1/chat/completions").then().statusCode(200)
+                    .extract().header(GatewayHeaders.REQUEST_ID);
+            List<com.fasterxml.jackson.databind.JsonNode> attempts = usage.eventsOf(requestId, 1);
+            org.hamcrest.MatcherAssert.assertThat(attempts.size(), equalTo(1));
+            com.fasterxml.jackson.databind.JsonNode skipped = attempts.get(0).path("skipped");
+            org.hamcrest.MatcherAssert.assertThat(skipped.size(), equalTo(1));
+            org.hamcrest.MatcherAssert.assertThat(skipped.get(0).path("model").asText(),
+                    equalTo("openrouter:anthropic/claude-3.5-sonnet"));
+            org.hamcrest.MatcherAssert.assertThat(skipped.get(0).path("reason").asText(), equalTo("outside_scope"));
+            org.hamcrest.MatcherAssert.assertThat(skipped.get(0).path("detail").asText(),
+                    equalTo("virtual vm-scoped: outside the access scope"));
+        }
+    }
+
+    @Test
     void shouldSkipTargetsOutsideTheScopeAndSayWhy() {
         chat(TestKeys.SCOPED, "vm-scoped").statusCode(200)
                 .header(GatewayHeaders.MODEL, "openai:gpt-4o")

@@ -16,7 +16,7 @@ public final class TestDocuments {
     public static final Map<String, String> KEY_VALUES = Map.of(
             "pk_openai1", "sim-key-1", "pk_openai2", "sim-key-2", "pk_openaibad", BAD_KEY_VALUE,
             "pk_anthropic", "sim-key-1", "pk_openrouter", "sim-key-1", "pk_backup", "sim-key-2",
-            "pk_dead", "sim-key-1");
+            "pk_dead", "sim-key-1", "pk_banded", "sim-key-1");
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final List<String> OPENAI = List.of("openai/chat-completions", "openai/completions",
             "openai/responses", "openai/embeddings");
@@ -44,6 +44,8 @@ public final class TestDocuments {
         providers.add(provider("deadhost", "http://127.0.0.1:1/v1", "bearer", OPENAI, Map.of()).put("builtIn", false));
         providers.add(provider("nokeys", simulator + "/v1", "bearer", OPENAI, Map.of()).put("builtIn", false));
         providers.add(provider("retired", simulator + "/v1", "bearer", OPENAI, Map.of()).put("status", "disabled"));
+        // aigw/auto's price bands: three models at three prices, the cheapest failing upstream (AutoModelProxyTest)
+        providers.add(provider("banded", simulator + "/v1", "bearer", OPENAI, Map.of()).put("builtIn", false));
         ArrayNode models = doc.putArray("models");
         models.add(model("openai", "gpt-4o", "gpt-4o-2024-08-06", true, List.of("gpt-4o-latest"), List.of(), List.of()));
         models.add(model("openai", "o1-mini", "o1-mini", true, List.of(), List.of("openai/chat-completions"),
@@ -55,6 +57,10 @@ public final class TestDocuments {
         models.add(model("openrouter", "anthropic/claude-3.5-sonnet", "anthropic/claude-3.5-sonnet", false, List.of(),
                 List.of(), List.of()));
         models.add(model("backup", "gpt-4o-mini", "gpt-4o-mini", false, List.of(), List.of(), List.of()));
+        models.add(priced(model("banded", "cheap@status=503", "cheap@status=503", false, List.of(), List.of(), List.of()),
+                "0.1", "0.2"));
+        models.add(priced(model("banded", "mid", "mid", false, List.of(), List.of(), List.of()), "1", "2"));
+        models.add(priced(model("banded", "dear", "dear", false, List.of(), List.of(), List.of()), "10", "20"));
         ArrayNode virtual = doc.putArray("virtualModels");
         // the first target fails with 500: the request moves on to the next target
         virtual.add(virtualModel("vm-failover", "openai:vm-broken@status=500", "backup:gpt-4o-mini"));
@@ -99,6 +105,12 @@ public final class TestDocuments {
         ObjectNode allBad = configuration("cfg_allbad0000000001");
         allBad.putObject("router").putArray("rules").add(rule("provider", "openai", keys("pk_openaibad")));
         configurations.add(allBad);
+        // only the banded provider, a request without `model` is an aigw/auto request, and agent-guard's rules apply
+        ObjectNode banded = configuration("cfg_auto000000000001");
+        banded.putObject("access").putObject("providers").putArray("allow").add("banded");
+        banded.putObject("router").put("autoWhenModelMissing", true).putArray("rules");
+        banded.putObject("firewall").putArray("policies").add("fwp_guard00000000001");
+        configurations.add(banded);
         ObjectNode nothing = configuration("cfg_nothing000000001");
         nothing.putObject("access").putObject("providers").putArray("allow");
         configurations.add(nothing);
@@ -203,6 +215,7 @@ public final class TestDocuments {
         keys.add(providerKey("pk_openrouter", "openrouter", T0));
         keys.add(providerKey("pk_backup", "backup", T0));
         keys.add(providerKey("pk_dead", "deadhost", T0));
+        keys.add(providerKey("pk_banded", "banded", T0));
         return doc;
     }
 
@@ -231,6 +244,12 @@ public final class TestDocuments {
         m.putObject("pricing").put("inputPerMTok", 2.5).put("outputPerMTok", 10).put("cachedInputPerMTok", 1.25)
                 .putNull("cacheWritePerMTok").putNull("perRequest");
         return m.put("status", "active").put("version", 1).put("createdAt", T0).put("updatedAt", T0);
+    }
+
+    private static ObjectNode priced(ObjectNode model, String input, String output) {
+        ((ObjectNode) model.get("pricing")).put("inputPerMTok", new java.math.BigDecimal(input))
+                .put("outputPerMTok", new java.math.BigDecimal(output)).putNull("cachedInputPerMTok");
+        return model;
     }
 
     public static ObjectNode virtualModel(String name, String... targets) {

@@ -34,6 +34,11 @@ public final class TestKeys {
     public static final String FIREWALL_JUDGED = "ag-fwjudge001-g1-S3cretFwJudge_abcdefghijkl";
     /** Configuration with the firewall policy `judged-lenient` (a judge that hangs, onError allow). */
     public static final String FIREWALL_JUDGE_LENIENT = "ag-fwlenient1-g1-S3cretFwLenient_abcdefghij";
+    /**
+     * Configuration that allows only the provider `banded` (three price bands), reads a missing model as auto, and has
+     * the firewall policy `agent-guard`.
+     */
+    public static final String AUTO_BANDED = "ag-autoband01-g1-S3cretAutoBand_abcdefghijkl";
     /** Revoked by a test while the gateway runs. */
     public static final String TO_REVOKE = "ag-torevoke01-g1-S3cretToRevoke_abcdefghijk";
 
@@ -61,6 +66,7 @@ public final class TestKeys {
         add(stub, FIREWALL_AUDIT, "active", null, "cfg_fwaudit000000001");
         add(stub, FIREWALL_JUDGED, "active", null, "cfg_fwjudge000000001");
         add(stub, FIREWALL_JUDGE_LENIENT, "active", null, "cfg_fwlenient0000001");
+        add(stub, AUTO_BANDED, "active", null, "cfg_auto000000000001");
     }
 
     /** The public id of a token. */

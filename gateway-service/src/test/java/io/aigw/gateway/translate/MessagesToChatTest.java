@@ -102,6 +102,25 @@ class MessagesToChatTest {
     }
 
     @Test
+    void shouldRecordTheCandidateThatCouldNotBeTranslatedOnTheAttemptTrace() throws Exception {
+        String document = "{\"role\":\"user\",\"content\":[{\"type\":\"document\",\"source\":{\"type\":\"text\","
+                + "\"media_type\":\"text/plain\",\"data\":\"A text.\"}},{\"type\":\"text\",\"text\":\"Summarise.\"}]}";
+        try (io.aigw.gateway.support.UsageEventsReader usage = new io.aigw.gateway.support.UsageEventsReader()) {
+            String requestId = messages("{\"model\":\"" + MODEL + "\",\"models\":[\"anthropic:claude-sonnet-4-5\"],"
+                    + "\"max_tokens\":64,\"messages\":[" + document + "]}").then().statusCode(200)
+                    .extract().header(GatewayHeaders.REQUEST_ID);
+            List<JsonNode> attempts = usage.eventsOf(requestId, 1);
+            assertThat(attempts.size(), equalTo(1));
+            assertThat(attempts.get(0).path("providerId").asText(), equalTo("anthropic"));
+            JsonNode skipped = attempts.get(0).path("skipped").get(0);
+            assertThat(skipped.path("model").asText(), equalTo(MODEL));
+            assertThat(skipped.path("reason").asText(), equalTo("untranslatable"));
+            assertThat(skipped.path("detail").asText(), startsWith("openai/chat-completions: "));
+            assertThat(skipped.path("detail").asText(), containsString("document"));
+        }
+    }
+
+    @Test
     void shouldSkipACandidateTheRequestCannotBeTranslatedToAndServeTheNextNatively() {
         String document = "{\"role\":\"user\",\"content\":[{\"type\":\"document\",\"source\":{\"type\":\"text\","
                 + "\"media_type\":\"text/plain\",\"data\":\"A text.\"}},{\"type\":\"text\",\"text\":\"Summarise.\"}]}";

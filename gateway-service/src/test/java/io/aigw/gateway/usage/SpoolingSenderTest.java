@@ -113,7 +113,7 @@ class SpoolingSenderTest {
     private static UsageEvent event(int n) {
         return new UsageEvent("e" + n, "req_" + n, "ak_spool", null, "openai", "gpt-4o", null, "openai/chat-completions",
                 1, true, 200, "success", false, UsageEvent.Tokens.NONE, java.math.BigDecimal.ZERO, "catalog", 1, null,
-                "2026-12-01T00:00:00Z", null, null);
+                "2026-12-01T00:00:00Z", null, null, null, null);
     }
 
     /** "e1" … "e{@code n}": the ids of the first n events, in order. */

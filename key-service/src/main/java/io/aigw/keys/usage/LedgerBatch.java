@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A batch of usage events as one {@code insert … select from unnest(…)}: 27 arrays, one statement, whatever the batch's
+ * A batch of usage events as one {@code insert … select from unnest(…)}: 29 arrays, one statement, whatever the batch's
  * size (issue 19). A statement per row, even pipelined, cost PostgreSQL a parse-free but full execution per event;
  * one set-based insert costs a fraction of that per row. Idempotent on {@code event_id} like before.
  */
@@ -17,17 +17,18 @@ final class LedgerBatch {
 
     static final String INSERT = "insert into usage_event (" + UsageRepository.COLUMNS + ")"
             + " select e, r, k, c, p, m, pk, s, a, f, st, o, str, it, ot, ci, cw, cw1, rt, te, cost, cs, lat, ttft, at,"
-            + " tr, fw::jsonb from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],"
+            + " tr, fw::jsonb, sk::jsonb, ac from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],"
             + " $7::text[], $8::text[], $9::int4[], $10::bool[], $11::int4[], $12::text[], $13::bool[], $14::int8[],"
             + " $15::int8[], $16::int8[], $17::int8[], $18::int8[], $19::int8[], $20::bool[], $21::numeric[],"
-            + " $22::text[], $23::int8[], $24::int8[], $25::timestamptz[], $26::text[], $27::text[])"
-            + " as t(e, r, k, c, p, m, pk, s, a, f, st, o, str, it, ot, ci, cw, cw1, rt, te, cost, cs, lat, ttft, at, tr, fw)"
+            + " $22::text[], $23::int8[], $24::int8[], $25::timestamptz[], $26::text[], $27::text[], $28::text[],"
+            + " $29::text[]) as t(e, r, k, c, p, m, pk, s, a, f, st, o, str, it, ot, ci, cw, cw1, rt, te, cost, cs, lat,"
+            + " ttft, at, tr, fw, sk, ac)"
             + " on conflict (event_id) do nothing";
 
     private LedgerBatch() {
     }
 
-    /** The 27 column arrays of {@link #INSERT}, in its order. */
+    /** The 29 column arrays of {@link #INSERT}, in its order. */
     static Tuple parameters(List<UsageEvent> events) {
         int n = events.size();
         UUID[] eventIds = new UUID[n];
@@ -57,6 +58,8 @@ final class LedgerBatch {
         OffsetDateTime[] occurredAt = new OffsetDateTime[n];
         String[] traceIds = new String[n];
         String[] firewall = new String[n];
+        String[] skipped = new String[n];
+        String[] autoChoices = new String[n];
         for (int i = 0; i < n; i++) {
             UsageEvent e = events.get(i);
             UsageTokens tokens = e.tokens() == null ? UsageTokens.NONE : e.tokens();
@@ -88,10 +91,13 @@ final class LedgerBatch {
             traceIds[i] = e.validTraceId();
             JsonArray decisions = UsageRepository.firewall(e.firewall());
             firewall[i] = decisions == null ? null : decisions.encode();
+            JsonArray skips = UsageRepository.skipped(e.skipped());
+            skipped[i] = skips == null ? null : skips.encode();
+            autoChoices[i] = e.auto();
         }
         return Tuple.from(new Object[] {eventIds, requestIds, accessKeyIds, configurationIds, providerIds, modelIds,
                 providerKeyIds, surfaces, attempts, finals, statuses, outcomes, streaming, input, output, cachedInput,
                 cacheWrite, cacheWrite1h, reasoning, estimated, costs, costSources, latencies, timesToFirstToken,
-                occurredAt, traceIds, firewall});
+                occurredAt, traceIds, firewall, skipped, autoChoices});
     }
 }

@@ -19,7 +19,8 @@ import java.util.UUID;
 
 /**
  * The usage ledger in plain SQL on the reactive pool: bulk inserts and aggregations are what it does,
- * which Hibernate adds nothing to. Inserts are idempotent on {@code event_id}.
+ * which Hibernate adds nothing to. Inserts are idempotent on {@code event_id}. Events of attempt 0 (a request that made
+ * no attempt: every candidate skipped) count as requests, never as attempts.
  */
 @ApplicationScoped
 public class UsageRepository {
@@ -28,7 +29,7 @@ public class UsageRepository {
             + " model_id, provider_key_id, surface, attempt, final, status, outcome, streaming, input_tokens,"
             + " output_tokens, cached_input_tokens, cache_write_tokens, cache_write_1h_tokens, reasoning_tokens,"
             + " tokens_estimated, cost_usd, cost_source, latency_ms, time_to_first_token_ms, occurred_at, trace_id,"
-            + " firewall";
+            + " firewall, skipped, auto_choice";
     /** Grouping expressions by {@code groupBy} value (a whitelist: never SQL from the caller). */
     static final Map<String, String> GROUP_KEYS = Map.of("provider", "provider_id",
             "model", "provider_id || ':' || model_id", "accessKey", "access_key_id",
@@ -77,7 +78,7 @@ public class UsageRepository {
     /** Daily (UTC) buckets per group key. */
     public Uni<List<UsageBucket>> overview(Instant from, Instant to, String groupBy) {
         String sql = "select (occurred_at at time zone 'UTC')::date as day, " + GROUP_KEYS.get(groupBy) + " as key,"
-                + " count(distinct request_id) as requests, count(*) as attempts,"
+                + " count(distinct request_id) as requests, count(*) filter (where attempt > 0) as attempts,"
                 + " coalesce(sum(input_tokens), 0)::bigint as input_tokens,"
                 + " coalesce(sum(output_tokens), 0)::bigint as output_tokens, coalesce(sum(cost_usd), 0) as cost"
                 + " from usage_event where occurred_at >= $1 and occurred_at < $2 group by 1, 2 order by 1, 2";
@@ -104,7 +105,8 @@ public class UsageRepository {
             params.add(utc(q.to()));
             int n = params.size();
             sql.append(i == 0 ? "" : " union all ").append("select ").append(i).append(" as i, coalesce(sum(cost_usd), 0) as cost,")
-                    .append(" count(*) as attempts from usage_event where ").append(SPEND_SCOPES.get(q.scope()))
+                    .append(" count(*) filter (where attempt > 0) as attempts from usage_event where ")
+                    .append(SPEND_SCOPES.get(q.scope()))
                     .append(" = $").append(n - 2).append(" and occurred_at >= $").append(n - 1)
                     .append(" and occurred_at < $").append(n);
         }
@@ -121,7 +123,7 @@ public class UsageRepository {
 
     public Uni<UsageTotals> totals(Instant from, Instant to, String column, String value) {
         String filter = column == null ? "" : " and " + column + " = $3";
-        String sql = "select count(distinct request_id) as requests, count(*) as attempts,"
+        String sql = "select count(distinct request_id) as requests, count(*) filter (where attempt > 0) as attempts,"
                 + " coalesce(sum(input_tokens), 0)::bigint as input_tokens,"
                 + " coalesce(sum(output_tokens), 0)::bigint as output_tokens, coalesce(sum(cost_usd), 0) as cost"
                 + " from usage_event where occurred_at >= $1 and occurred_at < $2" + filter;
@@ -145,7 +147,8 @@ public class UsageRepository {
                         row.getBoolean("tokens_estimated")),
                 Money.normalize(row.getBigDecimal("cost_usd")), row.getString("cost_source"), row.getLong("latency_ms"),
                 row.getLong("time_to_first_token_ms"), row.getOffsetDateTime("occurred_at").toInstant(),
-                row.getString("trace_id"), firewall(row.getJsonArray("firewall")))));
+                row.getString("trace_id"), firewall(row.getJsonArray("firewall")), skipped(row.getJsonArray("skipped")),
+                row.getString("auto_choice"))));
         return events;
     }
 
@@ -173,6 +176,32 @@ public class UsageRepository {
                     d.getString("tier"), d.getString("action"), d.getString("target"), d.getString("type")));
         }
         return decisions;
+    }
+
+    /** The skipped candidates as the jsonb column holds them; null when there are none. */
+    static JsonArray skipped(List<UsageEvent.Skipped> skipped) {
+        if (skipped == null || skipped.isEmpty()) {
+            return null;
+        }
+        JsonArray array = new JsonArray();
+        for (UsageEvent.Skipped s : skipped) {
+            array.add(new JsonObject().put("model", s.model()).put("providerKeyId", s.providerKeyId())
+                    .put("reason", s.reason()).put("detail", s.detail()));
+        }
+        return array;
+    }
+
+    static List<UsageEvent.Skipped> skipped(JsonArray column) {
+        if (column == null) {
+            return null;
+        }
+        List<UsageEvent.Skipped> skipped = new ArrayList<>();
+        for (int i = 0; i < column.size(); i++) {
+            JsonObject s = column.getJsonObject(i);
+            skipped.add(new UsageEvent.Skipped(s.getString("model"), s.getString("providerKeyId"), s.getString("reason"),
+                    s.getString("detail")));
+        }
+        return skipped;
     }
 
     static OffsetDateTime utc(Instant instant) {

@@ -101,7 +101,36 @@ class UsageLedgerTest {
             assertEquals(fixture.get(i).get("costUsd").decimalValue().compareTo(
                     trace.get("attempts").get(i).get("costUsd").decimalValue()), 0);
             assertEquals(fixture.get(i).get("traceId"), trace.get("attempts").get(i).get("traceId"));
+            assertEquals(fixture.get(i).get("skipped"), trace.get("attempts").get(i).get("skipped"));
+            assertEquals(fixture.get(i).get("auto"), trace.get("attempts").get(i).get("auto"));
         }
+        assertEquals("cooling_down", trace.at("/attempts/1/skipped/0/reason").asText());
+    }
+
+    @Test
+    void shouldKeepAnEventWithoutRoutingNotesAndOneOfARequestThatMadeNoAttempt() throws Throwable {
+        String key = uniqueKey();
+        String older = uniqueRequest();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        // an older gateway's event: neither skipped nor auto
+        publish(key, event(UUID.randomUUID().toString(), older, key, "openai", "gpt-4o", 1, true, 200, 1, 1, "0", now));
+        String none = uniqueRequest();
+        com.fasterxml.jackson.databind.node.ObjectNode skippedOnly = (com.fasterxml.jackson.databind.node.ObjectNode) json(event(UUID.randomUUID().toString(), none, key, "backup", "gpt-4o-mini",
+                0, true, 503, 0, 0, "0", now));
+        skippedOnly.put("outcome", "skipped").putArray("skipped").addObject().put("model", "backup:gpt-4o-mini")
+                .put("providerKeyId", "pk_backup").put("reason", "cooling_down")
+                .put("detail", "cooling down after failures (1 s left)");
+        publish(key, skippedOnly.toString());
+        awaitStored("select count(*) from usage_event where request_id = ?", none, 1);
+        awaitStored("select count(*) from usage_event where request_id = ?", older, 1);
+
+        admin().get("/admin/v1/usage/requests/" + older).then().statusCode(200)
+                .body("attempts[0].outcome", equalTo("success"))
+                .body("attempts[0].skipped", nullValue()).body("attempts[0].auto", nullValue());
+        admin().get("/admin/v1/usage/requests/" + none).then().statusCode(200)
+                .body("attempts[0].attempt", equalTo(0)).body("attempts[0].outcome", equalTo("skipped"))
+                .body("attempts[0].skipped[0].reason", equalTo("cooling_down"))
+                .body("attempts[0].skipped[0].providerKeyId", equalTo("pk_backup"));
     }
 
     @Test
@@ -329,7 +358,7 @@ class UsageLedgerTest {
         Instant at = Instant.parse("2020-04-01T10:00:00Z");
         UsageEvent formula = new UsageEvent(UUID.randomUUID(), uniqueRequest(), key, null, "openrouter", "=cmd|a,b\"c",
                 null, "openai/chat-completions", 1, true, 200, "success", true, new UsageTokens(12, 34, 5, 6, 7, 8, false),
-                new BigDecimal("0.000123456789"), "provider", 210L, 95L, at, null, null);
+                new BigDecimal("0.000123456789"), "provider", 210L, 95L, at, null, null, null, null);
         VertxContextSupport.subscribeAndAwait(() -> consumer.store(List.of(formula, stored(key, null, "1", at.plusSeconds(1)))));
         String csv = admin().queryParam("from", at.toString()).queryParam("to", at.plusSeconds(60).toString())
                 .queryParam("accessKeyId", key).get("/admin/v1/usage/events.csv").then().statusCode(200)
@@ -345,7 +374,8 @@ class UsageLedgerTest {
     private static UsageEvent stored(String key, String configuration, String cost, Instant at) {
         return new UsageEvent(UUID.randomUUID(), uniqueRequest(), key, configuration, "openai", "gpt-4o", null,
                 "openai/chat-completions", 1, true, 200, "success", false,
-                new UsageTokens(10, 5, 2, 1, 0, 0, false), new BigDecimal(cost), "catalog", 100L, null, at, null, null);
+                new UsageTokens(10, 5, 2, 1, 0, 0, false), new BigDecimal(cost), "catalog", 100L, null, at, null, null, null,
+                null);
     }
 
     @Test

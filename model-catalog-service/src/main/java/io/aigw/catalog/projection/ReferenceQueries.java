@@ -36,6 +36,14 @@ public class ReferenceQueries {
                         address).map(virtual -> phrases(List.of(), configurations, virtual)));
     }
 
+    /** Live configurations whose access scope names this virtual model (any case), as a phrase (empty = none). */
+    public Uni<List<String>> referrersOfVirtualModel(String name) {
+        return list("select distinct r.configuration_id from configuration_reference r"
+                + " join configuration_ref c on c.id = r.configuration_id"
+                + " where r.provider_id = '' and lower(r.model_ref) = lower(:ref) and not c.deleted order by 1", name)
+                .map(configurations -> phrases(List.of(), configurations, List.of()));
+    }
+
     private static Uni<List<String>> list(String sql, String ref) {
         return Panache.getSession().chain(session -> session.createNativeQuery(sql + " limit " + (NAMED + 1),
                 String.class).setParameter("ref", ref).getResultList());

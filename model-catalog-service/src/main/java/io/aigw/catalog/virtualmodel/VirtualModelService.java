@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aigw.catalog.outbox.CatalogEvents;
+import io.aigw.catalog.projection.ReferenceQueries;
 import io.aigw.kit.json.JsonMerge;
 import io.aigw.kit.paging.ETags;
 import io.aigw.kit.paging.Page;
@@ -27,9 +28,11 @@ public class VirtualModelService {
     private final VirtualModelRules rules;
     private final CatalogEvents outbox;
     private final ObjectMapper mapper;
+    private final ReferenceQueries references;
 
     public VirtualModelService(VirtualModelRepository virtualModels, VirtualModelRules rules, CatalogEvents outbox,
-            ObjectMapper mapper) {
+            ObjectMapper mapper, ReferenceQueries references) {
+        this.references = references;
         this.virtualModels = virtualModels;
         this.rules = rules;
         this.outbox = outbox;
@@ -94,12 +97,22 @@ public class VirtualModelService {
         });
     }
 
+    /**
+     * Deletes virtual model {@code name}: refused (409 {@code still-referenced}) while a configuration's access scope
+     * names it, as far as the configuration projection knows (the same check as a provider's or a model's delete).
+     */
     @WithTransaction
     public Uni<Void> delete(String name, long[] ifMatch) {
         return find(name, LockModeType.PESSIMISTIC_WRITE).chain(v -> {
             ETags.check(ifMatch, v.publicVersion(), "virtual model " + v.name);
-            return virtualModels.delete(v).call(virtualModels::flush)
-                    .call(() -> outbox.write(KIND, "deleted", v.name, v.publicVersion() + 1, null));
+            return references.referrersOfVirtualModel(v.name).chain(referrers -> {
+                if (!referrers.isEmpty()) {
+                    throw ProblemException.stillReferenced("virtual model " + v.name + " is referenced by "
+                            + String.join(" and ", referrers));
+                }
+                return virtualModels.delete(v).call(virtualModels::flush)
+                        .call(() -> outbox.write(KIND, "deleted", v.name, v.publicVersion() + 1, null));
+            });
         });
     }
 

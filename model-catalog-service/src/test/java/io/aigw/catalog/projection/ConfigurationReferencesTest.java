@@ -32,10 +32,12 @@ class ConfigurationReferencesTest {
     }
 
     @Test
-    void shouldReadModelAllowListsAndIgnoreUnrestrictedOrMalformedEntries() throws Exception {
+    void shouldReadModelAllowListsWithVirtualModelNamesAndIgnoreUnrestrictedOrMalformedEntries() throws Exception {
         JsonNode configuration = new ObjectMapper().readTree("""
-                {"access":{"providers":null,"models":{"allow":["groq:llama-3.3-70b","no-colon",":x","y:",7]}},
-                 "router":{"rules":[]}}""");
-        assertEquals(Set.of(new Reference("groq", "groq:llama-3.3-70b")), ConfigurationReferences.of(configuration));
+                {"access":{"providers":null,"models":{"allow":["groq:llama-3.3-70b","chat-default",":x","y:",7,"a b"]}},
+                 "router":{"rules":[{"model":"no-colon-here","steps":[]}]}}""");
+        // a name without a colon is a virtual model only in the access scope (config-service canonicalises the rest)
+        assertEquals(Set.of(new Reference("groq", "groq:llama-3.3-70b"), new Reference("", "chat-default")),
+                ConfigurationReferences.of(configuration));
     }
 }

@@ -146,6 +146,26 @@ class ProjectionConsumerTest {
     }
 
     @Test
+    void shouldRefuseToDeleteAVirtualModelThatAConfigurationsScopeNamesUntilItNoLongerDoes() throws Throwable {
+        String name = "vm-scoped-" + random(8).toLowerCase();
+        admin().body(Map.of("name", name, "targets", List.of("openai:gpt-4o"))).when().post("/admin/v1/virtual-models")
+                .then().statusCode(201);
+        String cfg = "cfg_" + random(16);
+        feed("config-changes", configuration(cfg, 1, """
+                {"access":{"providers":null,"models":{"allow":["openai:gpt-4o","%s"]}},"router":{"rules":[]},
+                 "limits":{}}""".formatted(name)));
+        admin().when().delete("/admin/v1/virtual-models/" + name.toUpperCase()).then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://aigw.dev/problems/still-referenced"))
+                .body("detail", equalTo("virtual model " + name + " is referenced by configuration(s) " + cfg));
+        admin().when().get("/admin/v1/virtual-models/" + name).then().statusCode(200);
+
+        feed("config-changes", configuration(cfg, 2, """
+                {"access":{"providers":null,"models":null},"router":{"rules":[]},"limits":{}}"""));
+        admin().when().delete("/admin/v1/virtual-models/" + name).then().statusCode(204);
+    }
+
+    @Test
     void shouldReadEventsEncodedTwiceAndSkipRecordsThatAreNotEvents() throws Throwable {
         String provider = newProvider();
         String key = "pk_" + random(16);

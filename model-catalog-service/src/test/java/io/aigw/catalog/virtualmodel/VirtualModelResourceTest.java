@@ -171,4 +171,14 @@ class VirtualModelResourceTest {
             assertEquals(true, CatalogTopic.json(records.get(2)).get("data").isNull());
         }
     }
+
+    @Test
+    void shouldAnswerTheInternalLookUpWithTheServiceTokenOnly() {
+        String name = uniqueId("Looked-Up");
+        create(name, List.of("openai:gpt-4o"));
+        service().when().get("/internal/v1/virtual-models/" + name.toLowerCase()).then().statusCode(200)
+                .body("name", equalTo(name)).body("targets", contains("openai:gpt-4o"));
+        service().when().get("/internal/v1/virtual-models/" + uniqueId("never")).then().statusCode(404);
+        admin().when().get("/internal/v1/virtual-models/" + name).then().statusCode(401);
+    }
 }

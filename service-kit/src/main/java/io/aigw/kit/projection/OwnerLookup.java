@@ -84,6 +84,11 @@ public class OwnerLookup {
         return find(config.catalogUrl(), "/internal/v1/providers/", id, "model-catalog-service");
     }
 
+    /** model-catalog-service's {@code /internal/v1/virtual-models/{name}} (any case; the answer spells it). */
+    public Uni<JsonObject> virtualModel(String name) {
+        return find(config.catalogUrl(), "/internal/v1/virtual-models/", name, "model-catalog-service");
+    }
+
     /** config-service's {@code /internal/v1/configurations/{id}}. */
     public Uni<JsonObject> configuration(String id) {
         return find(config.configUrl(), "/internal/v1/configurations/", id, "config-service");
