@@ -39,7 +39,7 @@ class AnthropicToolUseStreamFilterTest {
     }
 
     private static String run(String... events) {
-        AnthropicToolUseStreamFilter filter = new AnthropicToolUseStreamFilter(GUARD, null, findings -> { });
+        AnthropicToolUseStreamFilter filter = new AnthropicToolUseStreamFilter(ToolCallCheck.of(GUARD), null, findings -> { });
         StringBuilder out = new StringBuilder();
         for (String event : events) {
             out.append(filter.apply(Buffer.buffer(event)).toString());

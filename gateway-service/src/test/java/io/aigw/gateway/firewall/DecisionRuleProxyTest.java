@@ -10,6 +10,8 @@ import io.aigw.gateway.support.GatewayReady;
 import io.aigw.gateway.support.GatewayTestResource;
 import io.aigw.gateway.support.SimulatorClient;
 import io.aigw.gateway.support.TestKeys;
+import io.aigw.gateway.support.UsageEventsReader;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -75,13 +77,20 @@ class DecisionRuleProxyTest {
     }
 
     @Test
-    void shouldApplyOnErrorBlockWhenTheJudgeTimesOut() {
-        openAi(TestKeys.FIREWALL_JUDGED).body("{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"hi "
-                        + UUID.randomUUID() + "\"},{\"role\":\"tool\",\"tool_call_id\":\"t1\",\"content\":\"balance: 3\"}]}")
-                .when().post("/v1/chat/completions").then().statusCode(400)
-                .body("error.code", equalTo("firewall_blocked"))
-                .body("error.message", containsString("could not judge rule \"slow\""));
-        assertThat(modelCalls().size(), equalTo(0));
+    void shouldApplyOnErrorBlockWhenTheJudgeTimesOutAndLedgerTheRefusal() throws Exception {
+        try (UsageEventsReader usage = new UsageEventsReader()) {
+            String requestId = openAi(TestKeys.FIREWALL_JUDGED).body("{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\","
+                            + "\"content\":\"hi " + UUID.randomUUID() + "\"},{\"role\":\"tool\",\"tool_call_id\":\"t1\","
+                            + "\"content\":\"balance: 3\"}]}")
+                    .when().post("/v1/chat/completions").then().statusCode(400)
+                    .body("error.code", equalTo("firewall_blocked"))
+                    .body("error.message", containsString("could not judge rule \"slow\""))
+                    .extract().header("X-AIGW-Request-Id");
+            assertThat(modelCalls().size(), equalTo(0));
+            JsonNode refused = usage.eventsOf(requestId, 1).get(0);
+            assertThat(refused.get("outcome").asText(), equalTo("firewall_blocked"));
+            assertThat("the rule its judge failed on is recorded", refused.at("/firewall/0/ruleId").asText(), equalTo("slow"));
+        }
     }
 
     @Test

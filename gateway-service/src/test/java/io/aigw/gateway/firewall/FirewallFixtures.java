@@ -1,6 +1,7 @@
 package io.aigw.gateway.firewall;
 
 import io.aigw.gateway.firewall.FirewallPolicyDoc.RuleDoc;
+import io.aigw.gateway.routing.Surface;
 import java.util.List;
 
 /** Compiled policies for the unit tests, written as config-service publishes them. */
@@ -31,5 +32,12 @@ final class FirewallFixtures {
 
     static Firewall enforce(RuleDoc... rules) {
         return firewall("enforce", "block", rules);
+    }
+
+    /** The answer with {@code firewall}'s synchronous rules applied (null = unchanged); the matches go to {@code findings}. */
+    static byte[] filterAnswer(Firewall firewall, Surface surface, byte[] answer, List<Finding> findings) {
+        AnswerToolCalls.Filtered filtered = AnswerToolCalls.filter(ToolCallCheck.of(firewall), surface, answer).result();
+        findings.addAll(filtered.findings());
+        return filtered.bytes();
     }
 }

@@ -232,6 +232,30 @@ class FirewallProxyTest {
     }
 
     @Test
+    void shouldPutARefusedRequestInTheLedgerWithItsRuleAndNothingCharged() throws Exception {
+        try (UsageEventsReader usage = new UsageEventsReader()) {
+            String requestId = openAi(TestKeys.FIREWALLED).body("{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\","
+                            + "\"content\":\"my password: hunter2\"}]}")
+                    .when().post("/v1/chat/completions").then().statusCode(400)
+                    .body("error.code", equalTo("firewall_blocked")).extract().header("X-AIGW-Request-Id");
+            List<JsonNode> events = usage.eventsOf(requestId, 1);
+            assertThat(events.size(), equalTo(1));
+            JsonNode event = events.get(0);
+            assertThat("no upstream attempt was made", event.get("attempt").asInt(), equalTo(0));
+            assertThat(event.get("final").asBoolean(), equalTo(true));
+            assertThat(event.get("status").asInt(), equalTo(400));
+            assertThat(event.get("outcome").asText(), equalTo("firewall_blocked"));
+            assertThat(event.get("modelId").asText(), equalTo("gpt-4o"));
+            assertThat(event.get("providerKeyId").isNull(), equalTo(true));
+            assertThat(event.at("/tokens/input").asLong() + event.at("/tokens/output").asLong(), equalTo(0L));
+            assertThat(event.get("costUsd").decimalValue().signum(), equalTo(0));
+            assertThat(event.at("/firewall/0/ruleId").asText(), equalTo("passwords"));
+            assertThat(event.at("/firewall/0/action").asText(), equalTo("block"));
+            assertThat(event.toString(), not(containsString("hunter2")));
+        }
+    }
+
+    @Test
     void shouldLeaveTheFirewallOffTheUsageEventWhenNothingMatched() throws Exception {
         try (UsageEventsReader usage = new UsageEventsReader()) {
             String requestId = openAi(TestKeys.FIREWALLED).body("{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\","

@@ -126,6 +126,12 @@ public final class TestDocuments {
         ObjectNode lenient = configuration("cfg_fwlenient0000001");
         lenient.putObject("firewall").putArray("policies").add("fwp_lenient000000001");
         configurations.add(lenient);
+        for (String[] tools : new String[][] {{"cfg_fwtools000000001", "fwp_tools00000000001"},
+            {"cfg_fwtoolok00000001", "fwp_toolok0000000001"}, {"cfg_fwtoolhang000001", "fwp_toolhang00000001"}}) {
+            ObjectNode judgedTools = configuration(tools[0]);
+            judgedTools.putObject("firewall").putArray("policies").add(tools[1]);
+            configurations.add(judgedTools);
+        }
         firewallPolicies(doc.putArray("firewallPolicies"));
         doc.putObject("settings").put("attemptTimeout", "PT1.5S").put("totalTimeout", "4s").put("maxAttempts", 10)
                 .put("maxBodyBytes", 65536).putNull("maxInputTokens").putNull("maxOutputTokens")
@@ -172,7 +178,9 @@ public final class TestDocuments {
      * {@code judged} (enforce, onError block): decision rules whose judge (a simulator model) answers a scripted
      * verdict, one per target so that a test picks its rule by what its request holds: user text judged NO_MATCH,
      * system text MATCH (hardDeny), tool results by a judge that hangs, assistant text by one that answers prose.
-     * {@code judged-lenient} (onError allow): user text judged by a judge that hangs.
+     * {@code judged-lenient} (onError allow): user text judged by a judge that hangs. {@code judged-tools},
+     * {@code cleared-tools}, {@code hanging-tools}: the tool calls a model returns judged MATCH, NO_MATCH, or by a judge
+     * that hangs.
      */
     private static void judgePolicies(ArrayNode policies) {
         ObjectNode judged = policies.addObject().put("id", "fwp_judge00000000001").put("name", "judged")
@@ -185,6 +193,16 @@ public final class TestDocuments {
         ObjectNode lenient = policies.addObject().put("id", "fwp_lenient000000001").put("name", "judged-lenient")
                 .put("mode", "enforce").put("onError", "allow").put("version", 1);
         decision(lenient.putArray("rules"), "slow-user", "user", "openai:gpt-4o-mini@hang=1");
+        toolPolicy(policies, "fwp_tools00000000001", "judged-tools", "tool-money", "openai:gpt-4o-mini@reply=MATCH");
+        toolPolicy(policies, "fwp_toolok0000000001", "cleared-tools", "tool-clean", "openai:gpt-4o-mini@reply=NO_MATCH");
+        toolPolicy(policies, "fwp_toolhang00000001", "hanging-tools", "tool-slow", "openai:gpt-4o-mini@hang=1");
+    }
+
+    /** An enforcing policy (onError block) with one decision rule on the tool calls a model returns. */
+    private static void toolPolicy(ArrayNode policies, String id, String name, String rule, String judge) {
+        ObjectNode policy = policies.addObject().put("id", id).put("name", name).put("mode", "enforce")
+                .put("onError", "block").put("version", 1);
+        decision(policy.putArray("rules"), rule, "toolCall", judge);
     }
 
     private static void decision(ArrayNode rules, String id, String target, String model) {
