@@ -29,10 +29,9 @@ public final class AnthropicToolUseStreamFilter extends ToolCallStreamFilter {
     }
 
     @Override
-    protected void event(Buffer event) {
-        JsonNode node = StreamEvents.data(event);
-        String type = node == null ? "" : node.path("type").asText();
-        boolean ofCall = call.underWay() && node != null && node.path("index").asInt(-1) == call.index();
+    protected void event(Buffer event, JsonNode node) {
+        String type = node.path("type").asText();
+        boolean ofCall = call.underWay() && node.path("index").asInt(-1) == call.index();
         if (type.equals("content_block_start") && node.path("content_block").path("type").asText().equals("tool_use")) {
             call.start(node.path("index").asInt(), node.path("content_block").path("name").asText(""));
             call.hold(event);

@@ -32,16 +32,16 @@ public final class ChatToolCallStreamFilter extends ToolCallStreamFilter {
     }
 
     @Override
-    protected void event(Buffer event) {
-        JsonNode chunk = StreamEvents.data(event);
-        if (chunk == null) { // [DONE], comments, anything else
-            complete();
-            emit(out -> {
-                notes(out, null);
-                out.appendBuffer(event);
-            });
-            return;
-        }
+    protected void other(Buffer event) { // [DONE], comments, anything else
+        complete();
+        emit(out -> {
+            notes(out, null);
+            out.appendBuffer(event);
+        });
+    }
+
+    @Override
+    protected void event(Buffer event, JsonNode chunk) {
         last = chunk;
         JsonNode choice = chunk.path("choices").path(0);
         JsonNode calls = choice.path("delta").path("tool_calls");

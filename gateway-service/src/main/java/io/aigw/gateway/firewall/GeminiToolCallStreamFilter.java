@@ -21,12 +21,7 @@ public final class GeminiToolCallStreamFilter extends ToolCallStreamFilter {
     }
 
     @Override
-    protected void event(Buffer event) {
-        JsonNode chunk = StreamEvents.data(event);
-        if (chunk == null) {
-            emit(event);
-            return;
-        }
+    protected void event(Buffer event, JsonNode chunk) {
         after(TreeToolCalls.check(check, chunk, GeminiToolCalls::filter), (verdicts, out) -> {
             if (TreeToolCalls.apply(verdicts, chunk, GeminiToolCalls::filter, record)) {
                 SseEvents.appendData(out, chunk.toString().getBytes(StandardCharsets.UTF_8));

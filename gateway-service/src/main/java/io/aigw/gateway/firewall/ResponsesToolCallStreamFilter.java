@@ -37,12 +37,7 @@ public final class ResponsesToolCallStreamFilter extends ToolCallStreamFilter {
     }
 
     @Override
-    protected void event(Buffer event) {
-        JsonNode node = StreamEvents.data(event);
-        if (node == null) {
-            emit(event);
-            return;
-        }
+    protected void event(Buffer event, JsonNode node) {
         if (sequence < 0 && node.has("sequence_number")) {
             sequence = node.get("sequence_number").asLong();
         }

@@ -1,5 +1,6 @@
 package io.aigw.gateway.firewall;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.aigw.gateway.translate.StreamTransform;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -14,7 +15,8 @@ import java.util.function.Consumer;
 
 /**
  * What the tool-call stream filters of every surface share. Until a stream holds its surface's tool-call marker, its
- * events pass untouched; from then on each event goes through the surface's {@link #event}. A filter writes in stream
+ * events pass untouched; from then on each event goes through the surface's {@link #event} (or {@link #other} when its
+ * data is not a JSON object). A filter writes in stream
  * order through {@link #emit}: at once while no verdict is awaited, else queued behind the verdict; a completed call
  * waits for its verdict with {@link #after} (a decision rule's judge answers asynchronously, the event loop never
  * waits). What a verdict releases goes to the relay's late consumer; {@link #ahead} lets an event whose place does
@@ -52,14 +54,26 @@ abstract class ToolCallStreamFilter implements StreamTransform {
         }
         engaged = true;
         out = Buffer.buffer(events.length() + 256);
-        StreamEvents.forEach(events, this::event);
+        StreamEvents.forEach(events, event -> {
+            JsonNode data = StreamEvents.data(event);
+            if (data == null) {
+                other(event);
+            } else {
+                event(event, data);
+            }
+        });
         Buffer ready = out;
         out = null;
         return ready;
     }
 
-    /** One complete event of the client's surface. */
-    protected abstract void event(Buffer event);
+    /** One complete event of the client's surface, with its data as a JSON object. */
+    protected abstract void event(Buffer event, JsonNode data);
+
+    /** An event without a JSON object ({@code [DONE]}, a comment): passed in order unless a surface says otherwise. */
+    protected void other(Buffer event) {
+        emit(event);
+    }
 
     @Override
     public final void onLate(Consumer<Buffer> late) {

@@ -29,12 +29,7 @@ class ChatToolCallStreamFilterTest {
 
     /** Feeds the events one per call, as small reads, and answers what the client got. */
     private static String run(Firewall firewall, List<Finding> findings, String... events) {
-        ChatToolCallStreamFilter filter = new ChatToolCallStreamFilter(ToolCallCheck.of(firewall), null, findings::addAll);
-        StringBuilder out = new StringBuilder();
-        for (String event : events) {
-            out.append(filter.apply(Buffer.buffer(event)).toString());
-        }
-        return out.toString();
+        return FirewallFixtures.stream(new ChatToolCallStreamFilter(ToolCallCheck.of(firewall), null, findings::addAll), events);
     }
 
     @Test
@@ -87,12 +82,18 @@ class ChatToolCallStreamFilterTest {
         }
     }
 
+    /** A filter whose verdicts come from {@code judge}; what they release goes to {@code late}. */
+    private static ChatToolCallStreamFilter awaiting(Awaited judge, StringBuilder late) {
+        ChatToolCallStreamFilter filter = new ChatToolCallStreamFilter(judge, null, f -> { });
+        filter.onLate(released -> late.append(released.toString()));
+        return filter;
+    }
+
     @Test
     void shouldKeepACompletedCallUntilItsVerdictArrivesWhileTextKeepsFlowing() {
         Awaited judge = new Awaited();
-        ChatToolCallStreamFilter filter = new ChatToolCallStreamFilter(judge, null, f -> { });
         StringBuilder late = new StringBuilder();
-        filter.onLate(released -> late.append(released.toString()));
+        ChatToolCallStreamFilter filter = awaiting(judge, late);
         String call = chunk(call("get_weather", null), "null") + chunk(call(null, "{}"), "null");
         String now = filter.apply(Buffer.buffer(call + chunk("{}", "\"tool_calls\"") + "data: [DONE]\n\n")).toString()
                 + filter.apply(Buffer.buffer(chunk("{\"content\":\"still here\"}", "null"))).toString();
@@ -111,9 +112,8 @@ class ChatToolCallStreamFilterTest {
     @Test
     void shouldDropACallItsVerdictBlocksAndEndTheTurnWithTheNote() {
         Awaited judge = new Awaited();
-        ChatToolCallStreamFilter filter = new ChatToolCallStreamFilter(judge, null, f -> { });
         StringBuilder out = new StringBuilder();
-        filter.onLate(released -> out.append(released.toString()));
+        ChatToolCallStreamFilter filter = awaiting(judge, out);
         out.append(filter.apply(Buffer.buffer(chunk(call("wire_money", null), "null") + chunk(call(null, "{}"), "null")
                 + chunk("{}", "\"tool_calls\"") + "data: [DONE]\n\n")));
         judge.asked.get(0).complete(new ToolCallVerdict(List.of(), "[AIGW firewall] The tool call \"wire_money\" was blocked"));

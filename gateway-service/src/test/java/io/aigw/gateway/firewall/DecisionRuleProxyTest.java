@@ -1,6 +1,6 @@
 package io.aigw.gateway.firewall;
 
-import static io.restassured.RestAssured.given;
+import static io.aigw.gateway.firewall.FirewallRequests.openAi;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -14,8 +14,6 @@ import io.aigw.gateway.support.UsageEventsReader;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,13 +33,8 @@ class DecisionRuleProxyTest {
         SimulatorClient.clear();
     }
 
-    private static RequestSpecification openAi(String key) {
-        return given().auth().oauth2(key).contentType(ContentType.JSON);
-    }
-
     private static List<SimulatorClient.Recorded> judgeCalls(String script) {
-        return SimulatorClient.received("/v1/chat/completions").stream()
-                .filter(r -> r.body().contains("gpt-4o-mini@" + script)).toList();
+        return FirewallRequests.judgeCalls(script, "");
     }
 
     private static List<SimulatorClient.Recorded> modelCalls() {

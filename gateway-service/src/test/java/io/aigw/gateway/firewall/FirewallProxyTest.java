@@ -1,6 +1,7 @@
 package io.aigw.gateway.firewall;
 
-import static io.restassured.RestAssured.given;
+import static io.aigw.gateway.firewall.FirewallRequests.anthropic;
+import static io.aigw.gateway.firewall.FirewallRequests.openAi;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -18,8 +19,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -42,14 +41,6 @@ class FirewallProxyTest {
     void ready() {
         GatewayReady.await();
         SimulatorClient.clear();
-    }
-
-    private static RequestSpecification openAi(String key) {
-        return given().auth().oauth2(key).contentType(ContentType.JSON);
-    }
-
-    private static RequestSpecification anthropic(String key) {
-        return given().header("x-api-key", key).header("anthropic-version", "2023-06-01").contentType(ContentType.JSON);
     }
 
     @Test

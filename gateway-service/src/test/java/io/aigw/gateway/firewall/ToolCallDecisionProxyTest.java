@@ -1,6 +1,7 @@
 package io.aigw.gateway.firewall;
 
-import static io.restassured.RestAssured.given;
+import static io.aigw.gateway.firewall.FirewallRequests.anthropic;
+import static io.aigw.gateway.firewall.FirewallRequests.openAi;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
@@ -16,7 +17,6 @@ import io.aigw.gateway.support.TestKeys;
 import io.aigw.gateway.support.UsageEventsReader;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,13 +58,12 @@ class ToolCallDecisionProxyTest {
 
     /** The judge calls about this test's tool call. */
     private List<SimulatorClient.Recorded> judged(String script) {
-        return SimulatorClient.received("/v1/chat/completions").stream()
-                .filter(r -> r.body().contains("gpt-4o-mini@" + script) && r.body().contains(to)).toList();
+        return FirewallRequests.judgeCalls(script, to);
     }
 
     @Test
     void shouldDropAToolCallTheJudgeFindsRiskyFromAChatStreamAndTellTheAgentWhy() {
-        String body = given().auth().oauth2(TestKeys.FIREWALL_TOOLS_JUDGED).contentType(ContentType.JSON)
+        String body = openAi(TestKeys.FIREWALL_TOOLS_JUDGED)
                 .body(chat("openai:gpt-4o@chunks=12", true))
                 .when().post("/v1/chat/completions").then().statusCode(200).extract().asString();
         assertThat(body, not(containsString("\"name\":\"wire_money\"")));
@@ -80,8 +79,7 @@ class ToolCallDecisionProxyTest {
     @Test
     void shouldReplaceAToolUseTheJudgeFindsRiskyInANonStreamedAnswerAndRecordTheRule() throws Exception {
         try (UsageEventsReader usage = new UsageEventsReader()) {
-            String requestId = given().header("x-api-key", TestKeys.FIREWALL_TOOLS_JUDGED).header("anthropic-version", "2023-06-01")
-                    .contentType(ContentType.JSON).body(messages("anthropic:claude-sonnet-4-5", false))
+            String requestId = anthropic(TestKeys.FIREWALL_TOOLS_JUDGED).body(messages("anthropic:claude-sonnet-4-5", false))
                     .when().post("/v1/messages").then().statusCode(200)
                     .body("content.find { it.type == 'tool_use' }", nullValue())
                     .body("content.find { it.type == 'text' }.text", containsString("rule \"tool-money\""))
@@ -98,7 +96,7 @@ class ToolCallDecisionProxyTest {
     @Test
     void shouldPassAToolCallTheJudgeClearsAndAskTheJudgeOnceForTheSameCall() {
         for (int i = 0; i < 2; i++) {
-            String body = given().auth().oauth2(TestKeys.FIREWALL_TOOLS_CLEARED).contentType(ContentType.JSON)
+            String body = openAi(TestKeys.FIREWALL_TOOLS_CLEARED)
                     .body(chat("openai:gpt-4o@chunks=12", true))
                     .when().post("/v1/chat/completions").then().statusCode(200).extract().asString();
             assertThat(body, containsString("\"name\":\"wire_money\""));
@@ -106,7 +104,7 @@ class ToolCallDecisionProxyTest {
             assertThat(body, not(containsString("AIGW firewall")));
         }
         assertThat("the second call's verdict came from the cache", judged("reply=NO_MATCH").size(), equalTo(1));
-        given().auth().oauth2(TestKeys.FIREWALL_TOOLS_CLEARED).contentType(ContentType.JSON)
+        openAi(TestKeys.FIREWALL_TOOLS_CLEARED)
                 .body(chat("openai:gpt-4o", false))
                 .when().post("/v1/chat/completions").then().statusCode(200)
                 .body("choices[0].message.tool_calls[0].function.name", equalTo("wire_money"));
@@ -114,8 +112,7 @@ class ToolCallDecisionProxyTest {
 
     @Test
     void shouldDropAToolUseFromAnAnthropicStreamWhenItsJudgeTimesOutUnderOnErrorBlock() {
-        String body = given().header("x-api-key", TestKeys.FIREWALL_TOOLS_HANG).header("anthropic-version", "2023-06-01")
-                .contentType(ContentType.JSON).body(messages("anthropic:claude-sonnet-4-5@chunks=12", true))
+        String body = anthropic(TestKeys.FIREWALL_TOOLS_HANG).body(messages("anthropic:claude-sonnet-4-5@chunks=12", true))
                 .when().post("/v1/messages").then().statusCode(200).extract().asString();
         assertThat(body, not(containsString("\"type\":\"tool_use\"")));
         assertThat(body, containsString("rule \\\"tool-slow\\\""));

@@ -114,23 +114,13 @@ public final class TestDocuments {
         ObjectNode unpriced = limited("cfg_unpriced00000001", null, null, "1");
         ((ObjectNode) unpriced.get("limits")).put("allowUnpricedModels", true);
         configurations.add(unpriced);
-        ObjectNode guarded = configuration("cfg_firewall00000001");
-        guarded.putObject("firewall").putArray("policies").add("fwp_guard00000000001");
-        configurations.add(guarded);
-        ObjectNode audited = configuration("cfg_fwaudit000000001");
-        audited.putObject("firewall").putArray("policies").add("fwp_watch00000000001");
-        configurations.add(audited);
-        ObjectNode judged = configuration("cfg_fwjudge000000001");
-        judged.putObject("firewall").putArray("policies").add("fwp_judge00000000001");
-        configurations.add(judged);
-        ObjectNode lenient = configuration("cfg_fwlenient0000001");
-        lenient.putObject("firewall").putArray("policies").add("fwp_lenient000000001");
-        configurations.add(lenient);
-        for (String[] tools : new String[][] {{"cfg_fwtools000000001", "fwp_tools00000000001"},
+        for (String[] guarded : new String[][] {{"cfg_firewall00000001", "fwp_guard00000000001"},
+            {"cfg_fwaudit000000001", "fwp_watch00000000001"}, {"cfg_fwjudge000000001", "fwp_judge00000000001"},
+            {"cfg_fwlenient0000001", "fwp_lenient000000001"}, {"cfg_fwtools000000001", "fwp_tools00000000001"},
             {"cfg_fwtoolok00000001", "fwp_toolok0000000001"}, {"cfg_fwtoolhang000001", "fwp_toolhang00000001"}}) {
-            ObjectNode judgedTools = configuration(tools[0]);
-            judgedTools.putObject("firewall").putArray("policies").add(tools[1]);
-            configurations.add(judgedTools);
+            ObjectNode firewalled = configuration(guarded[0]); // one configuration per firewall policy
+            firewalled.putObject("firewall").putArray("policies").add(guarded[1]);
+            configurations.add(firewalled);
         }
         firewallPolicies(doc.putArray("firewallPolicies"));
         doc.putObject("settings").put("attemptTimeout", "PT1.5S").put("totalTimeout", "4s").put("maxAttempts", 10)
