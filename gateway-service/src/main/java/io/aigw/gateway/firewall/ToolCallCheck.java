@@ -13,8 +13,6 @@ import java.util.List;
  */
 public class ToolCallCheck {
 
-    public static final ToolCallCheck NONE = new ToolCallCheck(Firewall.NONE, null, null);
-
     private final Firewall firewall;
     private final FirewallJudge judge;
     private final JudgeRoute route;

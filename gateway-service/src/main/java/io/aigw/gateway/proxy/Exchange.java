@@ -14,6 +14,7 @@ import io.aigw.gateway.firewall.Finding;
 import io.aigw.gateway.firewall.GeminiToolCallStreamFilter;
 import io.aigw.gateway.firewall.ResponsesToolCallStreamFilter;
 import io.aigw.gateway.firewall.ToolCallCheck;
+import io.aigw.gateway.provider.StreamKeyMask;
 import io.aigw.gateway.provider.UpstreamErrorTranslator;
 import io.aigw.gateway.routing.GatewaySettings;
 import io.aigw.gateway.limits.RequestLimits;
@@ -278,7 +279,7 @@ final class Exchange {
             upstream.request().reset(); // an encoded stream, though identity was asked for: not relayed
             onTransportFailure(attempt, new UpstreamBody.Unreadable(), started);
         } else if (status >= 200 && status < 300 && body.stream() && surface.streamable() && eventStream(upstream)) {
-            new StreamRelay(this, upstream, attempt, seq, streamTransform(attempt), started).start();
+            new StreamRelay(this, upstream, attempt, seq, streamTransform(attempt, key), started).start();
         } else if (status >= 200 && status < 300) {
             UpstreamBody.read(upstream, services.maxAnswerBytes).onComplete(b -> onContext(() -> {
                 if (!current(seq)) {
@@ -487,9 +488,16 @@ final class Exchange {
         next();
     }
 
-    /** The attempt's stream transform, followed by the firewall's tool-call check of the client's surface. */
-    private io.aigw.gateway.translate.StreamTransform streamTransform(PlannedAttempt attempt) {
-        io.aigw.gateway.translate.StreamTransform transform = payloads.streamTransform(attempt.address());
+    /**
+     * The attempt's stream transform, followed by the firewall's tool-call check of the client's surface, after the
+     * provider key ({@code key}, null = none) is masked in the upstream's error events.
+     */
+    private io.aigw.gateway.translate.StreamTransform streamTransform(PlannedAttempt attempt, String key) {
+        io.aigw.gateway.translate.StreamTransform transform = toolCallFilter(payloads.streamTransform(attempt.address()));
+        return key == null ? transform : new StreamKeyMask(key, transform);
+    }
+
+    private io.aigw.gateway.translate.StreamTransform toolCallFilter(io.aigw.gateway.translate.StreamTransform transform) {
         if (!toolCalls.active()) {
             return transform;
         }
