@@ -227,3 +227,27 @@ capabilities:
 seccompProfile:
   type: RuntimeDefault
 {{- end }}
+
+{{/* NetworkPolicy peers: the release's pods of the given components. Call with (dict "root" $ "components" (list …)). */}}
+{{- define "aigw.networkPolicy.components" -}}
+- podSelector:
+    matchLabels:
+      {{- include "aigw.selectorLabels" (dict "root" .root "component" "") | nindent 6 }}
+    matchExpressions:
+      - key: app.kubernetes.io/component
+        operator: In
+        values:
+          {{- toYaml .components | nindent 10 }}
+{{- end }}
+
+{{/* The ports of externalKafka.bootstrapServers (host:port[,host:port]), as a YAML list, each once. */}}
+{{- define "aigw.networkPolicy.kafkaPorts" -}}
+{{- $ports := list }}
+{{- range splitList "," .Values.externalKafka.bootstrapServers }}
+{{- $port := regexFind "[0-9]+$" (trim .) }}
+{{- if and $port (not (has (atoi $port) $ports)) }}
+{{- $ports = append $ports (atoi $port) }}
+{{- end }}
+{{- end }}
+{{- toYaml $ports }}
+{{- end }}

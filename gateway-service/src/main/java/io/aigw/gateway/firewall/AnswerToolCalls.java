@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aigw.gateway.routing.Surface;
+import io.vertx.core.Future;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,9 @@ import java.util.List;
  * Removes the blocked tool calls from a non-streamed answer in the client's surface, and ends the model's turn with a
  * note naming the rule: chat completions get the note in the message's {@code content} (and {@code finish_reason:
  * stop} when no call is left); Anthropic messages get a text block (and {@code stop_reason: end_turn}); a Responses
- * answer gets an assistant message item in the call's place; a Gemini answer a text part in the call's place.
+ * answer gets an assistant message item in the call's place; a Gemini answer a text part in the call's place. The
+ * verdicts may come from judges ({@code decision} rules on tool calls): the answer waits for them, the event loop
+ * does not.
  */
 public final class AnswerToolCalls {
 
@@ -22,35 +25,45 @@ public final class AnswerToolCalls {
     private AnswerToolCalls() {
     }
 
-    /** The rewritten answer, or null when nothing was blocked (the answer then goes out byte for byte). */
-    public static byte[] filter(Firewall firewall, Surface surface, byte[] answer, List<Finding> findings) {
-        if (!firewall.inspectsToolCalls() || surface == Surface.EMBEDDINGS || surface == Surface.COMPLETIONS) {
-            return null;
+    /** What the firewall made of an answer: {@code bytes} the rewritten answer (null = unchanged), every match. */
+    public record Filtered(byte[] bytes, List<Finding> findings) {
+    }
+
+    /**
+     * The answer without its blocked calls, once every call's verdict is in (at once without decision rules on tool
+     * calls; never failed). Nothing is recorded here: the caller records {@link Filtered#findings()}.
+     */
+    public static Future<Filtered> filter(ToolCallCheck check, Surface surface, byte[] answer) {
+        TreeToolCalls.Walker walker = switch (surface) {
+            case CHAT_COMPLETIONS -> AnswerToolCalls::chat;
+            case MESSAGES -> AnswerToolCalls::messages;
+            case RESPONSES -> ResponsesToolCalls::filter;
+            case GENERATE_CONTENT -> GeminiToolCalls::filter;
+            default -> null;
+        };
+        if (!check.active() || walker == null) {
+            return Future.succeededFuture(new Filtered(null, List.of()));
         }
         JsonNode root;
         try {
             root = JSON.readTree(answer);
         } catch (IOException e) {
-            return null;
+            return Future.succeededFuture(new Filtered(null, List.of()));
         }
-        boolean changed = switch (surface) {
-            case CHAT_COMPLETIONS -> chat(firewall, root, findings);
-            case MESSAGES -> messages(firewall, root, findings);
-            case RESPONSES -> ResponsesToolCalls.filter(firewall, root, findings::addAll);
-            case GENERATE_CONTENT -> GeminiToolCalls.filter(firewall, root, findings::addAll);
-            default -> false;
-        };
-        if (!changed) {
-            return null;
-        }
-        try {
-            return JSON.writeValueAsBytes(root);
-        } catch (IOException e) {
-            throw new IllegalStateException("answer not serialisable", e);
-        }
+        return TreeToolCalls.check(check, root, walker).map(verdicts -> {
+            List<Finding> findings = new ArrayList<>();
+            if (!TreeToolCalls.apply(verdicts, root, walker, findings::addAll)) {
+                return new Filtered(null, findings);
+            }
+            try {
+                return new Filtered(JSON.writeValueAsBytes(root), findings);
+            } catch (IOException e) {
+                throw new IllegalStateException("answer not serialisable", e);
+            }
+        });
     }
 
-    private static boolean chat(Firewall firewall, JsonNode root, List<Finding> findings) {
+    private static boolean chat(TreeToolCalls.Notes check, JsonNode root) {
         boolean changed = false;
         for (JsonNode choice : root.path("choices")) {
             JsonNode message = choice.path("message");
@@ -61,12 +74,12 @@ public final class AnswerToolCalls {
             List<String> notes = new ArrayList<>();
             ArrayNode kept = JSON.createArrayNode();
             for (JsonNode call : calls) {
-                String name = call.path("function").path("name").asText();
-                Finding blocked = ToolCallInspector.check(firewall, name, call.path("function").path("arguments").asText(), findings);
-                if (blocked == null) {
+                String note = check.note(call.path("function").path("name").asText(),
+                        call.path("function").path("arguments").asText());
+                if (note == null) {
                     kept.add(call);
                 } else {
-                    notes.add(ToolCallInspector.note(name, blocked));
+                    notes.add(note);
                 }
             }
             if (notes.isEmpty()) {
@@ -86,7 +99,7 @@ public final class AnswerToolCalls {
         return changed;
     }
 
-    private static boolean messages(Firewall firewall, JsonNode root, List<Finding> findings) {
+    private static boolean messages(TreeToolCalls.Notes check, JsonNode root) {
         JsonNode content = root.path("content");
         if (!content.isArray()) {
             return false;
@@ -99,13 +112,12 @@ public final class AnswerToolCalls {
                 kept.add(block);
                 continue;
             }
-            String name = block.path("name").asText();
-            Finding blocked = ToolCallInspector.check(firewall, name, block.path("input").toString(), findings);
-            if (blocked == null) {
+            String note = check.note(block.path("name").asText(), block.path("input").toString());
+            if (note == null) {
                 kept.add(block);
                 callsLeft = true;
             } else {
-                notes.add(ToolCallInspector.note(name, blocked));
+                notes.add(note);
             }
         }
         if (notes.isEmpty()) {

@@ -5,69 +5,64 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aigw.gateway.translate.StreamTransform;
 import io.vertx.core.buffer.Buffer;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Consumer;
 
 /**
  * Checks the {@code tool_use} blocks of an Anthropic messages stream (in the client's format) as their input
  * completes. Only a tool_use block's events are held, from its {@code content_block_start} to its
- * {@code content_block_stop}; every other event passes at once. An allowed block's events then go out as received; a
- * blocked one is replaced, at the same index, by a text block holding the note that names the rule, so the block
- * indexes stay consecutive; {@code stop_reason: tool_use} becomes {@code end_turn} when no call is left.
+ * {@code content_block_stop}; every other event passes at once, unless a verdict is awaited (the blocks after a call
+ * follow it, so their indexes stay in order). An allowed block's events then go out as received; a blocked one is
+ * replaced, at the same index, by a text block holding the note that names the rule, so the block indexes stay
+ * consecutive; {@code stop_reason: tool_use} becomes {@code end_turn} when no call is left.
  */
-public final class AnthropicToolUseStreamFilter implements StreamTransform {
+public final class AnthropicToolUseStreamFilter extends ToolCallStreamFilter {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final byte[] TOOL_USE = "\"tool_use\"".getBytes(StandardCharsets.UTF_8);
 
-    private final StreamTransform inner;
     private final HeldToolCall call;
 
     /** {@code inner}: the transform before this one (a translation), or null. */
-    public AnthropicToolUseStreamFilter(Firewall firewall, StreamTransform inner, Consumer<List<Finding>> record) {
-        this.inner = inner;
-        this.call = new HeldToolCall(firewall, record, "{}");
+    public AnthropicToolUseStreamFilter(ToolCallCheck check, StreamTransform inner, Consumer<List<Finding>> record) {
+        super(check, inner, record, "\"tool_use\"");
+        this.call = new HeldToolCall(check, record, "{}");
     }
 
     @Override
-    public Buffer apply(Buffer received) {
-        Buffer events = inner == null ? received : inner.apply(received);
-        if (!call.underWay() && call.blocked() == 0 && !StreamEvents.contains(events, TOOL_USE)) {
-            return events;
-        }
-        Buffer out = Buffer.buffer(events.length() + 64);
-        StreamEvents.forEach(events, event -> event(event, out));
-        return out;
-    }
-
-    private void event(Buffer event, Buffer out) {
-        JsonNode node = StreamEvents.data(event);
-        String type = node == null ? "" : node.path("type").asText();
+    protected void event(Buffer event, JsonNode node) {
+        String type = node.path("type").asText();
+        boolean ofCall = call.underWay() && node.path("index").asInt(-1) == call.index();
         if (type.equals("content_block_start") && node.path("content_block").path("type").asText().equals("tool_use")) {
             call.start(node.path("index").asInt(), node.path("content_block").path("name").asText(""));
             call.hold(event);
-        } else if (call.underWay() && node != null && node.path("index").asInt(-1) == call.index()
-                && type.equals("content_block_delta")) {
+        } else if (ofCall && type.equals("content_block_delta")) {
             call.addArguments(node.path("delta").path("partial_json").asText(""));
             call.hold(event);
-        } else if (call.underWay() && node != null && node.path("index").asInt(-1) == call.index()
-                && type.equals("content_block_stop")) {
+        } else if (ofCall && type.equals("content_block_stop")) {
             call.hold(event);
-            complete(out);
-        } else if (type.equals("message_delta") && call.blocked() > 0 && call.allowed() == 0
-                && "tool_use".equals(node.path("delta").path("stop_reason").asText())) {
-            ((ObjectNode) node.path("delta")).put("stop_reason", "end_turn");
-            write(out, "message_delta", node);
+            complete();
+        } else if (type.equals("message_delta") && "tool_use".equals(node.path("delta").path("stop_reason").asText())) {
+            emit(out -> {
+                if (call.blocked() > 0 && call.allowed() == 0) {
+                    ((ObjectNode) node.path("delta")).put("stop_reason", "end_turn");
+                    write(out, "message_delta", node);
+                } else {
+                    out.appendBuffer(event);
+                }
+            });
         } else {
-            out.appendBuffer(event);
+            emit(event);
         }
     }
 
-    private void complete(Buffer out) {
-        int index = call.index();
-        String note = call.complete(out);
-        if (note != null) {
+    private void complete() {
+        HeldToolCall.Completed done = call.complete();
+        after(done.verdict(), (verdict, out) -> {
+            String note = call.settle(done, out::appendBuffer);
+            if (note == null) {
+                return;
+            }
+            int index = done.index();
             ObjectNode start = JSON.createObjectNode().put("type", "content_block_start").put("index", index);
             start.putObject("content_block").put("type", "text").put("text", "");
             write(out, "content_block_start", start);
@@ -75,7 +70,7 @@ public final class AnthropicToolUseStreamFilter implements StreamTransform {
             delta.putObject("delta").put("type", "text_delta").put("text", note);
             write(out, "content_block_delta", delta);
             write(out, "content_block_stop", JSON.createObjectNode().put("type", "content_block_stop").put("index", index));
-        }
+        });
     }
 
     private static void write(Buffer out, String event, JsonNode data) {

@@ -16,7 +16,8 @@ import java.util.List;
  * decision rule of the same policy matched too; under {@code mode: audit} or {@code action: audit} a match is only
  * recorded. A judge that fails (timeout, error status, an answer other than MATCH / NO_MATCH, more text than
  * {@link FirewallConfig#maxJudgedChars()}) applies the policy's {@code onError}: {@code block} refuses the request,
- * {@code allow} lets the rule pass.
+ * {@code allow} lets the rule pass. The same holds for the rules that read the tool calls a model returns, judged per
+ * call ({@link ToolCallCheck}).
  */
 public final class DecisionRules {
 
@@ -58,12 +59,35 @@ public final class DecisionRules {
                 if (first == null) {
                     continue;
                 }
-                Future<Boolean> verdict = text.length() > judge.maxJudgedChars()
-                        ? Future.failedFuture("more text than a judge reads")
-                        : judge.judge(route, rule.model(), rule.statement(), text.toString());
-                judged.add(new Judged(policy, rule, first, verdict));
+                judged.add(new Judged(policy, rule, first, ask(judge, route, rule, text.toString())));
             }
         }
+        return decided(judged);
+    }
+
+    /**
+     * The verdict of the decision rules that read {@code toolCall} on one call's {@code text} (name and arguments):
+     * {@code blocked} names the rule that removes the call, null when it passes (never failed).
+     */
+    static Future<RequestVerdict> judgeToolCall(FirewallJudge judge, JudgeRoute route, Firewall firewall, String text) {
+        List<Judged> judged = new ArrayList<>();
+        for (FirewallPolicy policy : firewall.policies()) {
+            for (FirewallRule rule : policy.rules()) {
+                if (rule.kind() == FirewallRule.Kind.DECISION && rule.reads(Target.TOOL_CALL)) {
+                    judged.add(new Judged(policy, rule, Target.TOOL_CALL, ask(judge, route, rule, text)));
+                }
+            }
+        }
+        return decided(judged);
+    }
+
+    private static Future<Boolean> ask(FirewallJudge judge, JudgeRoute route, FirewallRule rule, String text) {
+        return text.length() > judge.maxJudgedChars() ? Future.failedFuture("more text than a judge reads")
+                : judge.judge(route, rule.model(), rule.statement(), text);
+    }
+
+    /** Once every judge answered or failed: the verdict, per policy in order. */
+    private static Future<RequestVerdict> decided(List<Judged> judged) {
         List<Future<Boolean>> all = judged.stream().map(Judged::verdict).toList();
         return Future.join(all).transform(done -> Future.succeededFuture(decide(judged)));
     }
@@ -81,8 +105,11 @@ public final class DecisionRules {
             }
             if (j.verdict.failed()) {
                 Log.debugf("firewall judge of rule %s failed: %s", j.rule.id(), j.verdict.cause().getMessage());
-                if (j.policy.blockOnError() && !j.policy.audit()) {
-                    return new RequestVerdict(null, "The firewall could not judge rule \"" + j.rule.id() + "\" of policy \""
+                if (j.policy.blockOnError() && !j.policy.audit()) { // recorded as the rule's block
+                    Finding refused = new Finding(j.policy.id(), j.policy.name(), j.rule.id(), j.rule.tier(), Action.BLOCK,
+                            j.target, null);
+                    findings.add(refused);
+                    return new RequestVerdict(refused, "The firewall could not judge rule \"" + j.rule.id() + "\" of policy \""
                             + j.policy.name() + "\" (" + j.policy.id() + "); the policy refuses what it cannot judge.",
                             null, findings);
                 }

@@ -47,7 +47,19 @@ public record Firewall(List<FirewallPolicy> policies) {
         return false;
     }
 
-    /** Whether any rule reads the tool calls a model returns. */
+    /** Whether any {@code decision} rule reads the tool calls a model returns (their judge is then asked per call). */
+    public boolean judgesToolCalls() {
+        for (FirewallPolicy policy : policies) {
+            for (FirewallRule rule : policy.rules()) {
+                if (rule.kind() == FirewallRule.Kind.DECISION && rule.reads(Target.TOOL_CALL)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether any synchronous rule (not {@code decision}) reads the tool calls a model returns. */
     public boolean inspectsToolCalls() {
         return policies.stream().anyMatch(p -> p.reads(Target.TOOL_CALL));
     }

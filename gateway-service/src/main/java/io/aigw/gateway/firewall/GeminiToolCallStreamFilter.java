@@ -10,39 +10,24 @@ import java.util.function.Consumer;
 
 /**
  * Checks the function calls of a Gemini {@code streamGenerateContent} stream (in the client's format). Gemini sends
- * each call whole, in one chunk, so nothing is held: a chunk with a blocked call goes out with that part replaced by
- * a text part holding the note; every other chunk passes as received.
+ * each call whole, in one chunk, so only a chunk with a call waits, for its verdicts: it goes out with a blocked call's
+ * part replaced by a text part holding the note; every other chunk passes as received, in order.
  */
-public final class GeminiToolCallStreamFilter implements StreamTransform {
-
-    private static final byte[] FUNCTION_CALL = "\"functionCall\"".getBytes(StandardCharsets.UTF_8);
-
-    private final Firewall firewall;
-    private final StreamTransform inner;
-    private final Consumer<List<Finding>> record;
+public final class GeminiToolCallStreamFilter extends ToolCallStreamFilter {
 
     /** {@code inner}: the transform before this one (a translation), or null. */
-    public GeminiToolCallStreamFilter(Firewall firewall, StreamTransform inner, Consumer<List<Finding>> record) {
-        this.firewall = firewall;
-        this.inner = inner;
-        this.record = record;
+    public GeminiToolCallStreamFilter(ToolCallCheck check, StreamTransform inner, Consumer<List<Finding>> record) {
+        super(check, inner, record, "\"functionCall\"");
     }
 
     @Override
-    public Buffer apply(Buffer received) {
-        Buffer events = inner == null ? received : inner.apply(received);
-        if (!StreamEvents.contains(events, FUNCTION_CALL)) {
-            return events;
-        }
-        Buffer out = Buffer.buffer(events.length() + 256);
-        StreamEvents.forEach(events, event -> {
-            JsonNode chunk = StreamEvents.data(event);
-            if (chunk != null && GeminiToolCalls.filter(firewall, chunk, record)) {
+    protected void event(Buffer event, JsonNode chunk) {
+        after(TreeToolCalls.check(check, chunk, GeminiToolCalls::filter), (verdicts, out) -> {
+            if (TreeToolCalls.apply(verdicts, chunk, GeminiToolCalls::filter, record)) {
                 SseEvents.appendData(out, chunk.toString().getBytes(StandardCharsets.UTF_8));
             } else {
                 out.appendBuffer(event);
             }
         });
-        return out;
     }
 }

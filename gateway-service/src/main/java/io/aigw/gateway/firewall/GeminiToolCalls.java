@@ -3,9 +3,6 @@ package io.aigw.gateway.firewall;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * Gemini's tool calls: whole {@code functionCall} parts ({@code name}, {@code args}) in a candidate's
@@ -17,8 +14,8 @@ final class GeminiToolCalls {
     private GeminiToolCalls() {
     }
 
-    /** Checks every candidate's function calls in {@code root} (an answer or a chunk); whether one was replaced. */
-    static boolean filter(Firewall firewall, JsonNode root, Consumer<List<Finding>> record) {
+    /** Replaces every candidate's function call in {@code root} (an answer or a chunk) that {@code notes} blocks. */
+    static boolean filter(TreeToolCalls.Notes notes, JsonNode root) {
         boolean changed = false;
         for (JsonNode candidate : root.path("candidates")) {
             JsonNode parts = candidate.path("content").path("parts");
@@ -28,13 +25,9 @@ final class GeminiToolCalls {
                     continue;
                 }
                 String name = call.path("name").asText("");
-                List<Finding> findings = new ArrayList<>();
-                Finding blocked = ToolCallInspector.check(firewall, name,
-                        call.has("args") ? call.get("args").toString() : "{}", findings);
-                record.accept(findings);
-                if (blocked != null) {
-                    ((ArrayNode) parts).set(i, JsonNodeFactory.instance.objectNode()
-                            .put("text", ToolCallInspector.note(name, blocked)));
+                String note = notes.note(name, call.has("args") ? call.get("args").toString() : "{}");
+                if (note != null) {
+                    ((ArrayNode) parts).set(i, JsonNodeFactory.instance.objectNode().put("text", note));
                     changed = true;
                 }
             }

@@ -1,19 +1,21 @@
 package io.aigw.gateway.firewall;
 
+import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The hold-and-release both tool-call stream filters share: the events of the one tool call under way are held, with
+ * The hold-and-release the tool-call stream filters share: the events of the one tool call under way are held, with
  * its name and its arguments as they arrive, until the surface's filter says the call is complete; then the call is
- * checked, its matches recorded, and its held events either go out as received or are dropped (the filter then puts
- * the returned note where its surface wants it).
+ * checked ({@link #complete}: its verdict may come later, from a judge), and once the verdict is in, in stream order,
+ * {@link #settle} records its matches and either releases its held events as received or drops them (the filter
+ * then puts the returned note where its surface wants it).
  */
 final class HeldToolCall {
 
-    private final Firewall firewall;
+    private final ToolCallCheck check;
     private final Consumer<List<Finding>> record;
     private final String emptyArguments;
     private final List<Buffer> held = new ArrayList<>();
@@ -23,9 +25,13 @@ final class HeldToolCall {
     private int allowed;
     private int blocked;
 
+    /** A completed call: its held events and its verdict to come. */
+    record Completed(int index, List<Buffer> events, Future<ToolCallVerdict> verdict) {
+    }
+
     /** {@code emptyArguments}: what is checked when no argument delta arrived. */
-    HeldToolCall(Firewall firewall, Consumer<List<Finding>> record, String emptyArguments) {
-        this.firewall = firewall;
+    HeldToolCall(ToolCallCheck check, Consumer<List<Finding>> record, String emptyArguments) {
+        this.check = check;
         this.record = record;
         this.emptyArguments = emptyArguments;
     }
@@ -59,45 +65,42 @@ final class HeldToolCall {
         arguments.append(part);
     }
 
-    /**
-     * Decides the call under way, if any: allowed, its held events are appended to {@code out} and null is answered;
-     * blocked, they are dropped and the note for the model and the agent is answered.
-     */
-    String complete(Buffer out) {
-        return complete(out::appendBuffer);
-    }
-
-    /** As {@link #complete(Buffer)}, the held events of an allowed call going to {@code release} one by one. */
-    String complete(Consumer<Buffer> release) {
+    /** Ends the call under way (null when none): it is checked, and the next call may start. */
+    Completed complete() {
         if (index < 0) {
             return null;
         }
-        List<Finding> findings = new ArrayList<>();
-        String callName = name.toString();
-        Finding refusal = ToolCallInspector.check(firewall, callName,
-                arguments.length() == 0 ? emptyArguments : arguments.toString(), findings);
-        record.accept(findings);
-        String note = null;
-        if (refusal == null) {
-            held.forEach(release);
-            allowed++;
-        } else {
-            note = ToolCallInspector.note(callName, refusal);
-            blocked++;
-        }
+        Completed done = new Completed(index, List.copyOf(held), check.check(name.toString(),
+                arguments.length() == 0 ? emptyArguments : arguments.toString()));
         held.clear();
         index = -1;
         name.setLength(0);
         arguments.setLength(0);
-        return note;
+        return done;
     }
 
-    /** Calls let through so far. */
+    /**
+     * Applies a completed call's verdict, in stream order: its matches are recorded; allowed, its held events go to
+     * {@code release} one by one and null is answered; blocked, they are dropped and the note is answered.
+     */
+    String settle(Completed done, Consumer<Buffer> release) {
+        ToolCallVerdict verdict = done.verdict().result();
+        record.accept(verdict.findings());
+        if (verdict.note() == null) {
+            done.events().forEach(release);
+            allowed++;
+        } else {
+            blocked++;
+        }
+        return verdict.note();
+    }
+
+    /** Calls let through so far (settled). */
     int allowed() {
         return allowed;
     }
 
-    /** Calls removed so far. */
+    /** Calls removed so far (settled). */
     int blocked() {
         return blocked;
     }

@@ -15,56 +15,37 @@ import java.util.function.Consumer;
 /**
  * Checks the {@code function_call} items of an OpenAI Responses stream (in the client's format) when they complete.
  * A call's events are held, per output index, from its {@code response.output_item.added} to its
- * {@code response.output_item.done} (whose item carries the whole arguments); text and every other event pass at once.
+ * {@code response.output_item.done} (whose item carries the whole arguments) and until its verdict is in; every other
+ * event passes at once, unless a verdict is awaited (then it follows, in order).
  * An allowed call's held events then go out; a blocked call's are dropped and replaced, at the same output index, by
  * an assistant message item holding the note ({@code output_item.added}, {@code content_part.added},
  * {@code output_text.delta}, {@code output_text.done}, {@code content_part.done}, {@code output_item.done}), and the
  * final {@code response.completed} lists that message in the call's place. From the first event it reads on, the
  * filter renumbers {@code sequence_number}s so they stay consecutive.
  */
-public final class ResponsesToolCallStreamFilter implements StreamTransform {
+public final class ResponsesToolCallStreamFilter extends ToolCallStreamFilter {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final byte[] FUNCTION_CALL = "\"function_call\"".getBytes(StandardCharsets.UTF_8);
 
-    private final Firewall firewall;
-    private final StreamTransform inner;
-    private final Consumer<List<Finding>> record;
     private final Map<Integer, HeldToolCall> calls = new HashMap<>();
     private final Map<String, ObjectNode> notes = new HashMap<>();
-    private boolean engaged;
     private long sequence = -1;
 
     /** {@code inner}: the transform before this one (a translation), or null. */
-    public ResponsesToolCallStreamFilter(Firewall firewall, StreamTransform inner, Consumer<List<Finding>> record) {
-        this.firewall = firewall;
-        this.inner = inner;
-        this.record = record;
+    public ResponsesToolCallStreamFilter(ToolCallCheck check, StreamTransform inner, Consumer<List<Finding>> record) {
+        super(check, inner, record, "\"function_call\"");
     }
 
     @Override
-    public Buffer apply(Buffer received) {
-        Buffer events = inner == null ? received : inner.apply(received);
-        if (!engaged && !StreamEvents.contains(events, FUNCTION_CALL)) {
-            return events;
-        }
-        engaged = true;
-        Buffer out = Buffer.buffer(events.length() + 512);
-        StreamEvents.forEach(events, event -> event(event, out));
-        return out;
-    }
-
-    private void event(Buffer event, Buffer out) {
-        JsonNode node = StreamEvents.data(event);
-        if (node == null) {
-            out.appendBuffer(event);
-            return;
+    protected void event(Buffer event, JsonNode node) {
+        if (sequence < 0 && node.has("sequence_number")) {
+            sequence = node.get("sequence_number").asLong();
         }
         String type = node.path("type").asText();
         int index = node.path("output_index").asInt(-1);
         HeldToolCall call = calls.get(index);
         if (type.equals("response.output_item.added") && node.path("item").path("type").asText().equals("function_call")) {
-            call = new HeldToolCall(firewall, record, "{}");
+            call = new HeldToolCall(check, record, "{}");
             call.start(index, node.path("item").path("name").asText(""));
             call.hold(event);
             calls.put(index, call);
@@ -72,17 +53,23 @@ public final class ResponsesToolCallStreamFilter implements StreamTransform {
             call.hold(event);
             call.addArguments(ResponsesToolCalls.arguments(node.path("item")));
             calls.remove(index);
-            String note = call.complete(held -> emit(StreamEvents.data(held), out));
-            if (note != null) {
-                replaced(index, node.path("item"), note, out);
-            }
+            HeldToolCall held = call;
+            HeldToolCall.Completed done = call.complete();
+            after(done.verdict(), (verdict, out) -> {
+                String note = held.settle(done, e -> write(StreamEvents.data(e), out));
+                if (note != null) {
+                    replaced(index, node.path("item"), note, out);
+                }
+            });
         } else if (call != null) {
             call.hold(event); // its argument deltas
         } else {
-            if (type.equals("response.completed") || type.equals("response.incomplete")) {
-                ResponsesToolCalls.replace(node.path("response"), notes);
-            }
-            emit(node, out);
+            emit(out -> {
+                if (type.equals("response.completed") || type.equals("response.incomplete")) {
+                    ResponsesToolCalls.replace(node.path("response"), notes);
+                }
+                write(node, out);
+            });
         }
     }
 
@@ -91,17 +78,17 @@ public final class ResponsesToolCallStreamFilter implements StreamTransform {
         ObjectNode done = ResponsesToolCalls.noteItem(call, note, "completed");
         notes.put(call.path("id").asText(), done);
         String id = done.path("id").asText();
-        emit(event("response.output_item.added").put("output_index", index)
+        write(event("response.output_item.added").put("output_index", index)
                 .set("item", ResponsesToolCalls.noteItem(call, note, "in_progress")), out);
-        emit(part("response.content_part.added", id, index).set("part", ResponsesToolCalls.textPart("")), out);
+        write(part("response.content_part.added", id, index).set("part", ResponsesToolCalls.textPart("")), out);
         ObjectNode delta = part("response.output_text.delta", id, index).put("delta", note);
         delta.putArray("logprobs");
-        emit(delta, out);
+        write(delta, out);
         ObjectNode text = part("response.output_text.done", id, index).put("text", note);
         text.putArray("logprobs");
-        emit(text, out);
-        emit(part("response.content_part.done", id, index).set("part", ResponsesToolCalls.textPart(note)), out);
-        emit(event("response.output_item.done").put("output_index", index).set("item", done), out);
+        write(text, out);
+        write(part("response.content_part.done", id, index).set("part", ResponsesToolCalls.textPart(note)), out);
+        write(event("response.output_item.done").put("output_index", index).set("item", done), out);
     }
 
     private static ObjectNode event(String type) {
@@ -113,7 +100,7 @@ public final class ResponsesToolCallStreamFilter implements StreamTransform {
     }
 
     /** Writes the event with the next sequence number (numbering continues from the first event read). */
-    private void emit(JsonNode node, Buffer out) {
+    private void write(JsonNode node, Buffer out) {
         ObjectNode event = (ObjectNode) node;
         if (sequence < 0) {
             sequence = event.path("sequence_number").asLong(0);

@@ -4,10 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * The OpenAI Responses API's tool calls: {@code function_call} items ({@code name}, {@code arguments} JSON text) in a
@@ -21,8 +18,8 @@ final class ResponsesToolCalls {
     private ResponsesToolCalls() {
     }
 
-    /** Checks every function call of a response object; whether one was replaced. */
-    static boolean filter(Firewall firewall, JsonNode response, Consumer<List<Finding>> record) {
+    /** Replaces every function call of a response object that {@code notes} blocks; whether one was replaced. */
+    static boolean filter(TreeToolCalls.Notes notes, JsonNode response) {
         JsonNode output = response.path("output");
         boolean changed = false;
         for (int i = 0; i < output.size(); i++) {
@@ -31,11 +28,9 @@ final class ResponsesToolCalls {
                 continue;
             }
             String name = item.path("name").asText("");
-            List<Finding> findings = new ArrayList<>();
-            Finding blocked = ToolCallInspector.check(firewall, name, arguments(item), findings);
-            record.accept(findings);
-            if (blocked != null) {
-                ((ArrayNode) output).set(i, noteItem(item, ToolCallInspector.note(name, blocked), "completed"));
+            String note = notes.note(name, arguments(item));
+            if (note != null) {
+                ((ArrayNode) output).set(i, noteItem(item, note, "completed"));
                 changed = true;
             }
         }

@@ -15,7 +15,7 @@ public final class ToolCallInspector {
 
     /** The finding that blocks the call, or null; every match is added to {@code findings}. */
     public static Finding check(Firewall firewall, String name, String arguments, List<Finding> findings) {
-        String text = (name == null ? "" : name) + "\n" + (arguments == null ? "" : arguments);
+        String text = text(name, arguments);
         for (FirewallPolicy policy : firewall.policies()) {
             Finding pending = null;
             for (FirewallRule rule : policy.rules()) {
@@ -44,6 +44,11 @@ public final class ToolCallInspector {
             }
         }
         return null;
+    }
+
+    /** What the regex, pii and decision rules read of a call: its name, a line break, its arguments. */
+    static String text(String name, String arguments) {
+        return (name == null ? "" : name) + "\n" + (arguments == null ? "" : arguments);
     }
 
     /** "" for a match without a type, the pii type, or null for no match. */

@@ -11,7 +11,10 @@ import io.aigw.gateway.firewall.AnswerToolCalls;
 import io.aigw.gateway.firewall.AnthropicToolUseStreamFilter;
 import io.aigw.gateway.firewall.ChatToolCallStreamFilter;
 import io.aigw.gateway.firewall.Finding;
-import io.aigw.gateway.firewall.Firewall;
+import io.aigw.gateway.firewall.GeminiToolCallStreamFilter;
+import io.aigw.gateway.firewall.ResponsesToolCallStreamFilter;
+import io.aigw.gateway.firewall.ToolCallCheck;
+import io.aigw.gateway.provider.StreamKeyMask;
 import io.aigw.gateway.provider.UpstreamErrorTranslator;
 import io.aigw.gateway.routing.GatewaySettings;
 import io.aigw.gateway.limits.RequestLimits;
@@ -75,15 +78,15 @@ final class Exchange {
     private boolean committed;
 
     private final ClientLink link;
-    /** The request's firewall: its tool-call rules check non-streamed answers. */
-    private final Firewall firewall;
+    /** The request's firewall on the tool calls its model returns, in answers and streams. */
+    private final ToolCallCheck toolCalls;
     /** The request's spans; null when tracing is off or the request is not sampled. */
     private final RequestTrace trace;
 
     Exchange(ExchangeServices services, HttpServerRequest request, ClientLink link, Surface surface, RequestBody body,
             Translations translations, List<PlannedAttempt> plan, GatewaySettings settings, AccessKeyRecord key,
-            RequestLimits limits, long arrivedNanos, Firewall firewall, RequestTrace trace) {
-        this.firewall = firewall;
+            RequestLimits limits, long arrivedNanos, ToolCallCheck toolCalls, RequestTrace trace) {
+        this.toolCalls = toolCalls;
         this.link = link;
         this.trace = trace;
         this.payloads = new AttemptPayloads(surface, body, translations);
@@ -285,7 +288,7 @@ final class Exchange {
             upstream.request().reset(); // an encoded stream, though identity was asked for: not relayed
             onTransportFailure(attempt, new UpstreamBody.Unreadable(), started);
         } else if (status >= 200 && status < 300 && body.stream() && surface.streamable() && eventStream(upstream)) {
-            new StreamRelay(this, upstream, attempt, seq, streamTransform(attempt), started).start();
+            new StreamRelay(this, upstream, attempt, seq, streamTransform(attempt, key), started).start();
         } else if (status >= 200 && status < 300) {
             UpstreamBody.read(upstream, services.maxAnswerBytes).onComplete(b -> onContext(() -> {
                 if (!current(seq)) {
@@ -406,14 +409,34 @@ final class Exchange {
             }
             answer = Buffer.buffer(translated);
         }
-        if (firewall.inspectsToolCalls()) { // blocked tool calls leave the answer, with a note naming the rule
-            List<Finding> findings = new java.util.ArrayList<>();
-            byte[] filtered = AnswerToolCalls.filter(firewall, surface, answer.getBytes(), findings);
-            firewallFindings(findings);
-            if (filtered != null) {
-                answer = Buffer.buffer(filtered);
-            }
+        if (!toolCalls.active()) {
+            deliver(attempt, upstream, content, answer, upstreamNanos);
+            return;
         }
+        // blocked tool calls leave the answer, with a note naming the rule; a judge's verdict may take a while
+        Buffer client = answer;
+        io.vertx.core.Future<AnswerToolCalls.Filtered> filtered = AnswerToolCalls.filter(toolCalls, surface, answer.getBytes());
+        if (!filtered.isComplete()) {
+            cancelAttemptTimer(); // the answer is in: only the judges' own timeout bounds the wait
+            cancelTotalTimer();
+        }
+        filtered.onComplete(done -> onContext(() -> {
+            if (finished) {
+                return;
+            }
+            if (done.failed()) {
+                onTransportFailure(attempt, done.cause(), currentStarted);
+                return;
+            }
+            firewallFindings(done.result().findings());
+            byte[] bytes = done.result().bytes();
+            deliver(attempt, upstream, content, bytes == null ? client : Buffer.buffer(bytes), upstreamNanos);
+        }));
+    }
+
+    /** Sends a successful non-streamed answer ({@code answer}, in the client's surface) and settles its attempt. */
+    private void deliver(PlannedAttempt attempt, HttpClientResponse upstream, Buffer content, Buffer answer,
+            long upstreamNanos) {
         finish();
         writeHead(attempt, upstream);
         if (trace != null) { // the server span ends with the response: its attributes are set before
@@ -474,22 +497,26 @@ final class Exchange {
         next();
     }
 
-    /** The attempt's stream transform, followed by the firewall's tool-call check of the client's surface. */
-    private io.aigw.gateway.translate.StreamTransform streamTransform(PlannedAttempt attempt) {
-        io.aigw.gateway.translate.StreamTransform transform = payloads.streamTransform(attempt.address());
-        if (surface == Surface.CHAT_COMPLETIONS && firewall.inspectsToolCalls()) {
-            return new ChatToolCallStreamFilter(firewall, transform, this::firewallFindings);
+    /**
+     * The attempt's stream transform, followed by the firewall's tool-call check of the client's surface, after the
+     * provider key ({@code key}, null = none) is masked in the upstream's error events.
+     */
+    private io.aigw.gateway.translate.StreamTransform streamTransform(PlannedAttempt attempt, String key) {
+        io.aigw.gateway.translate.StreamTransform transform = toolCallFilter(payloads.streamTransform(attempt.address()));
+        return key == null ? transform : new StreamKeyMask(key, transform);
+    }
+
+    private io.aigw.gateway.translate.StreamTransform toolCallFilter(io.aigw.gateway.translate.StreamTransform transform) {
+        if (!toolCalls.active()) {
+            return transform;
         }
-        if (surface == Surface.MESSAGES && firewall.inspectsToolCalls()) {
-            return new AnthropicToolUseStreamFilter(firewall, transform, this::firewallFindings);
-        }
-        if (surface == Surface.RESPONSES && firewall.inspectsToolCalls()) {
-            return new io.aigw.gateway.firewall.ResponsesToolCallStreamFilter(firewall, transform, this::firewallFindings);
-        }
-        if (surface == Surface.GENERATE_CONTENT && firewall.inspectsToolCalls()) {
-            return new io.aigw.gateway.firewall.GeminiToolCallStreamFilter(firewall, transform, this::firewallFindings);
-        }
-        return transform;
+        return switch (surface) {
+            case CHAT_COMPLETIONS -> new ChatToolCallStreamFilter(toolCalls, transform, this::firewallFindings);
+            case MESSAGES -> new AnthropicToolUseStreamFilter(toolCalls, transform, this::firewallFindings);
+            case RESPONSES -> new ResponsesToolCallStreamFilter(toolCalls, transform, this::firewallFindings);
+            case GENERATE_CONTENT -> new GeminiToolCallStreamFilter(toolCalls, transform, this::firewallFindings);
+            default -> transform;
+        };
     }
 
     /**

@@ -16,6 +16,7 @@ import io.aigw.gateway.firewall.JudgeRoute;
 import io.aigw.gateway.firewall.RequestInspector;
 import io.aigw.gateway.firewall.RequestRules;
 import io.aigw.gateway.firewall.RequestVerdict;
+import io.aigw.gateway.firewall.ToolCallCheck;
 import io.aigw.gateway.limits.RequestLimits;
 import io.aigw.gateway.routing.AttemptPlanner;
 import io.aigw.gateway.routing.AutoModel;
@@ -127,6 +128,8 @@ public class ProxyHandler {
             RequestVerdict verdict = RequestInspector.inspect(firewall, surface, bytes, length);
             services.firewall.record(verdict.findings());
             if (verdict.reason() != null) {
+                UsageTrail.refused(services.usage, request, surface, key, planned.get(0), parsed, verdict.findings(),
+                        arrivedNanos, serverSpan);
                 throw new GatewayException(ErrorCode.FIREWALL_BLOCKED, verdict.reason());
             }
             byte[] inspected = verdict.body() != null ? verdict.body() : bytes; // redacted: every payload is built from it
@@ -160,11 +163,13 @@ public class ProxyHandler {
     private void judged(Request r, List<Finding> inspected, RequestVerdict decided) {
         try {
             services.firewall.record(decided.findings());
-            if (decided.reason() != null) {
-                throw new GatewayException(ErrorCode.FIREWALL_BLOCKED, decided.reason());
-            }
             List<Finding> findings = new ArrayList<>(inspected);
             findings.addAll(decided.findings());
+            if (decided.reason() != null) {
+                UsageTrail.refused(services.usage, r.request(), r.surface(), r.key(), r.planned().get(0), r.body(), findings,
+                        r.arrivedNanos(), r.serverSpan());
+                throw new GatewayException(ErrorCode.FIREWALL_BLOCKED, decided.reason());
+            }
             proceed(r, findings);
         } catch (GatewayException e) {
             refuse(r.request(), r.surface(), e);
@@ -184,8 +189,10 @@ public class ProxyHandler {
         GatewaySettings settings = r.snapshot().settings();
         Limits limits = r.policy().limitsOr(settings.defaultLimits());
         RequestLimits checked = services.limits.forRequest(r.key(), limits, settings, plan, r.surface(), r.bytes(), r.length());
+        ToolCallCheck toolCalls = new ToolCallCheck(r.firewall(), judge,
+                r.firewall().judgesToolCalls() ? JudgeRoute.of(request) : null);
         Exchange exchange = new Exchange(services, request, r.link(), r.surface(), r.body(), translations, plan, settings,
-                r.key(), checked, r.arrivedNanos(), r.firewall(), services.tracing.begin(r.serverSpan(), r.surface(),
+                r.key(), checked, r.arrivedNanos(), toolCalls, services.tracing.begin(r.serverSpan(), r.surface(),
                         request.response().headers().get(GatewayHeaders.REQUEST_ID), r.key(), r.body().model(),
                         r.body().stream()));
         exchange.requestFindings(findings);

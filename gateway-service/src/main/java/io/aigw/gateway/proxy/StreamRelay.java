@@ -20,6 +20,8 @@ import io.vertx.core.http.HttpServerResponse;
  * at the last complete SSE event. Event ends are found by one forward scan over bytes not seen before. Back-pressure
  * pauses upstream while the client's write queue is full. A failure after the commit writes every complete event
  * that arrived before it, then an error event, then ends the stream. A client that goes away cancels the upstream.
+ * Events the transform keeps back (a tool call awaiting its firewall verdict) are written when it releases them, and
+ * the stream ends after them.
  */
 final class StreamRelay {
 
@@ -49,6 +51,8 @@ final class StreamRelay {
     private boolean flushScheduled;
     private boolean committed;
     private boolean done;
+    /** The client's stream was ended (or broken off): nothing more is written to it. */
+    private boolean ended;
 
     private final int seq;
     /** Rewrites the events before they are sent (translation, usage-chunk filter); null = relay as received. */
@@ -66,6 +70,9 @@ final class StreamRelay {
     }
 
     void start() {
+        if (transform != null) {
+            transform.onLate(this::writeLate);
+        }
         upstream.handler(this::onData);
         upstream.endHandler(v -> onEnd());
         upstream.exceptionHandler(this::onError);
@@ -187,7 +194,14 @@ final class StreamRelay {
             complete = Math.max(0, complete - length);
             scanned = pending.length();
         }
-        Buffer out = transform == null ? events : transform.apply(events);
+        write(transform == null ? events : transform.apply(events));
+        if (client.writeQueueFull()) {
+            upstream.pause();
+            client.drainHandler(v -> upstream.resume());
+        }
+    }
+
+    private void write(Buffer out) {
         relayedBytes += out.length();
         if (out.length() > 0) {
             client.write(out);
@@ -196,9 +210,12 @@ final class StreamRelay {
                 firstEventNanos = -1;
             }
         }
-        if (client.writeQueueFull()) {
-            upstream.pause();
-            client.drainHandler(v -> upstream.resume());
+    }
+
+    /** Events the transform kept back (a tool call waiting for its verdict), released in order. */
+    private void writeLate(Buffer out) {
+        if (!ended && !client.closed()) {
+            write(out);
         }
     }
 
@@ -212,6 +229,18 @@ final class StreamRelay {
         }
         flush(true);
         exchange.finish();
+        if (transform == null) {
+            end();
+        } else { // the transform may still wait for a verdict on a tool call: the stream ends after what it releases
+            transform.drained().onComplete(v -> exchange.onContext(this::end));
+        }
+    }
+
+    private void end() {
+        if (ended) {
+            return;
+        }
+        ended = true;
         boolean traced = exchange.traced(); // the server span ends with the response: its attributes are set before
         if (traced) {
             exchange.streamDone(attempt, upstream.statusCode(), "success", usage, relayedBytes, timeToFirstTokenMs);
@@ -271,6 +300,7 @@ final class StreamRelay {
             return;
         }
         flush(false); // every complete event that arrived before the break, then the error event
+        ended = true; // a tool call still waiting for its verdict is dropped with the stream
         pending = null;
         exchange.finish();
         if (!client.closed()) {
@@ -288,6 +318,7 @@ final class StreamRelay {
             return;
         }
         done = true;
+        ended = true;
         if (pending != null && complete > 0) {
             sniffUsage(pending, complete);
         }

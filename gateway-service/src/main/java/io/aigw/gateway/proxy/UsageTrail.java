@@ -1,5 +1,6 @@
 package io.aigw.gateway.proxy;
 
+import io.aigw.gateway.api.GatewayHeaders;
 import io.aigw.gateway.auth.AccessKeyRecord;
 import io.aigw.gateway.firewall.Finding;
 import io.aigw.gateway.limits.RequestLimits;
@@ -11,7 +12,9 @@ import io.aigw.gateway.usage.UsageEvent;
 import io.aigw.gateway.usage.UsageExtractor;
 import io.aigw.gateway.usage.UsageMeter;
 import io.netty.buffer.ByteBuf;
+import io.opentelemetry.api.trace.Span;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
 
 /**
  * The usage events of one request's attempts. An attempt's event is held until it is known whether it was
@@ -67,10 +70,24 @@ final class UsageTrail {
 
     /** Firewall matches for the attempt under way (or, before any, the request's first attempt). */
     void firewall(java.util.List<Finding> findings) {
-        for (Finding f : findings) {
-            firewall.add(new UsageEvent.FirewallDecision(f.policyId(), f.ruleId(), f.tier().id(), f.action().label(),
-                    f.target().id(), f.type()));
-        }
+        firewall.addAll(decisions(findings));
+    }
+
+    private static java.util.List<UsageEvent.FirewallDecision> decisions(java.util.List<Finding> findings) {
+        return findings.stream().map(f -> new UsageEvent.FirewallDecision(f.policyId(), f.ruleId(), f.tier().id(),
+                f.action().label(), f.target().id(), f.type())).toList();
+    }
+
+    /**
+     * The usage event of a request the firewall refused before any attempt: in the ledger and the attempt trace as
+     * attempt 0 with status 400 and outcome {@code firewall_blocked}, nothing charged, the rules that matched.
+     */
+    static void refused(UsageMeter meter, HttpServerRequest request, Surface surface, AccessKeyRecord key,
+            PlannedAttempt first, RequestBody body, java.util.List<Finding> findings, long arrivedNanos, Span serverSpan) {
+        meter.refused(new UsageMeter.Attempt(request.response().headers().get(GatewayHeaders.REQUEST_ID), key.id(),
+                key.configurationId(), surface.id(), first, 0, true, 400, "firewall_blocked",
+                body.stream() && surface.streamable(), null, (System.nanoTime() - arrivedNanos) / 1_000_000, null,
+                serverSpan == null ? null : serverSpan.getSpanContext().getTraceId(), decisions(findings), null, null));
     }
 
     /** Candidates left out: on the next attempt's event, or the last one's when none follows. */

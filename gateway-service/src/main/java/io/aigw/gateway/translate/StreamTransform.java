@@ -1,13 +1,26 @@
 package io.aigw.gateway.translate;
 
+import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
+import java.util.function.Consumer;
 
 /**
  * Rewrites a relayed stream event by event (a translation between formats, or a filter). Called on the
- * request's event loop with complete server-sent events only, in order; one instance per stream.
+ * request's event loop with complete server-sent events only, in order; one instance per stream. A transform may keep
+ * events back for a while (a firewall verdict on a tool call): it hands them later, in order, to {@link #onLate}'s
+ * consumer, on the request's event loop, and {@link #drained()} says when nothing is kept any more.
  */
 public interface StreamTransform {
 
     /** The events to send for {@code events} (complete SSE events); may be empty. */
     Buffer apply(Buffer events);
+
+    /** Where events kept back go once released (set before the first {@link #apply}). */
+    default void onLate(Consumer<Buffer> late) {
+    }
+
+    /** Completes once every event kept back was released (at once for a transform that keeps nothing). */
+    default Future<Void> drained() {
+        return Future.succeededFuture();
+    }
 }

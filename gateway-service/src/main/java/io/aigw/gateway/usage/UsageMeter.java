@@ -62,6 +62,21 @@ public class UsageMeter {
         return event;
     }
 
+    /**
+     * Publishes the event of a request the gateway refused before any attempt (the firewall): attempt 0, final,
+     * {@code status} and {@code outcome} as answered, nothing consumed and nothing charged; the model is the one the
+     * request would have tried first. Not counted in the token, cost or GenAI metrics: no provider was called.
+     */
+    public UsageEvent refused(Attempt a) {
+        PlannedAttempt planned = a.planned();
+        UsageEvent event = new UsageEvent(EventIds.next(), a.requestId(), a.accessKeyId(), a.configurationId(),
+                planned.address().provider().id(), planned.address().modelId(), null, a.surface(), 0, true, a.status(),
+                a.outcome(), a.streaming(), UsageEvent.Tokens.NONE, java.math.BigDecimal.ZERO, "none", a.latencyMs(), null,
+                Instant.now().toString(), a.traceId(), a.firewall(), a.skipped(), a.auto());
+        publisher.publish(event);
+        return event;
+    }
+
     /** One attempt's facts, gathered by the exchange. */
     public record Attempt(String requestId, String accessKeyId, String configurationId, String surface,
             PlannedAttempt planned, int number, boolean isFinal, int status, String outcome, boolean streaming,

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vertx.core.buffer.Buffer;
 import java.util.ArrayList;
 import org.junit.jupiter.api.Test;
 
@@ -39,12 +38,7 @@ class AnthropicToolUseStreamFilterTest {
     }
 
     private static String run(String... events) {
-        AnthropicToolUseStreamFilter filter = new AnthropicToolUseStreamFilter(GUARD, null, findings -> { });
-        StringBuilder out = new StringBuilder();
-        for (String event : events) {
-            out.append(filter.apply(Buffer.buffer(event)).toString());
-        }
-        return out.toString();
+        return FirewallFixtures.stream(new AnthropicToolUseStreamFilter(ToolCallCheck.of(GUARD), null, findings -> { }), events);
     }
 
     @Test

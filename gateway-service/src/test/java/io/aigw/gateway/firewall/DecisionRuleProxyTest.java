@@ -1,6 +1,6 @@
 package io.aigw.gateway.firewall;
 
-import static io.restassured.RestAssured.given;
+import static io.aigw.gateway.firewall.FirewallRequests.openAi;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -10,10 +10,10 @@ import io.aigw.gateway.support.GatewayReady;
 import io.aigw.gateway.support.GatewayTestResource;
 import io.aigw.gateway.support.SimulatorClient;
 import io.aigw.gateway.support.TestKeys;
+import io.aigw.gateway.support.UsageEventsReader;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,13 +33,8 @@ class DecisionRuleProxyTest {
         SimulatorClient.clear();
     }
 
-    private static RequestSpecification openAi(String key) {
-        return given().auth().oauth2(key).contentType(ContentType.JSON);
-    }
-
     private static List<SimulatorClient.Recorded> judgeCalls(String script) {
-        return SimulatorClient.received("/v1/chat/completions").stream()
-                .filter(r -> r.body().contains("gpt-4o-mini@" + script)).toList();
+        return FirewallRequests.judgeCalls(script, "");
     }
 
     private static List<SimulatorClient.Recorded> modelCalls() {
@@ -75,13 +70,20 @@ class DecisionRuleProxyTest {
     }
 
     @Test
-    void shouldApplyOnErrorBlockWhenTheJudgeTimesOut() {
-        openAi(TestKeys.FIREWALL_JUDGED).body("{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"hi "
-                        + UUID.randomUUID() + "\"},{\"role\":\"tool\",\"tool_call_id\":\"t1\",\"content\":\"balance: 3\"}]}")
-                .when().post("/v1/chat/completions").then().statusCode(400)
-                .body("error.code", equalTo("firewall_blocked"))
-                .body("error.message", containsString("could not judge rule \"slow\""));
-        assertThat(modelCalls().size(), equalTo(0));
+    void shouldApplyOnErrorBlockWhenTheJudgeTimesOutAndLedgerTheRefusal() throws Exception {
+        try (UsageEventsReader usage = new UsageEventsReader()) {
+            String requestId = openAi(TestKeys.FIREWALL_JUDGED).body("{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\","
+                            + "\"content\":\"hi " + UUID.randomUUID() + "\"},{\"role\":\"tool\",\"tool_call_id\":\"t1\","
+                            + "\"content\":\"balance: 3\"}]}")
+                    .when().post("/v1/chat/completions").then().statusCode(400)
+                    .body("error.code", equalTo("firewall_blocked"))
+                    .body("error.message", containsString("could not judge rule \"slow\""))
+                    .extract().header("X-AIGW-Request-Id");
+            assertThat(modelCalls().size(), equalTo(0));
+            JsonNode refused = usage.eventsOf(requestId, 1).get(0);
+            assertThat(refused.get("outcome").asText(), equalTo("firewall_blocked"));
+            assertThat("the rule its judge failed on is recorded", refused.at("/firewall/0/ruleId").asText(), equalTo("slow"));
+        }
     }
 
     @Test

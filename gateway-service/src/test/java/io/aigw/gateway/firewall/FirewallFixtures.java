@@ -1,6 +1,9 @@
 package io.aigw.gateway.firewall;
 
 import io.aigw.gateway.firewall.FirewallPolicyDoc.RuleDoc;
+import io.aigw.gateway.routing.Surface;
+import io.aigw.gateway.translate.StreamTransform;
+import io.vertx.core.buffer.Buffer;
 import java.util.List;
 
 /** Compiled policies for the unit tests, written as config-service publishes them. */
@@ -31,5 +34,21 @@ final class FirewallFixtures {
 
     static Firewall enforce(RuleDoc... rules) {
         return firewall("enforce", "block", rules);
+    }
+
+    /** What a client gets from {@code filter} when the stream's events arrive one per read. */
+    static String stream(StreamTransform filter, String... events) {
+        StringBuilder out = new StringBuilder();
+        for (String event : events) {
+            out.append(filter.apply(Buffer.buffer(event)).toString());
+        }
+        return out.toString();
+    }
+
+    /** The answer with {@code firewall}'s synchronous rules applied (null = unchanged); the matches go to {@code findings}. */
+    static byte[] filterAnswer(Firewall firewall, Surface surface, byte[] answer, List<Finding> findings) {
+        AnswerToolCalls.Filtered filtered = AnswerToolCalls.filter(ToolCallCheck.of(firewall), surface, answer).result();
+        findings.addAll(filtered.findings());
+        return filtered.bytes();
     }
 }

@@ -1,6 +1,7 @@
 package io.aigw.gateway.firewall;
 
-import static io.restassured.RestAssured.given;
+import static io.aigw.gateway.firewall.FirewallRequests.anthropic;
+import static io.aigw.gateway.firewall.FirewallRequests.openAi;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -18,8 +19,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -42,14 +41,6 @@ class FirewallProxyTest {
     void ready() {
         GatewayReady.await();
         SimulatorClient.clear();
-    }
-
-    private static RequestSpecification openAi(String key) {
-        return given().auth().oauth2(key).contentType(ContentType.JSON);
-    }
-
-    private static RequestSpecification anthropic(String key) {
-        return given().header("x-api-key", key).header("anthropic-version", "2023-06-01").contentType(ContentType.JSON);
     }
 
     @Test
@@ -228,6 +219,30 @@ class FirewallProxyTest {
             assertThat(events.get(0).path("firewall").toString(), events.get(0).path("firewall").path(0).path("ruleId").asText(),
                     equalTo("no-shell"));
             assertThat(events.get(0).path("firewall").path(0).path("target").asText(), equalTo("toolCall"));
+        }
+    }
+
+    @Test
+    void shouldPutARefusedRequestInTheLedgerWithItsRuleAndNothingCharged() throws Exception {
+        try (UsageEventsReader usage = new UsageEventsReader()) {
+            String requestId = openAi(TestKeys.FIREWALLED).body("{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\","
+                            + "\"content\":\"my password: hunter2\"}]}")
+                    .when().post("/v1/chat/completions").then().statusCode(400)
+                    .body("error.code", equalTo("firewall_blocked")).extract().header("X-AIGW-Request-Id");
+            List<JsonNode> events = usage.eventsOf(requestId, 1);
+            assertThat(events.size(), equalTo(1));
+            JsonNode event = events.get(0);
+            assertThat("no upstream attempt was made", event.get("attempt").asInt(), equalTo(0));
+            assertThat(event.get("final").asBoolean(), equalTo(true));
+            assertThat(event.get("status").asInt(), equalTo(400));
+            assertThat(event.get("outcome").asText(), equalTo("firewall_blocked"));
+            assertThat(event.get("modelId").asText(), equalTo("gpt-4o"));
+            assertThat(event.get("providerKeyId").isNull(), equalTo(true));
+            assertThat(event.at("/tokens/input").asLong() + event.at("/tokens/output").asLong(), equalTo(0L));
+            assertThat(event.get("costUsd").decimalValue().signum(), equalTo(0));
+            assertThat(event.at("/firewall/0/ruleId").asText(), equalTo("passwords"));
+            assertThat(event.at("/firewall/0/action").asText(), equalTo("block"));
+            assertThat(event.toString(), not(containsString("hunter2")));
         }
     }
 

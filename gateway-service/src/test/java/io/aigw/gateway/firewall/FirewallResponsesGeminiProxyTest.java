@@ -1,5 +1,6 @@
 package io.aigw.gateway.firewall;
 
+import static io.aigw.gateway.firewall.FirewallRequests.openAi;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -42,7 +43,7 @@ class FirewallResponsesGeminiProxyTest {
 
     @Test
     void shouldReplaceABlockedFunctionCallOfAResponsesAnswerByANote() {
-        given().auth().oauth2(TestKeys.FIREWALLED).contentType(ContentType.JSON)
+        openAi(TestKeys.FIREWALLED)
                 .body("{\"model\":\"anthropic:claude-sonnet-4-5\"," + RESPONSES_SHELL + "}")
                 .when().post("/v1/responses").then().statusCode(200)
                 .body("object", equalTo("response"))
@@ -53,7 +54,7 @@ class FirewallResponsesGeminiProxyTest {
 
     @Test
     void shouldReplaceABlockedFunctionCallInAResponsesStream() {
-        String body = given().auth().oauth2(TestKeys.FIREWALLED).contentType(ContentType.JSON)
+        String body = openAi(TestKeys.FIREWALLED)
                 .body("{\"model\":\"anthropic:claude-sonnet-4-5@chunks=6\",\"stream\":true," + RESPONSES_SHELL + "}")
                 .when().post("/v1/responses").then().statusCode(200).extract().asString();
         assertThat(body, not(containsString("\"type\":\"function_call\"")));

@@ -12,8 +12,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aigw.gateway.routing.Surface;
 import io.aigw.gateway.translate.ChatChunksToGeminiChunks;
 import io.aigw.gateway.translate.ChatChunksToResponseEvents;
-import io.aigw.gateway.translate.StreamTransform;
-import io.vertx.core.buffer.Buffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,14 +44,6 @@ class ResponsesAndGeminiToolCallsTest {
         chunk(call(1, null, "{\\\"city\\\":"), "null"), chunk(call(1, null, "\\\"Oslo\\\"}"), "null"),
         chunk("{}", "\"tool_calls\""), "data: [DONE]\n\n"};
 
-    private static String run(StreamTransform filter, String... events) {
-        StringBuilder out = new StringBuilder();
-        for (String event : events) {
-            out.append(filter.apply(Buffer.buffer(event)).toString());
-        }
-        return out.toString();
-    }
-
     private static List<JsonNode> data(String stream) throws Exception {
         List<JsonNode> out = new ArrayList<>();
         for (String line : stream.split("\n")) {
@@ -68,7 +58,7 @@ class ResponsesAndGeminiToolCallsTest {
     void shouldReplaceABlockedFunctionCallInAResponsesStreamByANoteMessage() throws Exception {
         List<Finding> findings = new ArrayList<>();
         JsonNode request = JSON.readTree("{\"model\":\"m\",\"input\":\"list files\"}");
-        String out = run(new ResponsesToolCallStreamFilter(NO_SHELL, new ChatChunksToResponseEvents(request, "openai"),
+        String out = FirewallFixtures.stream(new ResponsesToolCallStreamFilter(ToolCallCheck.of(NO_SHELL), new ChatChunksToResponseEvents(request, "openai"),
                 findings::addAll), CHAT_STREAM);
         List<JsonNode> events = data(out);
         assertTrue(out.contains("On it."), "text is never held back");
@@ -95,13 +85,13 @@ class ResponsesAndGeminiToolCallsTest {
     void shouldPassAResponsesStreamWithoutFunctionCallsByteForByte() {
         String[] events = {"event: response.created\ndata: {\"type\":\"response.created\",\"sequence_number\":0}\n\n",
             "event: response.output_text.delta\ndata: {\"type\":\"response.output_text.delta\",\"sequence_number\":1,\"delta\":\"hi\"}\n\n"};
-        assertEquals(String.join("", events), run(new ResponsesToolCallStreamFilter(NO_SHELL, null, f -> { }), events));
+        assertEquals(String.join("", events), FirewallFixtures.stream(new ResponsesToolCallStreamFilter(ToolCallCheck.of(NO_SHELL), null, f -> { }), events));
     }
 
     @Test
     void shouldReplaceABlockedFunctionCallInAGeminiStreamByATextPart() throws Exception {
         List<Finding> findings = new ArrayList<>();
-        String out = run(new GeminiToolCallStreamFilter(NO_SHELL, new ChatChunksToGeminiChunks("openai"), findings::addAll),
+        String out = FirewallFixtures.stream(new GeminiToolCallStreamFilter(ToolCallCheck.of(NO_SHELL), new ChatChunksToGeminiChunks("openai"), findings::addAll),
                 CHAT_STREAM);
         assertTrue(out.contains("On it."));
         assertFalse(out.contains("\"name\":\"shell.exec\""), out);
@@ -120,7 +110,7 @@ class ResponsesAndGeminiToolCallsTest {
                 + "{\"id\":\"fc_2\",\"type\":\"function_call\",\"status\":\"completed\",\"call_id\":\"call_2\","
                 + "\"name\":\"get_weather\",\"arguments\":\"{}\"}]}";
         List<Finding> findings = new ArrayList<>();
-        JsonNode filtered = JSON.readTree(AnswerToolCalls.filter(NO_SHELL, Surface.RESPONSES,
+        JsonNode filtered = JSON.readTree(FirewallFixtures.filterAnswer(NO_SHELL, Surface.RESPONSES,
                 response.getBytes(StandardCharsets.UTF_8), findings));
         assertEquals("message", filtered.at("/output/0/type").asText());
         assertTrue(filtered.at("/output/0/content/0/text").asText().contains("rule \"no-shell\""));
@@ -128,13 +118,13 @@ class ResponsesAndGeminiToolCallsTest {
 
         String gemini = "{\"candidates\":[{\"content\":{\"role\":\"model\",\"parts\":[{\"functionCall\":{\"name\":\"shell.exec\","
                 + "\"args\":{\"cmd\":\"ls\"}}}]},\"finishReason\":\"STOP\"}]}";
-        JsonNode answer = JSON.readTree(AnswerToolCalls.filter(NO_SHELL, Surface.GENERATE_CONTENT,
+        JsonNode answer = JSON.readTree(FirewallFixtures.filterAnswer(NO_SHELL, Surface.GENERATE_CONTENT,
                 gemini.getBytes(StandardCharsets.UTF_8), findings));
         assertTrue(answer.at("/candidates/0/content/parts/0/text").asText().contains("\"shell.exec\" was blocked"));
         assertTrue(answer.at("/candidates/0/content/parts/0/functionCall").isMissingNode());
 
         String allowed = gemini.replace("shell.exec", "get_weather");
-        assertNull(AnswerToolCalls.filter(NO_SHELL, Surface.GENERATE_CONTENT, allowed.getBytes(StandardCharsets.UTF_8),
+        assertNull(FirewallFixtures.filterAnswer(NO_SHELL, Surface.GENERATE_CONTENT, allowed.getBytes(StandardCharsets.UTF_8),
                 findings), "nothing blocked: the answer goes out byte for byte");
     }
 }

@@ -24,7 +24,7 @@ class ToolCallFirewallTest {
             regex("rm-rf", "hardDeny", "block", "rm -rf", "toolCall"));
 
     private static JsonNode filter(Firewall firewall, Surface surface, String answer, List<Finding> findings) throws Exception {
-        byte[] out = AnswerToolCalls.filter(firewall, surface, answer.getBytes(StandardCharsets.UTF_8), findings);
+        byte[] out = FirewallFixtures.filterAnswer(firewall, surface, answer.getBytes(StandardCharsets.UTF_8), findings);
         return out == null ? null : JSON.readTree(out);
     }
 

@@ -13,6 +13,7 @@ import io.aigw.gateway.api.GatewayHeaders;
 import io.aigw.gateway.support.GatewayReady;
 import io.aigw.gateway.support.GatewayTestResource;
 import io.aigw.gateway.support.SimulatorClient;
+import io.aigw.gateway.support.TestDocuments;
 import io.aigw.gateway.support.TestKeys;
 import io.aigw.gateway.support.UsageEventsReader;
 import io.quarkus.test.common.WithTestResource;
@@ -122,6 +123,26 @@ class StreamSafetyTest {
                 equalTo("anthropic:claude-sonnet-4-5"));
         assertThat(m.body(), not(containsString("event: error")));
         assertThat(m.body(), containsString("event: message_stop"));
+    }
+
+    @Test
+    void shouldMaskTheProviderKeyInAnErrorEventRelayedFromTheUpstreamMidStream() throws Exception {
+        String key = TestDocuments.KEY_VALUES.get("pk_openai1"); // the simulator's error message quotes it whole
+        Stream s = stream("/v1/chat/completions", chat("openai:m@error-in-stream=3,error-echoes-key=1"));
+        assertThat(s.response().statusCode(), equalTo(200));
+        assertThat(s.body(), containsString("\"error\""));
+        assertThat(s.body(), containsString("[redacted]"));
+        assertThat(s.body(), containsString("failed: The server had an error"));
+        for (int i = 0; i + 6 <= key.length(); i++) {
+            assertThat("no 6 characters of the key", s.body(), not(containsString(key.substring(i, i + 6))));
+        }
+
+        Stream m = stream("/v1/messages", "{\"model\":\"anthropic:claude-x@error-in-stream=2,error-echoes-key=1\","
+                + "\"max_tokens\":50,\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
+        assertThat(m.body(), containsString("event: error"));
+        assertThat(m.body(), containsString("[redacted]"));
+        assertThat(m.body(), not(containsString(key.substring(0, 6))));
+        assertThat(m.body(), not(containsString(key.substring(key.length() - 6))));
     }
 
     @Test

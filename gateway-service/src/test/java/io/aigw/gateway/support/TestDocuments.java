@@ -126,18 +126,14 @@ public final class TestDocuments {
         ObjectNode unpriced = limited("cfg_unpriced00000001", null, null, "1");
         ((ObjectNode) unpriced.get("limits")).put("allowUnpricedModels", true);
         configurations.add(unpriced);
-        ObjectNode guarded = configuration("cfg_firewall00000001");
-        guarded.putObject("firewall").putArray("policies").add("fwp_guard00000000001");
-        configurations.add(guarded);
-        ObjectNode audited = configuration("cfg_fwaudit000000001");
-        audited.putObject("firewall").putArray("policies").add("fwp_watch00000000001");
-        configurations.add(audited);
-        ObjectNode judged = configuration("cfg_fwjudge000000001");
-        judged.putObject("firewall").putArray("policies").add("fwp_judge00000000001");
-        configurations.add(judged);
-        ObjectNode lenient = configuration("cfg_fwlenient0000001");
-        lenient.putObject("firewall").putArray("policies").add("fwp_lenient000000001");
-        configurations.add(lenient);
+        for (String[] guarded : new String[][] {{"cfg_firewall00000001", "fwp_guard00000000001"},
+            {"cfg_fwaudit000000001", "fwp_watch00000000001"}, {"cfg_fwjudge000000001", "fwp_judge00000000001"},
+            {"cfg_fwlenient0000001", "fwp_lenient000000001"}, {"cfg_fwtools000000001", "fwp_tools00000000001"},
+            {"cfg_fwtoolok00000001", "fwp_toolok0000000001"}, {"cfg_fwtoolhang000001", "fwp_toolhang00000001"}}) {
+            ObjectNode firewalled = configuration(guarded[0]); // one configuration per firewall policy
+            firewalled.putObject("firewall").putArray("policies").add(guarded[1]);
+            configurations.add(firewalled);
+        }
         firewallPolicies(doc.putArray("firewallPolicies"));
         doc.putObject("settings").put("attemptTimeout", "PT1.5S").put("totalTimeout", "4s").put("maxAttempts", 10)
                 .put("maxBodyBytes", 65536).putNull("maxInputTokens").putNull("maxOutputTokens")
@@ -184,7 +180,9 @@ public final class TestDocuments {
      * {@code judged} (enforce, onError block): decision rules whose judge (a simulator model) answers a scripted
      * verdict, one per target so that a test picks its rule by what its request holds: user text judged NO_MATCH,
      * system text MATCH (hardDeny), tool results by a judge that hangs, assistant text by one that answers prose.
-     * {@code judged-lenient} (onError allow): user text judged by a judge that hangs.
+     * {@code judged-lenient} (onError allow): user text judged by a judge that hangs. {@code judged-tools},
+     * {@code cleared-tools}, {@code hanging-tools}: the tool calls a model returns judged MATCH, NO_MATCH, or by a judge
+     * that hangs.
      */
     private static void judgePolicies(ArrayNode policies) {
         ObjectNode judged = policies.addObject().put("id", "fwp_judge00000000001").put("name", "judged")
@@ -197,6 +195,16 @@ public final class TestDocuments {
         ObjectNode lenient = policies.addObject().put("id", "fwp_lenient000000001").put("name", "judged-lenient")
                 .put("mode", "enforce").put("onError", "allow").put("version", 1);
         decision(lenient.putArray("rules"), "slow-user", "user", "openai:gpt-4o-mini@hang=1");
+        toolPolicy(policies, "fwp_tools00000000001", "judged-tools", "tool-money", "openai:gpt-4o-mini@reply=MATCH");
+        toolPolicy(policies, "fwp_toolok0000000001", "cleared-tools", "tool-clean", "openai:gpt-4o-mini@reply=NO_MATCH");
+        toolPolicy(policies, "fwp_toolhang00000001", "hanging-tools", "tool-slow", "openai:gpt-4o-mini@hang=1");
+    }
+
+    /** An enforcing policy (onError block) with one decision rule on the tool calls a model returns. */
+    private static void toolPolicy(ArrayNode policies, String id, String name, String rule, String judge) {
+        ObjectNode policy = policies.addObject().put("id", id).put("name", name).put("mode", "enforce")
+                .put("onError", "block").put("version", 1);
+        decision(policy.putArray("rules"), rule, "toolCall", judge);
     }
 
     private static void decision(ArrayNode rules, String id, String target, String model) {

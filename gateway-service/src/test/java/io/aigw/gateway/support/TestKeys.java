@@ -39,6 +39,12 @@ public final class TestKeys {
      * the firewall policy `agent-guard`.
      */
     public static final String AUTO_BANDED = "ag-autoband01-g1-S3cretAutoBand_abcdefghijkl";
+    /** Configuration with the firewall policy `judged-tools` (a judge that finds every tool call risky). */
+    public static final String FIREWALL_TOOLS_JUDGED = "ag-fwtools001-g1-S3cretFwTools_abcdefghijkl";
+    /** Configuration with the firewall policy `cleared-tools` (a judge that clears every tool call). */
+    public static final String FIREWALL_TOOLS_CLEARED = "ag-fwtoolok01-g1-S3cretFwToolOk_abcdefghijk";
+    /** Configuration with the firewall policy `hanging-tools` (a tool-call judge that hangs, onError block). */
+    public static final String FIREWALL_TOOLS_HANG = "ag-fwtoolhang-g1-S3cretFwToolHang_abcdefghi";
     /** Revoked by a test while the gateway runs. */
     public static final String TO_REVOKE = "ag-torevoke01-g1-S3cretToRevoke_abcdefghijk";
 
@@ -67,6 +73,9 @@ public final class TestKeys {
         add(stub, FIREWALL_JUDGED, "active", null, "cfg_fwjudge000000001");
         add(stub, FIREWALL_JUDGE_LENIENT, "active", null, "cfg_fwlenient0000001");
         add(stub, AUTO_BANDED, "active", null, "cfg_auto000000000001");
+        add(stub, FIREWALL_TOOLS_JUDGED, "active", null, "cfg_fwtools000000001");
+        add(stub, FIREWALL_TOOLS_CLEARED, "active", null, "cfg_fwtoolok00000001");
+        add(stub, FIREWALL_TOOLS_HANG, "active", null, "cfg_fwtoolhang000001");
     }
 
     /** The public id of a token. */

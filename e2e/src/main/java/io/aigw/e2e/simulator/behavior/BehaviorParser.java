@@ -70,6 +70,7 @@ public final class BehaviorParser {
         int redirect;
         boolean jsonToStream;
         String reply;
+        boolean errorEchoesKey;
         final Map<String, Integer> failKeys = new HashMap<>();
 
         void apply(String name, String value) {
@@ -94,6 +95,7 @@ public final class BehaviorParser {
                 case "redirect" -> redirect = redirectStatus(value);
                 case "json-to-stream" -> jsonToStream = flag(name, value);
                 case "reply" -> reply = value;
+                case "error-echoes-key" -> errorEchoesKey = flag(name, value);
                 default -> throw new IllegalArgumentException("unknown simulator directive '" + name + "'");
             }
         }
@@ -158,7 +160,7 @@ public final class BehaviorParser {
         Behavior build() {
             return new Behavior(latencyMs, ttftMs, chunks, chunkIntervalMs, status, retryAfter, reset, hang,
                     breakAfter, errorInStream, statusSequence, scenario, usage, rateLimitHeaders, tool,
-                    Map.copyOf(failKeys), gzip, redirect, jsonToStream, reply);
+                    Map.copyOf(failKeys), gzip, redirect, jsonToStream, reply, errorEchoesKey);
         }
     }
 }

@@ -14,6 +14,8 @@ public final class SseStream {
     private final long interval;
     private final int breakAfter;
     private final int errorAfter;
+    /** The mid-stream error event, with the request's API key in its message when {@code error-echoes-key} asks. */
+    private final String error;
     private int next;
 
     private SseStream(Exchange exchange, StreamScript script) {
@@ -23,12 +25,22 @@ public final class SseStream {
         int size = script.content().size();
         this.breakAfter = clamp(exchange.behavior().breakAfter(), size);
         this.errorAfter = script.midStreamError() == null ? -1 : clamp(exchange.behavior().errorInStream(), size);
+        String key = exchange.apiKey();
+        this.error = script.midStreamError() == null || !exchange.behavior().errorEchoesKey() || key == null
+                ? script.midStreamError() : echoing(script.midStreamError(), key);
     }
 
     public static void play(Exchange exchange, StreamScript script) {
         SseStream stream = new SseStream(exchange, script);
         stream.out.beginStream(script.keepAlive());
         stream.out.after(exchange.behavior().ttftMs(), stream::open);
+    }
+
+    /** The error event with "Key <key> failed: " at the start of its message. */
+    private static String echoing(String error, String key) {
+        String quoted = Json.quote("Key " + key + " failed: ");
+        int at = error.indexOf("\"message\":\"") + 11;
+        return at < 11 ? error : error.substring(0, at) + quoted.substring(1, quoted.length() - 1) + error.substring(at);
     }
 
     private static int clamp(int requested, int size) {
@@ -48,7 +60,7 @@ public final class SseStream {
                 return;
             }
             if (next == errorAfter) {
-                out.write(script.midStreamError());
+                out.write(error);
                 out.end();
                 return;
             }
