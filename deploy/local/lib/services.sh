@@ -156,6 +156,20 @@ java_heap() {
   esac
 }
 
+# tracing_env NAME: opt-in tracing. With AIGW_OTLP_ENDPOINT set (an OTLP/HTTP collector's base URL, e.g.
+# http://127.0.0.1:4318), every service started now exports its spans there, each one sampled (the chart's
+# tracing.* values do the same in a cluster); gateways also trace their change consumer. Unset: tracing stays off.
+# AIGW_TRACE_CONTENT=true also records prompt and completion text on the gateway's spans (off by default).
+tracing_env() {
+  [[ -n ${AIGW_OTLP_ENDPOINT:-} && $1 != simulator ]] || return 0
+  printf 'OTEL_SDK_DISABLED=false OTEL_EXPORTER_OTLP_ENDPOINT=%s OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf ' \
+    "$AIGW_OTLP_ENDPOINT"
+  printf 'OTEL_TRACES_SAMPLER_ARG=%s QUARKUS_OTEL_BSP_SCHEDULE_DELAY=1s ' "${OTEL_TRACES_SAMPLER_ARG:-1.0}"
+  if [[ $1 == gateway-* ]]; then
+    printf 'MP_MESSAGING_INCOMING_CHANGES_TRACING_ENABLED=true AIGW_TRACE_CONTENT=%s ' "${AIGW_TRACE_CONTENT:-false}"
+  fi
+}
+
 # start_java NAME JAR [ENV=VALUE...]: starts a runnable jar in the background unless it runs already.
 # Everything listens on loopback only: the admin APIs of a local stack are not for the network.
 start_java() {
@@ -168,7 +182,7 @@ start_java() {
   [[ -f $jar ]] || die "$name: ${jar#"$REPO_ROOT"/} is missing (run without --no-build)"
   # shellcheck disable=SC2046 # one word per option
   start_background "$name" -- env $(withheld_secrets "$name") QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_MANAGEMENT_HOST=127.0.0.1 \
-    AIGW_ALLOW_LOOPBACK_UPSTREAMS=true "$@" \
+    AIGW_ALLOW_LOOPBACK_UPSTREAMS=true $(tracing_env "$name") "$@" \
     java "$(marker "$name")" -XX:+UseParallelGC "$(java_heap "$name")" -jar "$jar"
 }
 

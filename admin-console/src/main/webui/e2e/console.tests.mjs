@@ -134,6 +134,102 @@ export const tests = [
       'the gateway refuses a provider the configuration no longer allows');
   }],
 
+  ['routing-rules-through-the-step-form', async (page, ctx) => {
+    ctx.routedKey = await admin(ctx, 'POST', '/admin/v1/provider-keys', { providerId: 'simulator',
+      name: `e2e-routed-${ctx.run}`, value: 'sim-key-2' });
+    const pk = ctx.routedKey.id;
+    const rules = [
+      { provider: 'simulator', steps: [{ type: 'keys', keys: [pk], strategy: 'weighted', weights: { [pk]: 3 } },
+        { type: 'fallback', models: ['simulator-anthropic:sim-claude'] }] },
+      { model: 'simulator:sim-chat', steps: [{ type: 'balance', models: ['simulator:sim-chat', 'simulator-anthropic:sim-claude'],
+        weights: { 'simulator:sim-chat': 3, 'simulator-anthropic:sim-claude': 1 } }] },
+    ];
+    // config-service learns of the new key through Kafka: wait until it accepts a rule naming it
+    await eventually(async () => {
+      const probe = await admin(ctx, 'POST', '/admin/v1/configurations', { name: `e2e-probe-${ctx.run}`, router: { rules } });
+      await admin(ctx, 'DELETE', `/admin/v1/configurations/${probe.id}`);
+      return true;
+    }, 'config-service knows the new provider key');
+
+    await section(page, ctx, 'Configurations');
+    await page.locator('#cfg-select').selectOption('');
+    await page.locator('#cfg-name').fill(`e2e-routes-${ctx.run}`);
+    await page.getByRole('button', { name: 'Add routing rule' }).click();
+    await page.locator('#rule-0-name').fill('simulator');
+    await page.locator('#rule-0-step-0-keys').fill(pk);
+    await page.locator('#rule-0-step-0-strategy').selectOption('weighted');
+    await page.locator('#rule-0-step-0-weights').fill(`${pk}=0`);
+    await page.getByRole('button', { name: 'Add a step to rule 1' }).click();
+    await page.locator('#rule-0-step-1-type').selectOption('fallback');
+    await page.locator('#rule-0-step-1-models').fill('simulator-anthropic:sim-claude');
+    await page.getByRole('button', { name: 'Add routing rule' }).click();
+    await page.locator('#rule-1-target').selectOption('model');
+    await page.locator('#rule-1-name').fill('simulator:sim-chat');
+    await page.locator('#rule-1-step-0-type').selectOption('balance');
+    await page.locator('#rule-1-step-0-models').fill('simulator:sim-chat, simulator-anthropic:sim-claude');
+    await page.locator('#rule-1-step-0-weights').fill('simulator:sim-chat=3, simulator-anthropic:sim-claude=1');
+    await page.getByRole('button', { name: 'Create configuration' }).click();
+    const error = page.getByTestId('error-rule-0-step-0-weights');
+    await error.waitFor();
+    assert((await error.textContent()).includes(`/router/rules/0/steps/0/weights/${pk}`), await error.textContent());
+    await page.screenshot({ path: resolve(ctx.out, 'console-routing-steps-error.png'), fullPage: true });
+
+    await page.locator('#rule-0-step-0-weights').fill(`${pk}=3`);
+    await page.getByRole('button', { name: 'Create configuration' }).click();
+    await page.getByText(/Configuration e2e-routes-\S+ saved/).waitFor();
+    const saved = (await admin(ctx, 'GET', '/admin/v1/configurations?limit=100')).data
+      .find((c) => c.name === `e2e-routes-${ctx.run}`);
+    ctx.routes = await admin(ctx, 'GET', `/admin/v1/configurations/${saved.id}`);
+    assert(JSON.stringify(ctx.routes.router.rules) === JSON.stringify(rules), `stored: ${JSON.stringify(ctx.routes.router.rules)}`);
+    // and the form shows what is stored
+    await page.locator('#cfg-select').selectOption('');
+    await page.locator('#cfg-select').selectOption(ctx.routes.id);
+    await hasValue(page, '#rule-1-step-0-weights', 'simulator:sim-chat=3, simulator-anthropic:sim-claude=1');
+    await hasValue(page, '#rule-0-step-0-strategy', 'weighted');
+  }],
+
+  ['edit-an-access-keys-configuration-and-expiry', async (page, ctx) => {
+    const key = await admin(ctx, 'POST', '/admin/v1/access-keys', { name: `e2e-edit-${ctx.run}` });
+    await section(page, ctx, 'Access keys');
+    await page.getByRole('button', { name: `Edit ${key.name}` }).click();
+    await page.locator('#edit-configuration').selectOption(ctx.routes.id);
+    await page.locator('#edit-expiry').fill('2031-01-02T03:04');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText(`Access key ${key.name} saved.`).waitFor();
+    const stored = await admin(ctx, 'GET', `/admin/v1/access-keys/${key.id}`);
+    assert(stored.configurationId === ctx.routes.id, `configuration: ${stored.configurationId}`);
+    assert(stored.expiresAt.startsWith('2031-01-02T03:04'), `expiry: ${stored.expiresAt}`);
+    await page.getByTestId('access-keys').locator('tr', { hasText: key.name }).getByText(ctx.routes.id).waitFor();
+  }],
+
+  ['rotate-a-provider-key', async (page, ctx) => {
+    const before = await admin(ctx, 'GET', `/admin/v1/provider-keys/${ctx.routedKey.id}`);
+    await section(page, ctx, 'Provider keys');
+    await page.getByRole('button', { name: `Rotate ${ctx.routedKey.name}` }).click();
+    await page.locator('#rotate-value').fill('sim-key-2');
+    await page.getByRole('button', { name: 'Rotate', exact: true }).click();
+    await page.getByText(`Provider key ${ctx.routedKey.name} rotated.`).waitFor();
+    const after = await admin(ctx, 'GET', `/admin/v1/provider-keys/${ctx.routedKey.id}`);
+    assert(after.version > before.version, `version ${before.version} → ${after.version}`);
+    assert(!(await page.content()).includes('sim-key-2'), 'the secret is still on the page');
+  }],
+
+  ['deleting-a-referenced-provider-key-shows-the-409', async (page, ctx) => {
+    await section(page, ctx, 'Provider keys');
+    await page.getByRole('button', { name: `Delete ${ctx.routedKey.name}` }).click();
+    const problem = page.getByTestId('problem');
+    await problem.getByText('(409)').waitFor();
+    await page.screenshot({ path: resolve(ctx.out, 'console-provider-key-409.png'), fullPage: true });
+    await page.getByTestId('provider-keys').getByText(ctx.routedKey.name).waitFor();
+    // once no configuration names it, it goes
+    await admin(ctx, 'PATCH', `/admin/v1/configurations/${ctx.routes.id}`, { router: { rules: [] } });
+    await eventually(async () => {
+      await page.getByRole('button', { name: `Delete ${ctx.routedKey.name}` }).click();
+      await page.getByText(`Provider key ${ctx.routedKey.name} deleted.`).waitFor({ timeout: 5_000 });
+      return true;
+    }, 'the unreferenced key is deleted');
+  }],
+
   ['import-the-openrouter-sample', async (page, ctx) => {
     await section(page, ctx, 'Catalog');
     await page.locator('#import-provider').selectOption('openrouter');
@@ -146,6 +242,30 @@ export const tests = [
     await page.locator('#model-provider').selectOption('openrouter');
     await page.locator('#model-text').fill('gpt-5');
     await page.getByTestId('models').getByText('openrouter:openai/gpt-5', { exact: true }).waitFor();
+  }],
+
+  ['virtual-models-create-edit-delete', async (page, ctx) => {
+    const name = `e2e-vm-${ctx.run}`;
+    await section(page, ctx, 'Catalog');
+    await page.locator('#vm-name').fill(name);
+    await page.locator('#vm-description').fill('made by the console tests');
+    await page.locator('#vm-targets').fill('simulator:sim-chat');
+    await page.getByRole('button', { name: 'Create', exact: true }).click();
+    await page.getByText(`Virtual model ${name} created.`).waitFor();
+    await eventually(async () => (await chat(ctx, ctx.demoKey, name)).status === 200, 'the gateway serves the virtual model');
+    await page.getByRole('button', { name: `Edit ${name}` }).click();
+    await hasValue(page, '#vm-targets', 'simulator:sim-chat');
+    await page.locator('#vm-targets').fill('simulator-anthropic:sim-claude, simulator:sim-chat');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText(`Virtual model ${name} saved.`).waitFor();
+    await page.getByTestId('virtual-models').getByText('simulator-anthropic:sim-claude → simulator:sim-chat').waitFor();
+    const stored = await admin(ctx, 'GET', `/admin/v1/virtual-models/${name}`);
+    assert(JSON.stringify(stored.targets) === '["simulator-anthropic:sim-claude","simulator:sim-chat"]', JSON.stringify(stored));
+    await page.screenshot({ path: resolve(ctx.out, 'console-virtual-models.png'), fullPage: true });
+    await page.getByRole('button', { name: `Delete ${name}` }).click();
+    await page.getByText(`Virtual model ${name} deleted.`).waitFor();
+    await page.getByTestId('virtual-models').getByText(name).waitFor({ state: 'detached' });
+    await eventually(async () => (await chat(ctx, ctx.demoKey, name)).status !== 200, 'the gateway no longer serves it');
   }],
 
   ['the-usage-chart-shows-the-spend-of-requests-just-made', async (page, ctx) => {
@@ -200,5 +320,9 @@ export const tests = [
       await page.getByTestId('services').locator('tr', { hasText: name }).getByText('UP').first().waitFor();
     }
     await page.getByTestId('gateways').getByText(/^c\d+\.g\d+\.k\d+$/).first().waitFor();
+    // each replica's change-consumer lag, in records (0 when it has read everything)
+    const lag = page.getByTestId('lag-gateway-1');
+    await lag.waitFor();
+    assert(/^\d+/.test(await lag.textContent()), `lag: ${await lag.textContent()}`);
   }],
 ];

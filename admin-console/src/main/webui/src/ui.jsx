@@ -76,3 +76,25 @@ export function useAction() {
   };
   return { error, setError, busy, run };
 }
+
+/** The detail of the server's error at the JSON pointer `/{name}`, if any. */
+export const errorAt = (error, name) => error?.errors?.find((e) => e.pointer === `/${name}`)?.detail;
+
+/**
+ * The console's form block: a titled card whose fields sit in one row, with its submit (and optional cancel) button
+ * and the server's problem under it. `action` is a useAction(): its busy flag disables the submit button.
+ */
+export function FormCard({ label, title, role, action, onSubmit, submit, onCancel, children, after }) {
+  return (
+    <form class="card" role={role} onSubmit={onSubmit} aria-label={label || title}>
+      {title && <h2>{title}</h2>}
+      <div class="row">
+        {children}
+        <button type="submit" disabled={action.busy}>{submit}</button>
+        {onCancel && <button type="button" onClick={onCancel}>Cancel</button>}
+      </div>
+      <ProblemBox error={action.error} />
+      {after}
+    </form>
+  );
+}

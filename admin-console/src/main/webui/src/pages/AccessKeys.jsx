@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { all, api, get, when } from '../api.js';
-import { CopyButton, Field, Notice, ProblemBox, Table, useAction } from '../ui.jsx';
+import { CopyButton, Field, FormCard, Notice, ProblemBox, Table, errorAt, useAction } from '../ui.jsx';
 
 // the expiry inputs are in UTC (as labelled), whatever the browser's time zone
 const toIso = (local) => (local ? new Date(`${local}Z`).toISOString() : null);
@@ -43,19 +43,12 @@ function EditKey({ accessKey, configs, onSaved, onCancel }) {
       onSaved(`Access key ${accessKey.name} saved.`);
     });
   };
-  const errorAt = (name) => action.error?.errors.find((e) => e.pointer === `/${name}`)?.detail;
   return (
-    <form class="card" onSubmit={save} aria-label={`Edit ${accessKey.name}`}>
-      <h2>Edit {accessKey.name}</h2>
-      <div class="row">
-        <ConfigSelect id="edit-configuration" value={configurationId} configs={configs} onChange={setConfigurationId} />
-        <Field label="Expires at (UTC)" id="edit-expiry" type="datetime-local" value={expiresAt}
-          error={errorAt('expiresAt')} onInput={(e) => setExpiresAt(e.currentTarget.value)} />
-        <button type="submit" disabled={action.busy}>Save</button>
-        <button type="button" onClick={onCancel}>Cancel</button>
-      </div>
-      <ProblemBox error={action.error} />
-    </form>
+    <FormCard title={`Edit ${accessKey.name}`} action={action} onSubmit={save} submit="Save" onCancel={onCancel}>
+      <ConfigSelect id="edit-configuration" value={configurationId} configs={configs} onChange={setConfigurationId} />
+      <Field label="Expires at (UTC)" id="edit-expiry" type="datetime-local" value={expiresAt}
+        error={errorAt(action.error, 'expiresAt')} onInput={(e) => setExpiresAt(e.currentTarget.value)} />
+    </FormCard>
   );
 }
 
@@ -101,28 +94,22 @@ export function AccessKeys() {
       refresh();
     });
   };
-  const errorAt = (name) => create.error?.errors.find((e) => e.pointer === `/${name}`)?.detail;
   const shown = keys.filter((k) => !filters.name || k.name.toLowerCase().includes(filters.name.toLowerCase()));
 
   return (
     <div>
       {created && <CreatedToken created={created} onDone={() => setCreated(null)} />}
-      <form class="card" onSubmit={submit} aria-label="Create an access key">
-        <h2>Create an access key</h2>
-        <div class="row">
-          <Field label="Name" id="new-key-name" name="name" required maxLength={100} error={errorAt('name')} />
-          <Field label="Configuration" id="new-key-configuration">
-            <select id="new-key-configuration" name="configurationId">
-              <option value="">(none: allow all)</option>
-              {configs.map((c) => <option value={c.id}>{c.name} ({c.id})</option>)}
-            </select>
-          </Field>
-          <Field label="Expires at (UTC, optional)" id="new-key-expiry" name="expiresAt" type="datetime-local"
-            error={errorAt('expiresAt')} />
-          <button type="submit" disabled={create.busy}>Create</button>
-        </div>
-        <ProblemBox error={create.error} />
-      </form>
+      <FormCard title="Create an access key" action={create} onSubmit={submit} submit="Create">
+        <Field label="Name" id="new-key-name" name="name" required maxLength={100} error={errorAt(create.error, 'name')} />
+        <Field label="Configuration" id="new-key-configuration">
+          <select id="new-key-configuration" name="configurationId">
+            <option value="">(none: allow all)</option>
+            {configs.map((c) => <option value={c.id}>{c.name} ({c.id})</option>)}
+          </select>
+        </Field>
+        <Field label="Expires at (UTC, optional)" id="new-key-expiry" name="expiresAt" type="datetime-local"
+          error={errorAt(create.error, 'expiresAt')} />
+      </FormCard>
       {editing && <EditKey accessKey={editing} configs={configs} onCancel={() => setEditing(null)}
         onSaved={(message) => { setEditing(null); setNotice(message); refresh(); }} />}
       <Notice>{notice}</Notice>

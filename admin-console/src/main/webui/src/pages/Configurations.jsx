@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { all, api } from '../api.js';
 import { Field, Notice, ProblemBox, useAction } from '../ui.jsx';
+import { RouterSteps, formToRules, rulePointers, rulesToForm } from './RouterSteps.jsx';
 
 const LIMITS = [
   ['requestsPerMinute', 'Requests per minute'],
@@ -20,12 +21,12 @@ const FIELDS = ['/name', '/description', '/access/providers', '/access/models', 
   ...LIMITS.map(([k]) => `/limits/${k}`), '/limits/allowUnpricedModels', '/limits'];
 
 /** Each error on the field whose pointer is the longest prefix of the error's pointer; the rest stay general. */
-export function placeErrors(errors) {
+export function placeErrors(errors, fields = FIELDS) {
   const placed = {};
   const general = [];
   for (const error of errors) {
     const pointer = error.pointer || '';
-    const field = FIELDS.filter((f) => pointer === f || pointer.startsWith(`${f}/`)).sort((a, b) => b.length - a.length)[0];
+    const field = fields.filter((f) => pointer === f || pointer.startsWith(`${f}/`)).sort((a, b) => b.length - a.length)[0];
     const text = `${error.detail || error.message}${field && pointer !== field ? ` (at ${pointer})` : ''}`;
     if (field) placed[field] = placed[field] ? `${placed[field]}; ${text}` : text;
     else general.push(error);
@@ -39,7 +40,7 @@ function toForm(doc) {
     name: doc.name || '', description: doc.description || '',
     restrictProviders: !!doc.access?.providers, providers: (doc.access?.providers?.allow || []).join(', '),
     restrictModels: !!doc.access?.models, models: (doc.access?.models?.allow || []).join(', '),
-    router: JSON.stringify(doc.router || { rules: [] }, null, 2),
+    rules: rulesToForm(doc.router),
     firewall: (doc.firewall?.policies || []).join(', '),
     allowUnpricedModels: !!limits.allowUnpricedModels,
     ...Object.fromEntries(LIMITS.map(([k]) => [k, limits[k] == null ? '' : String(limits[k])])),
@@ -48,13 +49,11 @@ function toForm(doc) {
 }
 
 function fromForm(form) {
-  let router;
-  try { router = JSON.parse(form.router); } catch (e) { throw { local: { '/router': `Not valid JSON: ${e.message}` } }; }
   const doc = {
     name: form.name, description: form.description || null,
     access: { providers: form.restrictProviders ? { allow: list(form.providers) } : null,
       models: form.restrictModels ? { allow: list(form.models) } : null },
-    router,
+    router: formToRules(form.rules),
     limits: { ...(form.rest.limits || {}), allowUnpricedModels: form.allowUnpricedModels,
       ...Object.fromEntries(LIMITS.map(([k]) => [k, numberOrNull(form[k])])) },
   };
@@ -64,7 +63,7 @@ function fromForm(form) {
 
 const editable = (doc) => Object.fromEntries(EDITABLE.filter((k) => doc[k] !== undefined).map((k) => [k, doc[k]]));
 
-function Editor({ selected, onSaved }) {
+function Editor({ selected, onSaved, providerKeys }) {
   const [etag, setEtag] = useState(null);
   const [id, setId] = useState(selected);
   const [tab, setTab] = useState('form');
@@ -132,7 +131,7 @@ function Editor({ selected, onSaved }) {
     });
   };
 
-  const { placed, general } = placeErrors(action.error?.errors || []);
+  const { placed, general } = placeErrors(action.error?.errors || [], tab === 'form' ? [...FIELDS, ...rulePointers(form.rules)] : FIELDS);
   const at = (pointer) => local[pointer] || placed[pointer];
   const error = action.error && !stale ? { ...action.error, errors: tab === 'form' ? general : action.error.errors } : null;
 
@@ -175,10 +174,8 @@ function Editor({ selected, onSaved }) {
           <h3>Firewall</h3>
           <Field label="Firewall policies (fwp_… ids, comma-separated)" id="cfg-firewall" value={form.firewall} onInput={set('firewall')} error={at('/firewall')} />
           <h3>Routing</h3>
-          <Field label="Router rules: a rule per provider or model, with steps (keys with a strategy, fallback models)" id="cfg-router" error={at('/router')}>
-            <textarea id="cfg-router" rows={10} value={form.router} onInput={set('router')} aria-invalid={at('/router') ? 'true' : undefined}
-              aria-describedby={at('/router') ? 'cfg-router-error' : undefined} />
-          </Field>
+          {at('/router') && <p class="field-error" data-testid="error-cfg-router">{at('/router')}</p>}
+          <RouterSteps rules={form.rules} onChange={(rules) => setForm({ ...form, rules })} at={at} providerKeys={providerKeys} />
         </div>
       ) : (
         <div role="tabpanel">
@@ -197,9 +194,13 @@ function Editor({ selected, onSaved }) {
 export function Configurations() {
   const [configs, setConfigs] = useState([]);
   const [selected, setSelected] = useState(null);
+  const [providerKeys, setProviderKeys] = useState([]);
   const load = useAction();
   const refresh = () => load.run(async () => setConfigs(await all('/admin/v1/configurations')));
-  useEffect(() => { refresh(); }, []);
+  useEffect(() => {
+    refresh();
+    all('/admin/v1/provider-keys').then(setProviderKeys).catch(() => {});
+  }, []);
   return (
     <div>
       <div class="row">
@@ -211,7 +212,7 @@ export function Configurations() {
         </Field>
       </div>
       <ProblemBox error={load.error} />
-      <Editor selected={selected} onSaved={(id) => { refresh(); setSelected(id); }} />
+      <Editor selected={selected} providerKeys={providerKeys} onSaved={(id) => { refresh(); setSelected(id); }} />
     </div>
   );
 }

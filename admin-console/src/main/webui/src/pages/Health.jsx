@@ -22,6 +22,10 @@ export function Health() {
         {c.data && Object.keys(c.data).length > 0 && <small> {Object.entries(c.data).map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : v}`).join(', ')}</small>}
       </li>))}
     </ul>));
+  // the replica's change consumer: records not yet read, in total and per topic (from its aigw_sync_consumer_lag gauge)
+  const lag = (p) => (p.consumerLag == null ? '—' : (
+    <span data-testid={`lag-${p.name}`}><strong>{p.consumerLag.total}</strong>
+      <small> {Object.entries(p.consumerLag.topics).map(([t, n]) => `${t}: ${n}`).join(', ')}</small></span>));
   const letters = SERVICES.flatMap((s) => (dead[s] || []).map((d) => ({ service: s, ...d })));
   return (
     <div>
@@ -39,6 +43,7 @@ export function Health() {
             { label: 'Replica', key: 'name' },
             { label: 'Readiness', render: (p) => <span class={`badge ${p.status}`}>{p.status}</span> },
             { label: 'Snapshot version', render: (p) => <code>{p.snapshotVersion || '—'}</code> },
+            { label: 'Consumer lag (records)', render: lag },
             { label: 'Checks', render: checks },
           ]} />
         </>

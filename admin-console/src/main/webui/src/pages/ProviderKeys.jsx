@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { all, api, when } from '../api.js';
-import { Field, Notice, ProblemBox, Table, useAction } from '../ui.jsx';
+import { Field, FormCard, Notice, ProblemBox, Table, errorAt, useAction } from '../ui.jsx';
 
 function Rotate({ providerKey, onDone, onCancel }) {
   const action = useAction();
@@ -13,15 +13,10 @@ function Rotate({ providerKey, onDone, onCancel }) {
     });
   };
   return (
-    <form class="card" onSubmit={submit} aria-label={`Rotate ${providerKey.name}`}>
-      <h2>Rotate {providerKey.name}</h2>
-      <div class="row">
-        <Field label="New secret value" id="rotate-value" name="value" type="password" autocomplete="off" required />
-        <button type="submit" disabled={action.busy}>Rotate</button>
-        <button type="button" onClick={onCancel}>Cancel</button>
-      </div>
-      <ProblemBox error={action.error} />
-    </form>
+    <FormCard title={`Rotate ${providerKey.name}`} action={action} onSubmit={submit} submit="Rotate" onCancel={onCancel}>
+      <Field label="New secret value" id="rotate-value" name="value" type="password" autocomplete="off" required
+        error={errorAt(action.error, 'value')} />
+    </FormCard>
   );
 }
 
@@ -59,25 +54,19 @@ export function ProviderKeys() {
       refresh();
     });
   };
-  const errorAt = (name) => add.error?.errors.find((e) => e.pointer === `/${name}`)?.detail;
 
   return (
     <div>
-      <form class="card" onSubmit={submit} aria-label="Add a provider key">
-        <h2>Add a provider key</h2>
-        <div class="row">
-          <Field label="Provider" id="pk-provider" error={errorAt('providerId')}>
-            <select id="pk-provider" name="providerId" required>
-              {providers.map((p) => <option value={p.id}>{p.displayName || p.id}</option>)}
-            </select>
-          </Field>
-          <Field label="Name" id="pk-name" name="name" required error={errorAt('name')} />
-          <Field label="Secret value" id="pk-value" name="value" type="password" autocomplete="off" required
-            error={errorAt('value')} />
-          <button type="submit" disabled={add.busy}>Add</button>
-        </div>
-        <ProblemBox error={add.error} />
-      </form>
+      <FormCard title="Add a provider key" action={add} onSubmit={submit} submit="Add">
+        <Field label="Provider" id="pk-provider" error={errorAt(add.error, 'providerId')}>
+          <select id="pk-provider" name="providerId" required>
+            {providers.map((p) => <option value={p.id}>{p.displayName || p.id}</option>)}
+          </select>
+        </Field>
+        <Field label="Name" id="pk-name" name="name" required error={errorAt(add.error, 'name')} />
+        <Field label="Secret value" id="pk-value" name="value" type="password" autocomplete="off" required
+          error={errorAt(add.error, 'value')} />
+      </FormCard>
       {rotating && <Rotate providerKey={rotating} onCancel={() => setRotating(null)}
         onDone={(m) => { setRotating(null); setNotice(m); refresh(); }} />}
       <Notice>{notice}</Notice>

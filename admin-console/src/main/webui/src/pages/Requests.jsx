@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { get, money, when } from '../api.js';
-import { Field, ProblemBox, Table, useAction } from '../ui.jsx';
+import { Field, FormCard, Table, useAction } from '../ui.jsx';
 
 export function Requests() {
   const [trace, setTrace] = useState(null);
@@ -16,13 +16,9 @@ export function Requests() {
   const attempts = trace?.attempts || [];
   return (
     <div>
-      <form class="card" role="search" onSubmit={submit} aria-label="Look up a request">
-        <div class="row">
-          <Field label="Request id (the X-AIGW-Request-Id answer header)" id="request-id" name="requestId" required />
-          <button type="submit" disabled={action.busy}>Look up</button>
-        </div>
-      </form>
-      <ProblemBox error={action.error} />
+      <FormCard label="Look up a request" role="search" action={action} onSubmit={submit} submit="Look up">
+        <Field label="Request id (the X-AIGW-Request-Id answer header)" id="request-id" name="requestId" required />
+      </FormCard>
       {trace && (
         <Table caption={`Request ${trace.requestId}: ${attempts.length} attempt${attempts.length === 1 ? '' : 's'}`}
           testid="attempts" rows={attempts} columns={[

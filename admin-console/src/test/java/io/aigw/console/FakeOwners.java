@@ -60,6 +60,16 @@ public class FakeOwners implements QuarkusTestResourceLifecycleManager {
                     .end(new JsonObject().put("status", "UP").put("checks", checks).encode());
             return;
         }
+        if (request.path().equals("/q/metrics") && owner.equals("gateway")) { // the gauge as Micrometer writes it
+            request.response().putHeader("Content-Type", "text/plain").end("""
+                    # TYPE aigw_sync_consumer_lag gauge
+                    aigw_sync_consumer_lag{topic="access-key-changes"} 0.0
+                    aigw_sync_consumer_lag{topic="config-changes"} 5.0
+                    aigw_sync_consumer_lag{instance="gateway-1",topic="catalog-changes",} 2.0
+                    aigw_sync_snapshot_age_seconds 1.5
+                    """);
+            return;
+        }
         HITS.incrementAndGet();
         if (!("Bearer " + TOKEN).equals(request.getHeader("Authorization"))) {
             request.response().setStatusCode(401).putHeader("Content-Type", "application/problem+json")

@@ -24,6 +24,17 @@ class SuiteHealthTest {
     }
 
     @Test
+    void shouldShowEachGatewaysConsumerLagPerTopicAndInTotal() {
+        given().header("Authorization", "Bearer " + FakeOwners.TOKEN)
+                .when().get("/console/v1/health")
+                .then().statusCode(200)
+                .body("gateways[0].consumerLag.total", equalTo(7))
+                .body("gateways[0].consumerLag.topics.'config-changes'", equalTo(5))
+                .body("gateways[0].consumerLag.topics.'catalog-changes'", equalTo(2))
+                .body("gateways[0].consumerLag.topics.'access-key-changes'", equalTo(0));
+    }
+
+    @Test
     void shouldRefuseATokenKeyServiceDoesNotAccept() {
         given().header("Authorization", "Bearer not-the-token")
                 .when().get("/console/v1/health")

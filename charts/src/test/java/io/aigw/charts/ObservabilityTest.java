@@ -51,6 +51,13 @@ class ObservabilityTest {
     }
 
     @Test
+    void shouldCaptureContentOnlyWhenTheOperatorTurnsItOnWithTracing() {
+        assertFalse(AigwChart.template("default").contains("AIGW_TRACE_CONTENT"), "content capture is off by default");
+        String rendered = AigwChart.template("observability");
+        assertTrue(rendered.contains("AIGW_TRACE_CONTENT: \"true\""), "tracing.captureContent turns it on");
+    }
+
+    @Test
     void shouldShipTheDashboardAsAConfigMapTheGrafanaSidecarLoads() throws IOException {
         ConfigMap dashboard = dashboards("observability").get(0);
         assertEquals("1", dashboard.getMetadata().getLabels().get("grafana_dashboard"));

@@ -13,7 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Asks every part of the suite for its readiness, in parallel, without blocking. */
+/**
+ * Asks every part of the suite for its readiness, in parallel, without blocking; each gateway replica also for its
+ * change-consumer lag.
+ */
 @Singleton
 public class SuiteHealth {
 
@@ -46,7 +49,8 @@ public class SuiteHealth {
         List<Future<JsonObject>> gateways = new ArrayList<>();
         List<String> urls = config.gateways().orElse(List.of());
         for (int i = 0; i < urls.size(); i++) {
-            gateways.add(ready("gateway-" + (i + 1), urls.get(i)));
+            String url = urls.get(i);
+            gateways.add(ready("gateway-" + (i + 1), url).compose(part -> withLag(part, url)));
         }
         Future<JsonObject> all = Future.join(Future.join(services), Future.join(gateways))
                 .map(ignored -> new JsonObject().put("services", collect(services)).put("gateways", collect(gateways)));
@@ -68,6 +72,16 @@ public class SuiteHealth {
                     return part;
                 })
                 .otherwise(failure -> part.put("status", "UNREACHABLE").put("checks", new JsonArray()));
+    }
+
+    /** Adds a gateway replica's change-consumer lag (from its Prometheus page) when it reports one. */
+    private Future<JsonObject> withLag(JsonObject part, String managementUrl) {
+        return client.getAbs(managementUrl + "/q/metrics").timeout(TIMEOUT_MS).send()
+                .map(answer -> {
+                    JsonObject lag = answer.statusCode() == 200 ? ConsumerLag.of(answer.bodyAsString()) : null;
+                    return lag == null ? part : part.put("consumerLag", lag);
+                })
+                .otherwise(part);
     }
 
     private static JsonObject parse(String body) {

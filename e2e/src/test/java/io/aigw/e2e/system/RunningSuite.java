@@ -54,6 +54,15 @@ final class RunningSuite {
                         : HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** A JSON call with a bearer token and a W3C {@code traceparent}: the services continue the caller's trace. */
+    HttpResponse<String> traced(String method, String url, String bearer, String body, String traceparent) {
+        return send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + bearer)
+                .header("Content-Type", "application/json")
+                .header("traceparent", traceparent)
+                .method(method, HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     /** GET of a service's {@code /internal/v1/...} document with the service token. */
     JsonNode internal(String url) {
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url))

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -31,7 +32,19 @@ final class Stack {
         run("start", component);
     }
 
+    /**
+     * Stops and starts a component with extra environment for the stack script ({@code AIGW_OTLP_ENDPOINT} and
+     * the like); an empty value removes the variable.
+     */
+    static void restart(String component, Map<String, String> environment) {
+        run("restart", component, environment);
+    }
+
     private static void run(String command, String component) {
+        run(command, component, Map.of());
+    }
+
+    private static void run(String command, String component, Map<String, String> environment) {
         String script = System.getenv("AIGW_E2E_STACK");
         if (script == null || script.isBlank() || !Files.isExecutable(Path.of(script))) {
             throw new IllegalStateException("AIGW_E2E_STACK must name deploy/local/stack: run these tests through 'deploy/local/stack test'");
@@ -41,7 +54,15 @@ final class Stack {
         try {
             // The output is copied through System.out: a child writing to the forked test JVM's own
             // stdout would corrupt failsafe's channel.
-            Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
+            ProcessBuilder builder = new ProcessBuilder(line).redirectErrorStream(true);
+            environment.forEach((name, value) -> {
+                if (value.isEmpty()) {
+                    builder.environment().remove(name);
+                } else {
+                    builder.environment().put(name, value);
+                }
+            });
+            Process process = builder.start();
             Thread copier = new Thread(() -> copyOutput(process), "stack-output");
             copier.setDaemon(true);
             copier.start();

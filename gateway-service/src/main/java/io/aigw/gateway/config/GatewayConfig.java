@@ -171,4 +171,16 @@ public interface GatewayConfig {
      */
     @WithDefault("false")
     boolean tracePropagationUpstream();
+
+    /**
+     * Whether sampled spans carry prompt and completion text (`AIGW_TRACE_CONTENT`): each attempt's span then holds
+     * the GenAI conventions' opt-in `gen_ai.input.messages` and `gen_ai.output.messages`. Off by default: traces go
+     * to collectors that often keep them longer and show them to more people than the usage ledger.
+     */
+    @WithDefault("false")
+    boolean traceContentCapture();
+
+    /** The most characters of text each of those two attributes holds (content capture on); the rest is cut. */
+    @WithDefault("4096")
+    int traceContentMaxChars();
 }

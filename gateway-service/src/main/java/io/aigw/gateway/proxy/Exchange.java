@@ -209,7 +209,7 @@ final class Exchange {
         int seq = ++attempts;
         retryAllowed = false;
         if (trace != null) {
-            trace.attemptStarted(attempt, seq);
+            trace.attemptStarted(attempt, seq, bytes);
         }
         releaseBusy();
         if (attempt.key() != null) {

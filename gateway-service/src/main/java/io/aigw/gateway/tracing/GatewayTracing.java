@@ -23,6 +23,8 @@ public class GatewayTracing {
     final TextMapPropagator propagator;
     /** Whether attempts carry a `traceparent` to providers (`aigw.gateway.trace-propagation-upstream`). */
     final boolean propagateUpstream;
+    /** Prompt and completion text on the attempts' spans, when the operator turned content capture on; else null. */
+    final ContentCapture capture;
     private final boolean enabled;
 
     public GatewayTracing(OpenTelemetry openTelemetry, GatewayConfig config,
@@ -31,6 +33,7 @@ public class GatewayTracing {
         this.tracer = openTelemetry.getTracer("io.aigw.gateway");
         this.propagator = openTelemetry.getPropagators().getTextMapPropagator();
         this.propagateUpstream = config.tracePropagationUpstream();
+        this.capture = config.traceContentCapture() ? new ContentCapture(Math.max(config.traceContentMaxChars(), 0)) : null;
     }
 
     /** The sampled server span of the request whose route handler is running, else null. */

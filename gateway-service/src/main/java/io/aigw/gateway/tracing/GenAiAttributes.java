@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * The span attributes the gateway writes: the OpenTelemetry GenAI semantic conventions (`gen_ai.*`) and AIGW's own
- * (`aigw.*`). Ids, names, counts and money only: never a secret, never prompt or answer text.
+ * (`aigw.*`). Ids, names, counts and money only: never a secret, and prompt or answer text only in the two opt-in
+ * message attributes, when an operator turns content capture on.
  */
 public final class GenAiAttributes {
 
@@ -21,6 +22,10 @@ public final class GenAiAttributes {
     public static final AttributeKey<Long> INPUT_TOKENS = longKey("gen_ai.usage.input_tokens");
     public static final AttributeKey<Long> OUTPUT_TOKENS = longKey("gen_ai.usage.output_tokens");
     public static final AttributeKey<List<String>> FINISH_REASONS = stringArrayKey("gen_ai.response.finish_reasons");
+    /** Opt-in (content capture): the messages sent, as the conventions' JSON message list. */
+    public static final AttributeKey<String> INPUT_MESSAGES = stringKey("gen_ai.input.messages");
+    /** Opt-in (content capture): the answer's text, as the conventions' JSON message list. */
+    public static final AttributeKey<String> OUTPUT_MESSAGES = stringKey("gen_ai.output.messages");
     public static final AttributeKey<String> ERROR_TYPE = stringKey("error.type");
     public static final AttributeKey<Long> HTTP_STATUS = longKey("http.response.status_code");
     public static final AttributeKey<String> SERVER_ADDRESS = stringKey("server.address");

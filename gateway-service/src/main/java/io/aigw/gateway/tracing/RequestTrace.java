@@ -59,9 +59,10 @@ public final class RequestTrace {
         return server.getSpanContext().getTraceId();
     }
 
-    /** Opens the client span of attempt {@code number}. */
-    public void attemptStarted(PlannedAttempt planned, int number) {
-        facts = new AnswerFacts();
+    /** Opens the client span of attempt {@code number}, which sends {@code payload} upstream. */
+    public void attemptStarted(PlannedAttempt planned, int number, Buffer payload) {
+        ContentCapture capture = tracing.capture;
+        facts = new AnswerFacts(capture == null ? null : new OutputText(capture.maxChars));
         var builder = tracing.tracer.spanBuilder(operation + " " + planned.address().upstreamModelId())
                 .setSpanKind(SpanKind.CLIENT).setParent(parent)
                 .setAttribute(OPERATION, operation)
@@ -71,6 +72,12 @@ public final class RequestTrace {
                 .setAttribute(ATTEMPT, (long) number);
         if (planned.key() != null) {
             builder.setAttribute(PROVIDER_KEY, planned.key().id());
+        }
+        if (capture != null) {
+            String input = capture.input(payload.getBytes());
+            if (input != null) {
+                builder.setAttribute(INPUT_MESSAGES, input);
+            }
         }
         attempt = builder.startSpan();
     }
@@ -101,6 +108,12 @@ public final class RequestTrace {
         Span span = ended.span;
         describe(span, event, ended.facts);
         span.setAttribute(FAILOVER_ACTION, event.outcome());
+        if (ended.facts != null && ended.facts.text != null) {
+            String output = ContentCapture.output(ended.facts.text, ended.facts.finishReasons());
+            if (output != null) {
+                span.setAttribute(OUTPUT_MESSAGES, output);
+            }
+        }
         if (event.status() < 200 || event.status() >= 300) {
             span.setAttribute(ERROR_TYPE, event.status() == 0 ? "connection" : Integer.toString(event.status()));
             span.setStatus(StatusCode.ERROR);

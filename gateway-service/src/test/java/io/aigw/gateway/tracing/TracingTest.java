@@ -178,6 +178,9 @@ class TracingTest {
         String everything = spans.stream().map(s -> s.getName() + " " + s.getAttributes() + " " + s.getEvents())
                 .reduce("", String::concat);
         assertThat(everything, containsString("aigw.attempt"));
+        // content capture is off by default: no message attributes at all
+        assertThat(everything, not(containsString(GenAiAttributes.INPUT_MESSAGES.getKey())));
+        assertThat(everything, not(containsString(GenAiAttributes.OUTPUT_MESSAGES.getKey())));
         assertThat(everything, not(containsString(TestKeys.ALLOW_ALL)));
         assertThat(everything, not(containsString("S3cret")));
         assertThat(everything, not(containsString("xyzzy")));
