@@ -90,7 +90,12 @@ function Editor({ selected, onSaved, providerKeys }) {
   });
   useEffect(() => { setId(selected); load(selected); }, [selected]);
 
-  const set = (key) => (e) => setForm({ ...form, [key]: e.currentTarget.type === 'checkbox' ? e.currentTarget.checked : e.currentTarget.value });
+  // Functional updates: a field typed and a button clicked before the next render must not undo each other (a rule
+  // added right after the name was typed used to clear the name).
+  const set = (key) => (e) => {
+    const value = e.currentTarget.type === 'checkbox' ? e.currentTarget.checked : e.currentTarget.value;
+    setForm((current) => ({ ...current, [key]: value }));
+  };
   const switchTab = (next) => {
     try {
       if (next === 'json' && tab === 'form') setJson(JSON.stringify(fromForm(form), null, 2));
@@ -175,7 +180,7 @@ function Editor({ selected, onSaved, providerKeys }) {
           <Field label="Firewall policies (fwp_… ids, comma-separated)" id="cfg-firewall" value={form.firewall} onInput={set('firewall')} error={at('/firewall')} />
           <h3>Routing</h3>
           {at('/router') && <p class="field-error" data-testid="error-cfg-router">{at('/router')}</p>}
-          <RouterSteps rules={form.rules} onChange={(rules) => setForm({ ...form, rules })} at={at} providerKeys={providerKeys} />
+          <RouterSteps rules={form.rules} onChange={(rules) => setForm((current) => ({ ...current, rules }))} at={at} providerKeys={providerKeys} />
         </div>
       ) : (
         <div role="tabpanel">
