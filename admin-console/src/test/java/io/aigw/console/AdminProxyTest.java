@@ -78,6 +78,16 @@ class AdminProxyTest {
     }
 
     @Test
+    void shouldRelayTheCallersTraceContextAsSentWhileTheConsoleDoesNotTrace() {
+        String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        given().header("Authorization", BEARER).header("traceparent", traceparent).header("tracestate", "vendor=1")
+                .when().get("/admin/v1/configurations")
+                .then().statusCode(200)
+                .body("headers.traceparent", equalTo(traceparent))
+                .body("headers.tracestate", equalTo("vendor=1"));
+    }
+
+    @Test
     void shouldNotForwardCookiesOrOtherCredentials() {
         given().header("Authorization", BEARER).header("Cookie", "session=abc").header("X-Api-Key", "k")
                 .header("Proxy-Authorization", "Basic eDp5")

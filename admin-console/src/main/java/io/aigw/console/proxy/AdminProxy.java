@@ -9,6 +9,7 @@ import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.impl.VertxInternal;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
@@ -28,6 +29,7 @@ public class AdminProxy {
     private final HttpClient client;
     private final Map<String, String> owners = new TreeMap<>();
     private final long timeoutMs;
+    private final boolean traced;
 
     public AdminProxy(Vertx vertx, ConsoleConfig config) {
         this.client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setMaxPoolSize(16)
@@ -39,6 +41,9 @@ public class AdminProxy {
             }
         });
         this.timeoutMs = config.upstreamTimeout().toMillis();
+        // Quarkus installs a Vert.x tracer only with tracing on (OTEL_SDK_DISABLED=false): then each relay is a client
+        // span of the console's server span, and the tracer hands the owner its context in the request headers
+        this.traced = vertx instanceof VertxInternal internal && internal.tracer() != null;
     }
 
     void register(@Observes Router router) {
@@ -65,13 +70,14 @@ public class AdminProxy {
                 .setAbsoluteURI(owners.get(route.owner()) + route.upstreamPath(path) + (query == null ? "" : "?" + query))
                 .setIdleTimeout(timeoutMs);
         client.request(options)
-                .compose(outgoing -> send(request, outgoing))
+                .compose(outgoing -> send(request, outgoing, traced))
                 .onSuccess(answer -> relayBack(answer, response))
                 .onFailure(failure -> fail(response, route.owner(), path, failure));
     }
 
-    private static io.vertx.core.Future<HttpClientResponse> send(HttpServerRequest request, HttpClientRequest outgoing) {
-        ProxyHeaders.copyToOwner(request.headers(), outgoing.headers());
+    private static io.vertx.core.Future<HttpClientResponse> send(HttpServerRequest request, HttpClientRequest outgoing,
+            boolean traced) {
+        ProxyHeaders.copyToOwner(request.headers(), outgoing.headers(), traced);
         boolean hasBody = request.headers().contains("Content-Length") || request.isExpectMultipart()
                 || request.headers().contains("Transfer-Encoding");
         if (hasBody) {
