@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -48,6 +49,17 @@ class ObservabilityTest {
         assertEquals(List.of(), dashboards("default"));
         assertEquals(List.of(), of("default", PrometheusRule.class));
         assertFalse(AigwChart.template("default").contains("OTEL_"), "no tracing setting without an endpoint");
+    }
+
+    @Test
+    void shouldTraceEveryServiceAndTheAdminConsoleToTheOneCollector() {
+        // the console is where an admin change's trace starts (its /admin/v1 proxy), so it exports like the others
+        for (String component : Stream.concat(Manifests.SERVICES.stream(), Stream.of("admin-console")).toList()) {
+            Map<String, String> config = Manifests.config("observability", component);
+            assertEquals("false", config.get("OTEL_SDK_DISABLED"), component);
+            assertEquals("http://otel-collector.monitoring.svc:4317", config.get("OTEL_EXPORTER_OTLP_ENDPOINT"), component);
+            assertEquals("0.1", config.get("OTEL_TRACES_SAMPLER_ARG"), component);
+        }
     }
 
     @Test

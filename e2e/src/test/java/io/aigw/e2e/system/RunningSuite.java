@@ -23,6 +23,8 @@ final class RunningSuite {
     final String keysUrl = env("AIGW_E2E_KEYS_URL", "http://127.0.0.1:8081");
     final String configUrl = env("AIGW_E2E_CONFIG_URL", "http://127.0.0.1:8082");
     final String catalogUrl = env("AIGW_E2E_CATALOG_URL", "http://127.0.0.1:8083");
+    /** The admin console: the one admin base URL ({@code /admin/v1/*} relayed to the owning services). */
+    final String consoleUrl = env("AIGW_E2E_CONSOLE_URL", "http://127.0.0.1:8084");
     final String adminToken = required("AIGW_ADMIN_TOKEN");
     final String demoAccessKey = required("AIGW_E2E_ACCESS_KEY");
 

@@ -17,7 +17,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,16 +27,16 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
- * Traces across the running suite's processes, read by a small OTLP/HTTP receiver ({@link OtlpReceiver}): config-service
- * and gateway-1 are restarted with {@code AIGW_OTLP_ENDPOINT} pointing at it (the stack's opt-in), and restarted
- * without it at the end. The in-service tests check each span with an in-memory exporter; this one checks what
- * crosses a process boundary: the export itself, and the trace context in the Kafka record headers.
+ * Traces across the running suite's processes, read by a small OTLP/HTTP receiver ({@link OtlpReceiver}): the admin
+ * console, config-service and every gateway replica are restarted with {@code AIGW_OTLP_ENDPOINT} pointing at it (the
+ * stack's opt-in), and restarted without it at the end. The in-service tests check each span with an in-memory
+ * exporter; this one checks what crosses a process boundary: the export itself, the trace context the console's proxy
+ * hands the owner, and the one in the Kafka record headers that every replica continues.
  */
 @Order(8)
 class TracesThroughRunningSuiteIT {
 
     private static final String PROMPT = "the vault combination is 31-17-4711";
-    private static final List<String> TRACED = List.of("config", "gateway-1");
     private static final SecureRandom RANDOM = new SecureRandom();
     private static OtlpReceiver receiver;
 
@@ -43,13 +45,13 @@ class TracesThroughRunningSuiteIT {
     @BeforeAll
     static void traceTheSuite() throws Exception {
         receiver = new OtlpReceiver();
-        TRACED.forEach(component -> Stack.restart(component, Map.of("AIGW_OTLP_ENDPOINT", receiver.endpoint())));
+        traced().forEach(component -> Stack.restart(component, Map.of("AIGW_OTLP_ENDPOINT", receiver.endpoint())));
     }
 
     @AfterAll
     static void stopTracing() {
         try {
-            TRACED.forEach(component -> Stack.restart(component, Map.of("AIGW_OTLP_ENDPOINT", "")));
+            traced().forEach(component -> Stack.restart(component, Map.of("AIGW_OTLP_ENDPOINT", "")));
         } finally {
             if (receiver != null) {
                 receiver.close();
@@ -109,35 +111,74 @@ class TracesThroughRunningSuiteIT {
     }
 
     @Test
-    void shouldFollowAnAdminChangeFromTheAdminCallThroughKafkaToTheGatewaysConsumerSpan() {
+    void shouldFollowAnAdminChangeFromTheConsoleThroughKafkaToTheConsumerSpanOfEveryGatewayReplica() {
         String trace = randomHex(16);
         String caller = randomHex(8);
+        List<String> replicas = replicas();
         String body = "{\"name\":\"traced-" + randomHex(4) + "\",\"description\":\"followed end to end\"}";
-        HttpResponse<String> created = Eventually.within(Duration.ofSeconds(30), "create a configuration",
-                () -> suite.traced("POST", suite.configUrl + "/admin/v1/configurations", suite.adminToken, body,
+        HttpResponse<String> created = Eventually.within(Duration.ofSeconds(30), "create a configuration through the console",
+                () -> suite.traced("POST", suite.consoleUrl + "/admin/v1/configurations", suite.adminToken, body,
                         "00-" + trace + "-" + caller + "-01"), r -> r.statusCode() == 201);
         String configurationId = RunningSuite.json(created).path("id").asText();
         try {
             List<ReceivedSpan> spans = Eventually.within(Duration.ofSeconds(60),
-                    "the gateway's consumer span in trace " + trace, () -> receiver.trace(trace),
-                    found -> found.stream().anyMatch(TracesThroughRunningSuiteIT::isGatewayConsumer));
-            ReceivedSpan admin = spans.stream().filter(s -> s.kind() == Kind.SERVER && s.service().equals("config-service"))
-                    .findFirst().orElseThrow(() -> new AssertionError("no config-service server span: " + spans));
-            assertEquals(caller, admin.parentSpanId(), "the admin call continues the caller's trace");
-            ReceivedSpan consumer = spans.stream().filter(TracesThroughRunningSuiteIT::isGatewayConsumer).findFirst()
-                    .orElseThrow();
-            assertTrue(consumer.name().contains("config-changes"), consumer.name());
+                    "the consumer spans of " + replicas + " in trace " + trace, () -> receiver.trace(trace),
+                    found -> consumersByReplica(found).keySet().containsAll(replicas));
 
-            List<ReceivedSpan> path = ancestry(consumer, spans);
-            assertTrue(path.contains(admin), "the consumer span descends from the admin call: " + names(path));
-            ReceivedSpan producer = path.stream().filter(s -> s.kind() == Kind.PRODUCER).findFirst()
-                    .orElseThrow(() -> new AssertionError("no producer span between them: " + names(path)));
-            assertEquals("config-service", producer.service());
-            assertTrue(producer.name().contains("config-changes"), producer.name());
-            assertEquals(producer.spanId(), consumer.parentSpanId(), "the record headers carried the producer span");
+            ReceivedSpan console = only(spans, s -> s.kind() == Kind.SERVER && s.service().equals("admin-console"),
+                    "console server");
+            assertEquals(caller, console.parentSpanId(), "the console continues the caller's trace");
+            ReceivedSpan relay = only(spans, s -> s.kind() == Kind.CLIENT && s.service().equals("admin-console"),
+                    "console relay");
+            assertEquals(console.spanId(), relay.parentSpanId(), "the relay is a child of the console's server span");
+            // (config-service's later server spans in this trace, if any, are the replicas' look-ups after the change)
+            ReceivedSpan admin = only(spans, s -> s.kind() == Kind.SERVER && s.service().equals("config-service")
+                    && s.parentSpanId().equals(relay.spanId()), "config-service server span continuing the relay");
+
+            Map<String, List<ReceivedSpan>> consumers = consumersByReplica(spans);
+            assertEquals(replicas.stream().sorted().toList(), consumers.keySet().stream().sorted().toList(),
+                    "one consumer span per gateway replica, named by service.instance.id: " + names(spans));
+            for (String replica : replicas) {
+                assertEquals(1, consumers.get(replica).size(), "one consumer span on " + replica + ": " + names(spans));
+                ReceivedSpan consumer = consumers.get(replica).get(0);
+                assertTrue(consumer.name().contains("config-changes"), consumer.name());
+
+                List<ReceivedSpan> path = ancestry(consumer, spans);
+                assertTrue(path.contains(console) && path.contains(admin),
+                        replica + "'s consumer span descends from the console call: " + names(path));
+                ReceivedSpan producer = path.stream().filter(s -> s.kind() == Kind.PRODUCER).findFirst()
+                        .orElseThrow(() -> new AssertionError("no producer span on " + replica + "'s path: " + names(path)));
+                assertEquals("config-service", producer.service());
+                assertTrue(producer.name().contains("config-changes"), producer.name());
+                assertEquals(producer.spanId(), consumer.parentSpanId(),
+                        "the record headers carried the producer span to " + replica);
+            }
         } finally {
             suite.admin("DELETE", suite.configUrl + "/admin/v1/configurations/" + configurationId, null);
         }
+    }
+
+    /** The components this test traces: the console, config-service and every gateway replica of the suite. */
+    private static List<String> traced() {
+        return Stream.concat(Stream.of("console", "config"), replicas().stream()).toList();
+    }
+
+    /** The stack's instance ids of the suite's gateway replicas: gateway-1 … gateway-N. */
+    private static List<String> replicas() {
+        int count = new RunningSuite().gatewayUrls().size();
+        return IntStream.rangeClosed(1, count).mapToObj(i -> "gateway-" + i).toList();
+    }
+
+    /** The gateways' consumer spans, by the replica (service.instance.id) that emitted them. */
+    private static Map<String, List<ReceivedSpan>> consumersByReplica(List<ReceivedSpan> spans) {
+        return spans.stream().filter(TracesThroughRunningSuiteIT::isGatewayConsumer)
+                .collect(Collectors.groupingBy(s -> String.valueOf(s.instance())));
+    }
+
+    private static ReceivedSpan only(List<ReceivedSpan> spans, Predicate<ReceivedSpan> which, String what) {
+        List<ReceivedSpan> found = spans.stream().filter(which).toList();
+        assertEquals(1, found.size(), "one " + what + " span: " + names(spans));
+        return found.get(0);
     }
 
     private static boolean isGatewayServer(ReceivedSpan span) {
@@ -166,7 +207,8 @@ class TracesThroughRunningSuiteIT {
     }
 
     private static List<String> names(List<ReceivedSpan> spans) {
-        return spans.stream().map(s -> s.service() + ":" + s.kind() + ":" + s.name()).toList();
+        return spans.stream().map(s -> s.service() + (s.instance() == null ? "" : "/" + s.instance()) + ":" + s.kind()
+                + ":" + s.name()).toList();
     }
 
     /** Every secret the suite holds: tokens, keys, the demo access key and the simulator's provider keys. */

@@ -32,6 +32,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.util.List;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -202,5 +203,9 @@ class TracingTest {
                 .anyMatch(s -> s.getKind() == SpanKind.CONSUMER)).stream()
                 .filter(s -> s.getKind() == SpanKind.CONSUMER).findFirst().orElseThrow();
         assertThat(consumer.getParentSpanId(), equalTo("1122334455667788"));
+        // the span names the replica: its instance id, the one its consumer group is named after
+        String instance = consumer.getResource().getAttribute(AttributeKey.stringKey("service.instance.id"));
+        assertThat(ConfigProvider.getConfig().getValue("mp.messaging.incoming.changes.group.id", String.class),
+                equalTo("gateway-" + instance));
     }
 }

@@ -39,6 +39,7 @@ class OtlpReceiverTest {
             assertEquals(2, spans.size());
             ReceivedSpan span = spans.get(0);
             assertEquals("gateway-service", span.service());
+            assertEquals("gateway-2", span.instance());
             assertEquals("b7ad6b7169203331", span.spanId());
             assertEquals("00f067aa0ba902b7", span.parentSpanId());
             assertEquals("chat sim-chat", span.name());
@@ -58,7 +59,8 @@ class OtlpReceiverTest {
                 .setParentSpanContext(SpanContext.create(TRACE, "00f067aa0ba902b7", TraceFlags.getSampled(),
                         TraceState.getDefault()))
                 .setName("chat sim-chat").setKind(SpanKind.CLIENT)
-                .setResource(Resource.create(Attributes.of(AttributeKey.stringKey("service.name"), "gateway-service")))
+                .setResource(Resource.create(Attributes.of(AttributeKey.stringKey("service.name"), "gateway-service",
+                        AttributeKey.stringKey("service.instance.id"), "gateway-2")))
                 .setAttributes(Attributes.builder().put("gen_ai.provider.name", "simulator").put("aigw.attempt", 2L)
                         .put("aigw.streaming", true).put(AttributeKey.stringArrayKey("gen_ai.response.finish_reasons"),
                                 List.of("stop", "length")).build())

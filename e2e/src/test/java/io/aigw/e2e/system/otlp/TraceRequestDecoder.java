@@ -1,6 +1,7 @@
 package io.aigw.e2e.system.otlp;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,12 +30,12 @@ final class TraceRequestDecoder {
     }
 
     private static void resourceSpans(WireReader in, List<ReceivedSpan> out) {
-        String service = null;
+        Map<String, Object> resource = Map.of();
         List<WireReader> scopes = new ArrayList<>();
         while (in.more()) {
             int tag = in.tag();
             switch (tag >>> 3) {
-                case 1 -> service = String.valueOf(attributesOf(in.message(), 1).get("service.name"));
+                case 1 -> resource = attributesOf(in.message(), 1);
                 case 2 -> scopes.add(in.message());
                 default -> in.skip(tag);
             }
@@ -43,7 +44,7 @@ final class TraceRequestDecoder {
             while (scope.more()) {
                 int tag = scope.tag();
                 if (tag >>> 3 == 2) {
-                    out.add(span(scope.message(), service));
+                    out.add(span(scope.message(), resource));
                 } else {
                     scope.skip(tag);
                 }
@@ -51,7 +52,7 @@ final class TraceRequestDecoder {
         }
     }
 
-    private static ReceivedSpan span(WireReader in, String service) {
+    private static ReceivedSpan span(WireReader in, Map<String, Object> resource) {
         String traceId = "", spanId = "", parent = "", name = "";
         int kind = 0;
         Map<String, Object> attributes = new LinkedHashMap<>();
@@ -69,8 +70,8 @@ final class TraceRequestDecoder {
                 default -> in.skip(tag);
             }
         }
-        return new ReceivedSpan(service, traceId, spanId, parent, name, ReceivedSpan.Kind.values()[kind], attributes,
-                events);
+        return new ReceivedSpan(String.valueOf(resource.get("service.name")), Collections.unmodifiableMap(resource), traceId,
+                spanId, parent, name, ReceivedSpan.Kind.values()[kind], attributes, events);
     }
 
     private static ReceivedSpan.Event event(WireReader in) {
