@@ -163,8 +163,18 @@ export const tests = [
     await page.locator('#rule-0-step-1-type').selectOption('fallback');
     await page.locator('#rule-0-step-1-models').fill('simulator-anthropic:sim-claude');
     await page.getByRole('button', { name: 'Add routing rule' }).click();
-    await page.locator('#rule-1-target').selectOption('model');
-    await page.locator('#rule-1-name').fill('simulator:sim-chat');
+    // two fields of one rule changed in one task, before the form renders again: both stay (each setter updates the
+    // rules as they are then, not as last rendered)
+    await page.evaluate(() => {
+      const target = document.getElementById('rule-1-target');
+      target.value = 'model';
+      target.dispatchEvent(new Event('change', { bubbles: true }));
+      const name = document.getElementById('rule-1-name');
+      name.value = 'simulator:sim-chat';
+      name.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await hasValue(page, '#rule-1-name', 'simulator:sim-chat');
+    await hasValue(page, '#rule-1-target', 'model');
     await page.locator('#rule-1-step-0-type').selectOption('balance');
     await page.locator('#rule-1-step-0-models').fill('simulator:sim-chat, simulator-anthropic:sim-claude');
     await page.locator('#rule-1-step-0-weights').fill('simulator:sim-chat=3, simulator-anthropic:sim-claude=1');
