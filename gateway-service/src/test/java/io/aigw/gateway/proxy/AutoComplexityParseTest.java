@@ -77,7 +77,7 @@ class AutoComplexityParseTest {
 
     private static final String[] FIELDS = {"messages", "input", "contents", "system", "systemInstruction",
         "instructions", "prompt", "tools", "max_tokens", "max_completion_tokens", "max_output_tokens", "temperature",
-        "metadata", "stream"};
+        "metadata", "n"};
     private static final String[] TYPES = {"text", "image_url", "image", "input_image", "document", "input_file",
         "function", "tool_use", "input_text"};
 
