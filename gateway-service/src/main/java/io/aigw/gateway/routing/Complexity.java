@@ -72,7 +72,8 @@ public record Complexity(long inputTokens, int tools, int attachments, int codeB
      * image / document / file, or with Gemini's `inlineData` / `fileData`, count as one attachment and their text not
      * at all; `type` and `role` values are not text); the turns of `messages`, `input`, `contents` (array sizes); the
      * tools (Gemini: each function declaration); `max_tokens`, `max_completion_tokens`, `max_output_tokens` (the
-     * last of these present wins). A field given twice counts as its last occurrence, as in a JSON object.
+     * last of these present wins). A top-level field given twice counts as its last occurrence, as in a JSON tree; a
+     * member repeated inside a nested object counts each time (a tree would keep the last: the score errs high).
      */
     public static final class Scan {
 

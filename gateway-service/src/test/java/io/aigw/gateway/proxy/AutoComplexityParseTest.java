@@ -141,6 +141,7 @@ class AutoComplexityParseTest {
             }
             default -> {
                 List<String> members = new ArrayList<>();
+                java.util.Set<String> names = new java.util.HashSet<>(); // a repeated member: see Complexity.Scan
                 for (int i = r.nextInt(5); i > 0; i--) {
                     String name = switch (r.nextInt(8)) {
                         case 0 -> "type";
@@ -150,6 +151,9 @@ class AutoComplexityParseTest {
                         case 4 -> "content";
                         default -> "k" + r.nextInt(4);
                     };
+                    if (!names.add(name)) {
+                        continue;
+                    }
                     String value = name.equals("type") && r.nextBoolean()
                             ? "\"" + TYPES[r.nextInt(TYPES.length)] + "\"" : any(r, depth + 1);
                     members.add(MAPPER.writeValueAsString(name) + ":" + value);
