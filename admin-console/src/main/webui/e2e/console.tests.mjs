@@ -163,8 +163,18 @@ export const tests = [
     await page.locator('#rule-0-step-1-type').selectOption('fallback');
     await page.locator('#rule-0-step-1-models').fill('simulator-anthropic:sim-claude');
     await page.getByRole('button', { name: 'Add routing rule' }).click();
-    await page.locator('#rule-1-target').selectOption('model');
-    await page.locator('#rule-1-name').fill('simulator:sim-chat');
+    // two fields of one rule changed in one task, before the form renders again: both stay (each setter updates the
+    // rules as they are then, not as last rendered)
+    await page.evaluate(() => {
+      const target = document.getElementById('rule-1-target');
+      target.value = 'model';
+      target.dispatchEvent(new Event('change', { bubbles: true }));
+      const name = document.getElementById('rule-1-name');
+      name.value = 'simulator:sim-chat';
+      name.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await hasValue(page, '#rule-1-name', 'simulator:sim-chat');
+    await hasValue(page, '#rule-1-target', 'model');
     await page.locator('#rule-1-step-0-type').selectOption('balance');
     await page.locator('#rule-1-step-0-models').fill('simulator:sim-chat, simulator-anthropic:sim-claude');
     await page.locator('#rule-1-step-0-weights').fill('simulator:sim-chat=3, simulator-anthropic:sim-claude=1');
@@ -310,6 +320,46 @@ export const tests = [
     await rows.nth(1).waitFor();
     assert(await rows.count() >= 2, 'fewer than two attempts shown');
     assert((await rows.nth(0).textContent()).includes('401'), `first attempt: ${await rows.nth(0).textContent()}`);
+  }],
+
+  ['a-requests-left-out-candidates-and-its-aigw-auto-choice', async (page, ctx) => {
+    // a key whose scope allows a virtual model and only its second target: the first is left out (outside_scope);
+    // aigw/auto with that key can choose only simulator:sim-chat, and says why
+    const vm = `e2e-scope-vm-${ctx.run}`;
+    await admin(ctx, 'POST', '/admin/v1/virtual-models', { name: vm,
+      targets: ['simulator-anthropic:sim-claude', 'simulator:sim-chat'] });
+    const cfg = await admin(ctx, 'POST', '/admin/v1/configurations', { name: `e2e-scoped-${ctx.run}`,
+      access: { models: { allow: [vm, 'simulator:sim-chat'] } } });
+    const key = (await admin(ctx, 'POST', '/admin/v1/access-keys', { name: `e2e-scoped-key-${ctx.run}`,
+      configurationId: cfg.id })).token;
+    const viaVm = await eventually(async () => { const r = await chat(ctx, key, vm); return r.status === 200 && r; },
+      'the gateway serves the virtual model to the scoped key', 60_000);
+    assert((viaVm.headers.get('x-aigw-skipped') || '').includes('simulator-anthropic:sim-claude'),
+      `X-AIGW-Skipped: ${viaVm.headers.get('x-aigw-skipped')}`);
+    const auto = await chat(ctx, key, 'aigw/auto');
+    assert(auto.status === 200, `aigw/auto answered ${auto.status}: ${await auto.text()}`);
+    const ids = [viaVm, auto].map((r) => r.headers.get('x-aigw-request-id'));
+    for (const id of ids) {
+      await eventually(async () => (await admin(ctx, 'GET', `/admin/v1/usage/requests/${id}`)).attempts.length >= 1,
+        `request ${id} reaches the ledger`, 60_000);
+    }
+    await section(page, ctx, 'Requests');
+    await page.locator('#request-id').fill(ids[0]);
+    await page.getByRole('button', { name: 'Look up' }).click();
+    const skipped = page.getByTestId('skipped').locator('tbody tr', { hasText: 'simulator-anthropic:sim-claude' });
+    await skipped.getByText('outside_scope').waitFor();
+    assert(await page.getByTestId('auto-choice').count() === 0, 'a virtual-model request shows an aigw/auto choice');
+    await page.screenshot({ path: resolve(ctx.out, 'console-request-left-out.png'), fullPage: true });
+    await page.locator('#request-id').fill(ids[1]);
+    await page.getByRole('button', { name: 'Look up' }).click();
+    const why = page.getByTestId('auto-choice');
+    await why.waitFor();
+    assert(/score \d+ \((economy|standard|premium)\)/.test(await why.textContent()), `auto: ${await why.textContent()}`);
+    await page.getByTestId('attempts').getByText('simulator:sim-chat').first().waitFor();
+    // the virtual model's delete asks config-service, which names the configuration; once that is gone, it goes
+    const refused = await fetch(`${ctx.console}/admin/v1/virtual-models/${vm}`, { method: 'DELETE',
+      headers: { Authorization: `Bearer ${ctx.adminToken}` } });
+    assert(refused.status === 409, `deleting the named virtual model answered ${refused.status}`);
   }],
 
   ['health-shows-every-service-and-each-gateways-snapshot', async (page, ctx) => {

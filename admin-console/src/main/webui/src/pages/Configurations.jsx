@@ -180,7 +180,7 @@ function Editor({ selected, onSaved, providerKeys }) {
           <Field label="Firewall policies (fwp_… ids, comma-separated)" id="cfg-firewall" value={form.firewall} onInput={set('firewall')} error={at('/firewall')} />
           <h3>Routing</h3>
           {at('/router') && <p class="field-error" data-testid="error-cfg-router">{at('/router')}</p>}
-          <RouterSteps rules={form.rules} onChange={(rules) => setForm((current) => ({ ...current, rules }))} at={at} providerKeys={providerKeys} />
+          <RouterSteps rules={form.rules} onChange={(update) => setForm((current) => ({ ...current, rules: update(current.rules) }))} at={at} providerKeys={providerKeys} />
         </div>
       ) : (
         <div role="tabpanel">

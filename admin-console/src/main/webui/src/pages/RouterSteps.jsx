@@ -61,10 +61,16 @@ export function rulePointers(rules) {
 
 const NEW_STEP = { type: 'keys', keys: '', models: '', strategy: '', weights: '' };
 
-/** The step form. `at(pointer)` is the error to show at a field; `providerKeys` feeds the key suggestions. */
+/**
+ * The step form. `onChange(update)` takes a function from the current rules to the next (a functional state update:
+ * two fields of one rule edited before the next render both stay); `at(pointer)` is the error to show at a field;
+ * `providerKeys` feeds the key suggestions.
+ */
 export function RouterSteps({ rules, onChange, at, providerKeys = [] }) {
-  const setRule = (i, rule) => onChange(rules.map((r, n) => (n === i ? rule : r)));
-  const setStep = (i, j, step) => setRule(i, { ...rules[i], steps: rules[i].steps.map((s, n) => (n === j ? step : s)) });
+  // every setter applies its change to the rules as they are when it runs, never to the rendered ones
+  const updateRule = (i, change) => onChange((current) => current.map((r, n) => (n === i ? change(r) : r)));
+  const setRule = (i, fields) => updateRule(i, (r) => ({ ...r, ...fields }));
+  const updateStep = (i, j, change) => updateRule(i, (r) => ({ ...r, steps: r.steps.map((s, n) => (n === j ? change(s) : s)) }));
   const value = (e) => e.currentTarget.value;
   return (
     <div data-testid="router-steps">
@@ -78,21 +84,21 @@ export function RouterSteps({ rules, onChange, at, providerKeys = [] }) {
             {at(`/router/rules/${i}`) && <p class="field-error" data-testid={`error-${id}`}>{at(`/router/rules/${i}`)}</p>}
             <div class="row">
               <Field label="Applies to" id={`${id}-target`}>
-                <select id={`${id}-target`} value={rule.target} onChange={(e) => setRule(i, { ...rule, target: value(e) })}>
+                <select id={`${id}-target`} value={rule.target} onChange={(e) => setRule(i, { target: value(e) })}>
                   <option value="provider">a provider</option>
                   <option value="model">a model</option>
                 </select>
               </Field>
               <Field label={rule.target === 'model' ? 'Model (provider:model)' : 'Provider id'} id={`${id}-name`} value={rule.name}
-                error={at(`/router/rules/${i}/${rule.target}`)} onInput={(e) => setRule(i, { ...rule, name: value(e) })} />
-              <button type="button" class="danger" onClick={() => onChange(rules.filter((_, n) => n !== i))}
+                error={at(`/router/rules/${i}/${rule.target}`)} onInput={(e) => setRule(i, { name: value(e) })} />
+              <button type="button" class="danger" onClick={() => onChange((current) => current.filter((_, n) => n !== i))}
                 aria-label={`Remove rule ${i + 1}`}>Remove rule</button>
             </div>
             <ol class="steps">
               {rule.steps.map((step, j) => {
                 const sid = `${id}-step-${j}`;
                 const p = `/router/rules/${i}/steps/${j}`;
-                const set = (key) => (e) => setStep(i, j, { ...step, [key]: value(e) });
+                const set = (key) => (e) => { const v = value(e); updateStep(i, j, (s) => ({ ...s, [key]: v })); };
                 return (
                   <li class="row" data-testid={sid}>
                     <Field label={`Step ${j + 1}`} id={`${sid}-type`} error={at(p) || at(`${p}/type`)}>
@@ -119,18 +125,18 @@ export function RouterSteps({ rules, onChange, at, providerKeys = [] }) {
                       <Field label={`Weights (${step.type === 'balance' ? 'model' : 'key'}=weight, comma-separated)`}
                         id={`${sid}-weights`} value={step.weights} error={at(`${p}/weights`)} onInput={set('weights')} />
                     )}
-                    <button type="button" onClick={() => setRule(i, { ...rule, steps: rule.steps.filter((_, n) => n !== j) })}
+                    <button type="button" onClick={() => updateRule(i, (r) => ({ ...r, steps: r.steps.filter((_, n) => n !== j) }))}
                       aria-label={`Remove step ${j + 1} of rule ${i + 1}`}>Remove step</button>
                   </li>
                 );
               })}
             </ol>
-            <button type="button" onClick={() => setRule(i, { ...rule, steps: [...rule.steps, { ...NEW_STEP }] })}
+            <button type="button" onClick={() => updateRule(i, (r) => ({ ...r, steps: [...r.steps, { ...NEW_STEP }] }))}
               aria-label={`Add a step to rule ${i + 1}`}>Add step</button>
           </fieldset>
         );
       })}
-      <button type="button" onClick={() => onChange([...rules, { target: 'provider', name: '', steps: [{ ...NEW_STEP }] }])}>
+      <button type="button" onClick={() => onChange((current) => [...current, { target: 'provider', name: '', steps: [{ ...NEW_STEP }] }])}>
         Add routing rule</button>
     </div>
   );

@@ -1,7 +1,5 @@
 package io.aigw.gateway.proxy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aigw.gateway.api.ClientLink;
 import io.aigw.gateway.api.GatewayHeaders;
 import io.aigw.gateway.auth.AccessKeyRecord;
@@ -34,7 +32,6 @@ import io.opentelemetry.api.trace.Span;
 import io.quarkus.logging.Log;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Singleton;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -44,9 +41,6 @@ import java.util.List;
  */
 @Singleton
 public class ProxyHandler {
-
-    /** Reads a body whole, only for `aigw/auto` (its complexity score looks at every message). */
-    private static final ObjectMapper AUTO_READER = new ObjectMapper();
 
     private final ExchangeServices services;
     private final FirewallJudge judge;
@@ -109,7 +103,7 @@ public class ProxyHandler {
             Candidates candidates;
             String auto = null;
             if (parsed.model() == null || AutoModel.is(parsed.model())) { // no model: the configuration says auto
-                AutoModel.Choice choice = AutoModel.choose(readTree(bytes, length), snapshot, policy, surface);
+                AutoModel.Choice choice = AutoModel.choose(parsed.complexity(), snapshot, policy, surface);
                 auto = (parsed.model() == null ? "no model: aigw/auto; " : "") + choice.why();
                 request.response().headers().set(GatewayHeaders.AUTO, auto);
                 candidates = CandidateResolver.resolveAuto(choice.candidates(), parsed.models(), snapshot, policy, surface);
@@ -205,13 +199,5 @@ public class ProxyHandler {
         checked.admit(plan.get(0)).subscribe().with(
                 ok -> exchange.onContext(exchange::start),
                 failure -> exchange.onContext(() -> refuse(request, r.surface(), ErrorResponder.asGatewayError(failure))));
-    }
-
-    private static JsonNode readTree(byte[] bytes, int length) {
-        try {
-            return AUTO_READER.readTree(bytes, 0, length);
-        } catch (IOException e) { // RequestBody.parse has accepted it already
-            throw new GatewayException(ErrorCode.INVALID_REQUEST, "The request body is not valid JSON.");
-        }
     }
 }

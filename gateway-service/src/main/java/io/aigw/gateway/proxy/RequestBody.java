@@ -6,6 +6,8 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import io.aigw.gateway.error.ErrorCode;
 import io.aigw.gateway.error.GatewayException;
+import io.aigw.gateway.routing.AutoModel;
+import io.aigw.gateway.routing.Complexity;
 import io.vertx.core.buffer.Buffer;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -33,9 +35,17 @@ public final class RequestBody {
     private final int[] starts;
     private final int[] ends;
     private final int count;
+    /** `aigw/auto` only: the score's fields read in the parse itself, those after `model` (null otherwise). */
+    private final Complexity.Scan scan;
+    /** The index of the first field {@link #scan} read; the score's fields before it are read at {@link #complexity()}. */
+    private final int scanFrom;
+    /** How many fields {@link #complexity()} read after the parse (tests). */
+    int rescanned;
 
     private RequestBody(byte[] bytes, int length, String model, List<String> models, boolean stream, boolean includeUsage,
-            String[] names, int[] starts, int[] ends, int count) {
+            String[] names, int[] starts, int[] ends, int count, Complexity.Scan scan, int scanFrom) {
+        this.scan = scan;
+        this.scanFrom = scanFrom;
         this.includeUsage = includeUsage;
         this.bytes = bytes;
         this.length = length;
@@ -93,6 +103,8 @@ public final class RequestBody {
             List<String> models = List.of();
             boolean stream = false;
             boolean includeUsage = false;
+            Complexity.Scan scan = null; // `model` is aigw/auto: the fields after it are scored as they pass
+            int scanFrom = 0;
             JsonToken token;
             while ((token = p.nextToken()) == JsonToken.FIELD_NAME) {
                 if (count == capacity) {
@@ -112,11 +124,21 @@ public final class RequestBody {
                 names[count++] = name;
                 JsonToken value = p.nextToken();
                 switch (name) {
-                    case "model" -> model = string(p, value);
+                    case "model" -> {
+                        model = string(p, value);
+                        if (scan == null && AutoModel.is(model)) {
+                            scan = new Complexity.Scan();
+                            scanFrom = count;
+                        }
+                    }
                     case "models" -> models = strings(p, value);
                     case "stream" -> stream = bool(p, value);
                     case "stream_options" -> includeUsage = includeUsage(p, value);
-                    default -> p.skipChildren();
+                    default -> {
+                        if (scan == null || !scan.read(name, p, value)) {
+                            p.skipChildren();
+                        }
+                    }
                 }
             }
             if (token != JsonToken.END_OBJECT) {
@@ -131,7 +153,8 @@ public final class RequestBody {
             if (model == null && !modelOptional) {
                 throw missingModel();
             }
-            return new RequestBody(bytes, length, model, models, stream, includeUsage, names, starts, ends, count);
+            return new RequestBody(bytes, length, model, models, stream, includeUsage, names, starts, ends, count, scan,
+                    scan == null ? count : scanFrom);
         } catch (IOException e) {
             throw invalid("The request body is not valid JSON.", null);
         }
@@ -205,6 +228,43 @@ public final class RequestBody {
         } catch (IOException e) {
             return "{\"include_usage\":true}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
         }
+    }
+
+    /**
+     * How demanding the request looks to `aigw/auto`, without a second parse of the body: the fields after an
+     * `aigw/auto` `model` were scored in {@link #parse} itself; only the score's fields that came before `model` (or
+     * all of them, when the body has none) are read again, each from the byte range the parse recorded.
+     */
+    public Complexity complexity() {
+        Complexity.Scan before = new Complexity.Scan();
+        try {
+            for (int i = 0; i < scanFrom; i++) {
+                if (Complexity.Scan.slot(names[i]) < 0) {
+                    continue;
+                }
+                int from = valueStart(i);
+                try (JsonParser p = JSON.createParser(bytes, from, ends[i] - from)) {
+                    before.read(names[i], p, p.nextToken());
+                }
+                rescanned++;
+            }
+        } catch (IOException e) { // parse has accepted the body already
+            throw invalid("The request body is not valid JSON.", null);
+        }
+        return (scan == null ? before : before.overlay(scan)).complexity();
+    }
+
+    /** Where field {@code i}'s value starts: after its quoted name, the colon and any whitespace. */
+    private int valueStart(int i) {
+        int at = starts[i] + 1; // past the opening quote
+        while (bytes[at] != '"') {
+            at += bytes[at] == '\\' ? 2 : 1;
+        }
+        at++;
+        while (isSpace(bytes[at]) || bytes[at] == ':') {
+            at++;
+        }
+        return at;
     }
 
     /** The field names in order (tests). */

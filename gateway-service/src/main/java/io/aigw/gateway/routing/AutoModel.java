@@ -1,6 +1,5 @@
 package io.aigw.gateway.routing;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.aigw.gateway.error.ErrorCode;
 import io.aigw.gateway.error.GatewayException;
 import java.math.BigDecimal;
@@ -29,8 +28,8 @@ public final class AutoModel {
     public record Choice(List<ModelAddress> candidates, Complexity complexity, String why) {
     }
 
-    public static Choice choose(JsonNode body, RoutingSnapshot snapshot, RoutePolicy policy, Surface surface) {
-        Complexity complexity = Complexity.of(body);
+    /** {@code complexity}: the request's, as its body's parse scored it ({@code RequestBody.complexity()}). */
+    public static Choice choose(Complexity complexity, RoutingSnapshot snapshot, RoutePolicy policy, Surface surface) {
         List<ModelAddress> priced = new ArrayList<>();
         List<ModelAddress> unpriced = new ArrayList<>();
         boolean callable = false;

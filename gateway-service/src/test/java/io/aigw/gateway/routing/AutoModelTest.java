@@ -71,7 +71,8 @@ class AutoModelTest {
     }
 
     private AutoModel.Choice choose(String body, String configurationId) throws Exception {
-        return AutoModel.choose(MAPPER.readTree(body), snapshot, snapshot.policy(configurationId), Surface.CHAT_COMPLETIONS);
+        byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return AutoModel.choose(Complexity.of(bytes, 0, bytes.length), snapshot, snapshot.policy(configurationId), Surface.CHAT_COMPLETIONS);
     }
 
     private static List<String> models(AutoModel.Choice choice) {
@@ -131,7 +132,8 @@ class AutoModelTest {
         for (int i = 0; i < 6; i++) {
             tools.append(i == 0 ? "" : ",").append("{\"type\":\"function\",\"function\":{\"name\":\"t").append(i).append("\"}}");
         }
-        Complexity c = Complexity.of(MAPPER.readTree("{\"tools\":[" + tools + "],\"messages\":[" + messages + "]}"));
+        byte[] body = ("{\"tools\":[" + tools + "],\"messages\":[" + messages + "]}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Complexity c = Complexity.of(body, 0, body.length);
         // ~8,800 tokens: +3; 6 tools: +2; 3 code blocks: +2; 22 turns: +2
         assertThat(c.score(), equalTo(9));
         assertThat(c.bandName(), equalTo("premium"));

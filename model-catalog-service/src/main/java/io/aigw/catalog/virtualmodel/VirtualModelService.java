@@ -29,10 +29,12 @@ public class VirtualModelService {
     private final CatalogEvents outbox;
     private final ObjectMapper mapper;
     private final ReferenceQueries references;
+    private final ConfigurationReferrers configurations;
 
     public VirtualModelService(VirtualModelRepository virtualModels, VirtualModelRules rules, CatalogEvents outbox,
-            ObjectMapper mapper, ReferenceQueries references) {
+            ObjectMapper mapper, ReferenceQueries references, ConfigurationReferrers configurations) {
         this.references = references;
+        this.configurations = configurations;
         this.virtualModels = virtualModels;
         this.rules = rules;
         this.outbox = outbox;
@@ -99,7 +101,8 @@ public class VirtualModelService {
 
     /**
      * Deletes virtual model {@code name}: refused (409 {@code still-referenced}) while a configuration's access scope
-     * names it, as far as the configuration projection knows (the same check as a provider's or a model's delete).
+     * names it: as far as the configuration projection knows, then as config-service says from the stored
+     * configurations (those the projection never saw count too); config-service unreachable: 503, nothing deleted.
      */
     @WithTransaction
     public Uni<Void> delete(String name, long[] ifMatch) {
@@ -109,6 +112,13 @@ public class VirtualModelService {
                 if (!referrers.isEmpty()) {
                     throw ProblemException.stillReferenced("virtual model " + v.name + " is referenced by "
                             + String.join(" and ", referrers));
+                }
+                return configurations.ofVirtualModel(v.name);
+            }).chain(stored -> {
+                if (!stored.isEmpty()) {
+                    throw ProblemException.stillReferenced("virtual model " + v.name + " is referenced by configuration(s) "
+                            + String.join(", ", stored.subList(0, Math.min(stored.size(), 5)))
+                            + (stored.size() > 5 ? ", …" : ""));
                 }
                 return virtualModels.delete(v).call(virtualModels::flush)
                         .call(() -> outbox.write(KIND, "deleted", v.name, v.publicVersion() + 1, null));
