@@ -13,7 +13,7 @@ import json
 import statistics
 import sys
 
-TARGET_ORDER = ["direct", "nginx", "aigw", "aigw-budget", "portkey"]
+TARGET_ORDER = ["direct", "nginx", "aigw", "aigw-budget", "aigw-firewall", "aigw-judge", "portkey"]
 GOALS = {  # issue 19, for aigw (c32_vs_portkey: issue 9's, kept)
     "added_p50_c1_ms": 0.10,
     "c32_vs_nginx": 0.6,
@@ -379,6 +379,29 @@ def markdown(meta, agg, targets):
             added = get(agg, scenario, "aigw-budget", "vs_aigw", "added_p50_ms")
             ratio = get(agg, scenario, "aigw-budget", "vs_aigw", "rps_ratio")
             out.append(f"- {scenario}: reservation adds {signed(added)} ms at p50, throughput × {fmt(ratio, 2)}")
+        out.append("")
+
+    firewall = [t for t in ("aigw-firewall", "aigw-judge") if t in targets]
+    if "aigw" in targets and firewall:
+        request = (f"a {m('prompt_bytes')}-byte prompt" if m("prompt_bytes") not in ("", "0") else "the short prompt")
+        if m("tool_call") == "1":
+            request += ", the model made to call a tool"
+        out.append(f"## Firewall (issue 17): {' and '.join(firewall)} against aigw, paired per round")
+        out.append("")
+        out.append(f"Chat request: {request} (the same on every target). aigw-firewall: a policy of 20 rules "
+                   "(12 regex, 8 pii); aigw-judge: a decision rule on the tool calls of the answer, judged by a "
+                   "simulator model through the gateway (e2e/bench/firewall-setup).")
+        out.append("")
+        for t in firewall:
+            for scenario in ("chat-c1", "chat-c32"):
+                added = get(agg, scenario, t, "vs_aigw", "added_p50_ms")
+                added99 = get(agg, scenario, t, "vs_aigw", "added_p99_ms")
+                ratio = get(agg, scenario, t, "vs_aigw", "rps_ratio")
+                cpu, ref_cpu = get(agg, scenario, t, "cpu_us_per_request"), get(agg, scenario, "aigw", "cpu_us_per_request")
+                extra = ("" if cpu is None or ref_cpu is None or scenario != "chat-c32"  # at c=1 idle time dominates
+                         else f", gateway CPU {signed(cpu - ref_cpu, 0)} µs per request")
+                out.append(f"- {t}, {scenario}: adds {signed(added)} ms at p50 ({signed(added99)} ms at p99), "
+                           f"throughput × {fmt(ratio, 2)}{extra}")
         out.append("")
 
     out.append("Absolute figures are medians over the rounds; ratios and added latencies are medians of per-round "

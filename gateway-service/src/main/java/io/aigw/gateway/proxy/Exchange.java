@@ -74,6 +74,8 @@ final class Exchange {
     private String busyKey;
     /** The stream being relayed once committed, else null. */
     private StreamRelay relay;
+    /** A non-streamed answer (as the upstream sent it) waiting for the verdicts on its tool calls, else null. */
+    private Buffer judgedAnswer;
     private boolean finished;
     private boolean committed;
 
@@ -419,6 +421,7 @@ final class Exchange {
         if (!filtered.isComplete()) {
             cancelAttemptTimer(); // the answer is in: only the judges' own timeout bounds the wait
             cancelTotalTimer();
+            judgedAnswer = content; // a client that leaves meanwhile is charged its tokens
         }
         filtered.onComplete(done -> onContext(() -> {
             if (finished) {
@@ -645,7 +648,8 @@ final class Exchange {
         if (relay != null) {
             relay.cancel();
         } else if (!finished && !committed && attempts > 0 && attempts != settled) {
-            attemptDone(plan.get(Math.min(index, plan.size() - 1)), 499, "client_cancelled", null, null);
+            attemptDone(plan.get(Math.min(index, plan.size() - 1)), 499, "client_cancelled",
+                    judgedAnswer == null ? null : usage.ofBody(judgedAnswer), null);
             usage.flush(true);
         }
         if (!finished) {

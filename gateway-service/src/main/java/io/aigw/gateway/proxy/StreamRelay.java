@@ -312,18 +312,24 @@ final class StreamRelay {
         exchange.streamDone(attempt, 502, "error", usage, relayedBytes, timeToFirstTokenMs);
     }
 
-    /** The client went away mid-stream: stop reading upstream and record what was relayed so far. */
+    /**
+     * The client went away mid-stream: stop reading upstream and record what was relayed so far (the usage read so
+     * far). Also when the upstream's stream is over but its end waits for a verdict on a held tool call: the verdict
+     * then releases nothing and the stream is not recorded again.
+     */
     void cancel() {
-        if (done) {
+        if (ended) {
             return;
         }
-        done = true;
         ended = true;
-        if (pending != null && complete > 0) {
-            sniffUsage(pending, complete);
+        if (!done) {
+            done = true;
+            if (pending != null && complete > 0) {
+                sniffUsage(pending, complete);
+            }
+            upstream.request().reset();
         }
         pending = null;
-        upstream.request().reset();
         exchange.record(attempt, 499);
         exchange.streamDone(attempt, 499, "client_cancelled", usage, relayedBytes, timeToFirstTokenMs);
     }

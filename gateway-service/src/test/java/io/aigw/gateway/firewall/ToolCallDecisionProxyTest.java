@@ -4,8 +4,10 @@ import static io.aigw.gateway.firewall.FirewallRequests.anthropic;
 import static io.aigw.gateway.firewall.FirewallRequests.openAi;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -16,7 +18,12 @@ import io.aigw.gateway.support.SimulatorClient;
 import io.aigw.gateway.support.TestKeys;
 import io.aigw.gateway.support.UsageEventsReader;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,6 +38,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(GatewayTestResource.class)
 class ToolCallDecisionProxyTest {
+
+    @TestHTTPResource("/")
+    URI gateway;
 
     private String to;
 
@@ -118,5 +128,55 @@ class ToolCallDecisionProxyTest {
         assertThat(body, containsString("rule \\\"tool-slow\\\""));
         assertThat(body, containsString("\"stop_reason\":\"end_turn\""));
         assertThat(body, containsString("event: message_stop"));
+    }
+
+    @Test
+    void shouldRecordAClientThatLeavesWhileAStreamedToolCallAwaitsItsVerdictAsCancelled() throws Exception {
+        // the tool call's events are all held, so the client sees nothing (not even the headers) before the verdict
+        JsonNode event = leaveWhileJudged(chat("openai:gpt-4o@chunks=7", true), "@chunks=7");
+        assertThat(event.toString(), event.path("outcome").asText(), equalTo("client_cancelled"));
+        assertThat(event.path("status").asInt(), equalTo(499));
+        assertThat(event.path("final").asBoolean(), equalTo(true));
+        assertThat("the tokens the stream reported", event.path("tokens").path("output").asInt(), greaterThan(0));
+    }
+
+    @Test
+    void shouldRecordTheTokensOfAnAnswerWhoseClientLeftWhileItsToolCallAwaitedItsVerdict() throws Exception {
+        JsonNode event = leaveWhileJudged(chat("openai:gpt-4o@usage=on", false), "@usage=on");
+        assertThat(event.toString(), event.path("outcome").asText(), equalTo("client_cancelled"));
+        assertThat(event.path("status").asInt(), equalTo(499));
+        assertThat(event.path("final").asBoolean(), equalTo(true));
+        assertThat("the tokens the answer reported", event.path("tokens").path("output").asInt(), greaterThan(0));
+        assertThat(event.path("tokens").path("estimated").asBoolean(), equalTo(false));
+    }
+
+    /**
+     * Sends {@code body} under the key whose tool-call judge hangs (until the judge timeout), waits until the judge was
+     * asked and the model's stream (if any) is over, then closes the connection: the usage event of the attempt whose
+     * model ends with {@code model}.
+     */
+    private JsonNode leaveWhileJudged(String json, String model) throws Exception {
+        try (UsageEventsReader usage = new UsageEventsReader(); Socket socket = new Socket(gateway.getHost(), gateway.getPort())) {
+            byte[] body = json.getBytes(StandardCharsets.UTF_8);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /v1/chat/completions HTTP/1.1\r\nhost: " + gateway.getHost() + "\r\nauthorization: Bearer "
+                    + TestKeys.FIREWALL_TOOLS_HANG + "\r\ncontent-type: application/json\r\ncontent-length: " + body.length
+                    + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+            long until = System.currentTimeMillis() + 5_000;
+            while ((judged("hang=1").isEmpty() || openStreams() > 0) && System.currentTimeMillis() < until) {
+                Thread.sleep(10);
+            }
+            assertThat("the judge was asked", judged("hang=1").size(), equalTo(1));
+            socket.close();
+            List<JsonNode> events = usage.eventsWhere(e -> e.path("modelId").asText().endsWith(model), 1);
+            assertThat(events.size(), equalTo(1));
+            return events.get(0);
+        }
+    }
+
+    private static int openStreams() {
+        return given().get(io.aigw.gateway.support.SimulatorClient.baseUrl() + "/_sim/health").then().extract().path("openStreams");
     }
 }

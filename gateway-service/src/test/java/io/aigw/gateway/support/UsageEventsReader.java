@@ -49,6 +49,21 @@ public final class UsageEventsReader implements AutoCloseable {
         return found;
     }
 
+    /** The events that {@code match}, waiting up to 15 s for {@code expected} of them (a request whose id is unknown). */
+    public List<JsonNode> eventsWhere(java.util.function.Predicate<JsonNode> match, int expected) throws Exception {
+        List<JsonNode> found = new ArrayList<>();
+        long until = System.currentTimeMillis() + 15_000;
+        while (found.size() < expected && System.currentTimeMillis() < until) {
+            for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+                JsonNode event = MAPPER.readTree(r.value());
+                if (match.test(event)) {
+                    found.add(event);
+                }
+            }
+        }
+        return found;
+    }
+
     @Override
     public void close() {
         consumer.close();
