@@ -220,6 +220,12 @@ class WorkloadManifestsTest {
     }
 
     @Test
+    void shouldPointTheCatalogAtConfigServiceToAskForTheReferrersOfWhatItDeletes() {
+        assertEquals("http://aigw-config-service:8082",
+                Manifests.config("default", "model-catalog-service").get("AIGW_CONFIG_URL"));
+    }
+
+    @Test
     void shouldGiveEachDatabaseServiceItsOwnDatabaseAndTheSharedKafka() {
         Map<String, String> databases = Map.of("key-service", "aigw_keys", "config-service", "aigw_config",
                 "model-catalog-service", "aigw_catalog");

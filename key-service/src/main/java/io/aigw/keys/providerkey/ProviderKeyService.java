@@ -5,6 +5,7 @@ import io.aigw.keys.common.Metadata;
 import io.aigw.kit.paging.PageRequest;
 import io.aigw.kit.paging.ETags;
 import io.aigw.kit.projection.OwnerLookup;
+import io.aigw.kit.projection.ReferenceGuards;
 import io.aigw.kit.paging.Page;
 import io.aigw.keys.common.RandomIds;
 import io.aigw.keys.common.Timestamps;
@@ -38,9 +39,11 @@ public class ProviderKeyService {
     private final DocumentVersions versions;
     private final ProjectionQueries projections;
     private final OwnerLookup owners;
+    private final ReferenceGuards guards;
 
     public ProviderKeyService(ProviderKeyRepository repository, ProviderKeyCipher cipher, OutboxWriter outbox,
-            DocumentVersions versions, ProjectionQueries projections, OwnerLookup owners) {
+            DocumentVersions versions, ProjectionQueries projections, OwnerLookup owners, ReferenceGuards guards) {
+        this.guards = guards;
         this.repository = repository;
         this.cipher = cipher;
         this.outbox = outbox;
@@ -49,15 +52,22 @@ public class ProviderKeyService {
         this.owners = owners;
     }
 
+    /**
+     * Creates a key for an existing provider. The catalog is always asked (under this transaction's guard row of the
+     * provider, {@code for share}, and with {@code ?lock=share}), never only the projection: so the key and the
+     * provider's delete never both win (the argument is in {@link ReferenceGuards}). 400 when the catalog has no
+     * such provider, 409 while its delete runs, 503 when the catalog cannot answer.
+     */
     @WithTransaction
     public Uni<ProviderKeyResponse> create(ProviderKeyCreateRequest body) {
         ProviderKeyValidator.validateCreate(body);
-        return projections.providerExists(body.providerId()).chain(exists -> {
-            if (!exists) {
-                throw ProblemException.validation(FieldError.at("/providerId", "Unknown provider."));
-            }
-            return insert(body);
-        });
+        return guards.share(ReferenceGuards.PROVIDER, List.of(body.providerId()))
+                .chain(() -> owners.providerForReference(body.providerId())).chain(provider -> {
+                    if (provider == null) {
+                        throw ProblemException.validation(FieldError.at("/providerId", "Unknown provider."));
+                    }
+                    return insert(body);
+                });
     }
 
     private Uni<ProviderKeyResponse> insert(ProviderKeyCreateRequest body) {

@@ -12,12 +12,36 @@ import java.util.TreeSet;
  * service's aggregate against that owner's delete: writers hold the row {@code for share} until they commit, the
  * referrers query takes it {@code for update}. Call inside the caller's transaction; ids are locked in sorted order.
  * The service needs the {@code reference_guard (kind, id)} table.
+ *
+ * <p>The protocol, the same for every cross-service pair (owner O deletes X, referrer R writes a row naming X):
+ * <ol>
+ * <li>R's write, in one transaction: {@link #share} the guard of X, then ask O for X <em>with</em> {@code ?lock=share}
+ * ({@link OwnerLookup}), then insert its row and commit. O answers the look-up by reading X's row
+ * {@code for share nowait}: 404 if X is gone (R answers "unknown", 400), 409 if a write (a delete) holds the row, 200
+ * otherwise.</li>
+ * <li>O's delete, in one transaction: lock X's row {@code for update}, check its own projections, then ask R's
+ * referrers endpoint, which takes X's guard {@link #exclusive} (so it waits until every R-write holding it for share
+ * has committed or rolled back) and then lists R's rows naming X. Any → 409 still-referenced (rollback); none →
+ * delete and commit.</li>
+ * </ol>
+ * Why at most one wins. Say both commit. R took the guard before asking O, and O's referrers query took the same
+ * guard exclusively, so one came first. (a) The referrers query came first: it released the guard when its own
+ * transaction ended, before R's share; so R asked O after the referrers query, while O's delete still held X's row
+ * {@code for update} (held from before that query until O commits) or after O committed (X gone): the look-up
+ * answered 409 or 404 and R did not commit. (b) R's share came first: the referrers query waited for R's commit and
+ * then saw R's row, so O answered 409. Contradiction either way. No state is left behind: the guard and row locks
+ * are PostgreSQL locks, released by the commit or rollback of their transaction (also when a service dies: its
+ * connection closes), and O never waits on R while R waits on O ({@code nowait}), so no cross-service deadlock.
  */
 @ApplicationScoped
 public class ReferenceGuards {
 
     public static final String PROVIDER_KEY = "provider-key";
     public static final String CONFIGURATION = "configuration";
+    /** A catalog provider (model-catalog-service) named by provider keys (key-service). */
+    public static final String PROVIDER = "provider";
+    /** A catalog virtual model (lower-cased name) named by configurations' access scopes (config-service). */
+    public static final String VIRTUAL_MODEL = "virtual-model";
 
     /** Holds the guards of {@code ids} for share (many writers at once, never during a referrers query). */
     public Uni<Void> share(String kind, Collection<String> ids) {
