@@ -11,6 +11,8 @@ import io.aigw.kit.paging.ETags;
 import io.aigw.kit.paging.Page;
 import io.aigw.kit.paging.Paging;
 import io.aigw.kit.problem.ProblemException;
+import io.aigw.kit.projection.OwnerLookup;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -29,9 +31,11 @@ public class VirtualModelService {
     private final CatalogEvents outbox;
     private final ObjectMapper mapper;
     private final ReferenceQueries references;
+    private final OwnerLookup owners;
 
     public VirtualModelService(VirtualModelRepository virtualModels, VirtualModelRules rules, CatalogEvents outbox,
-            ObjectMapper mapper, ReferenceQueries references) {
+            ObjectMapper mapper, ReferenceQueries references, OwnerLookup owners) {
+        this.owners = owners;
         this.references = references;
         this.virtualModels = virtualModels;
         this.rules = rules;
@@ -49,6 +53,19 @@ public class VirtualModelService {
     @WithSession
     public Uni<VirtualModelResponse> get(String name) {
         return find(name, LockModeType.NONE).map(VirtualModelResponse::of);
+    }
+
+    /**
+     * The virtual model (any case) for a configuration write whose access scope names it: the row is read
+     * {@code for share nowait}, so while a delete holds it (and asks config-service for referrers) the answer is a
+     * 409, never a virtual model about to vanish ({@code ReferenceGuards} in the kit has the argument).
+     */
+    @WithTransaction
+    public Uni<VirtualModelResponse> getForReference(String name) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                        "select name from virtual_model where lower(name) = lower(:name) for share nowait", String.class)
+                        .setParameter("name", name).getResultList())
+                .chain(() -> get(name));
     }
 
     @WithTransaction
@@ -99,7 +116,8 @@ public class VirtualModelService {
 
     /**
      * Deletes virtual model {@code name}: refused (409 {@code still-referenced}) while a configuration's access scope
-     * names it, as far as the configuration projection knows (the same check as a provider's or a model's delete).
+     * names it, as far as the configuration projection knows, or config-service (asked while this transaction holds
+     * the row {@code for update}) names a configuration: one written a moment ago and the delete never both win.
      */
     @WithTransaction
     public Uni<Void> delete(String name, long[] ifMatch) {
@@ -109,6 +127,14 @@ public class VirtualModelService {
                 if (!referrers.isEmpty()) {
                     throw ProblemException.stillReferenced("virtual model " + v.name + " is referenced by "
                             + String.join(" and ", referrers));
+                }
+                return owners.configurationsUsingVirtualModel(v.name);
+            }).chain(configurations -> {
+                // config-service's own answer, taken while this row is locked: it includes writes not yet projected
+                if (!configurations.isEmpty()) {
+                    throw ProblemException.stillReferenced("virtual model " + v.name + " is referenced by"
+                            + " configuration(s) " + String.join(", ", configurations.subList(0,
+                                    Math.min(configurations.size(), 5))) + (configurations.size() > 5 ? ", …" : ""));
                 }
                 return virtualModels.delete(v).call(virtualModels::flush)
                         .call(() -> outbox.write(KIND, "deleted", v.name, v.publicVersion() + 1, null));
