@@ -73,7 +73,39 @@ public class CatalogViewLoader {
         // One session runs one query at a time: chain them.
         return providerList.flatMap(p -> modelList.flatMap(m -> keyList.flatMap(k -> virtualList.map(v -> view(p, m, k, v)))))
                 .flatMap(view -> askOwners(view, providerIds(spec, entries), keyIds))
-                .flatMap(view -> askVirtualModels(view, spec));
+                .flatMap(view -> askVirtualModels(view, spec))
+                .flatMap(view -> checkVirtualModels(view, spec));
+    }
+
+    /**
+     * Every virtual model the access scope names is asked of the catalog with {@code ?lock=share}, under this
+     * transaction's guard rows (lower-cased names, {@code for share}): it must exist and no delete of it may be in
+     * progress (409), so a configuration naming it and its delete never both win (kit {@code ReferenceGuards}).
+     * One the catalog no longer has is dropped from the view, and so refused as unknown.
+     */
+    private Uni<CatalogView> checkVirtualModels(CatalogView view, ConfigurationSpec spec) {
+        if (spec.access() == null || spec.access().models() == null) {
+            return Uni.createFrom().item(view);
+        }
+        Set<String> names = new HashSet<>();
+        for (String entry : spec.access().models().allow()) {
+            if (entry != null && ModelAddressResolver.resolveAllowed(entry, view).virtual()) {
+                names.add(view.virtualModel(entry).toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        if (names.isEmpty()) {
+            return Uni.createFrom().item(view);
+        }
+        List<Uni<Void>> lookups = new ArrayList<>();
+        for (String name : names) {
+            lookups.add(owners.virtualModelForReference(name).invoke(found -> {
+                if (found == null) {
+                    view.virtualModels().remove(name);
+                }
+            }).replaceWithVoid());
+        }
+        return guards.share(ReferenceGuards.VIRTUAL_MODEL, names)
+                .chain(() -> Uni.join().all(lookups).andFailFast()).replaceWith(view);
     }
 
     /**

@@ -15,8 +15,10 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 /**
  * {@code GET /internal/v1/configuration-referrers?providerKey=X} (service token): the configurations whose routing
- * names provider key X, asked by key-service before it deletes X. Waits (guard row {@code for update}) for every
- * configuration write that is adding a reference to X, so its answer includes them.
+ * names provider key X, asked by key-service before it deletes X; {@code ?virtualModel=V}: the configurations whose
+ * access scope names virtual model V (any case), asked by the catalog before it deletes V. Waits (guard row
+ * {@code for update}) for every configuration write that is adding a reference to X or V, so its answer includes
+ * them (kit {@code ReferenceGuards}).
  */
 @Path("/internal/v1/configuration-referrers")
 @Produces(MediaType.APPLICATION_JSON)
@@ -30,9 +32,21 @@ public class ReferrersResource {
 
     @GET
     @WithTransaction
-    public Uni<Page<String>> referrers(@RestQuery String providerKey) {
-        if (providerKey == null || providerKey.isEmpty()) {
-            throw ProblemException.parameter("providerKey", "Is required.");
+    public Uni<Page<String>> referrers(@RestQuery String providerKey, @RestQuery String virtualModel) {
+        boolean byKey = providerKey != null && !providerKey.isEmpty();
+        boolean byVirtualModel = virtualModel != null && !virtualModel.isEmpty();
+        if (byKey == byVirtualModel) {
+            throw ProblemException.parameter(byKey ? "virtualModel" : "providerKey",
+                    "Exactly one of providerKey and virtualModel is required.");
+        }
+        if (byVirtualModel) {
+            return guards.exclusive(ReferenceGuards.VIRTUAL_MODEL, virtualModel.toLowerCase(java.util.Locale.ROOT))
+                    .chain(() -> Panache.getSession()).chain(session -> session.createNativeQuery(
+                            "select id from configuration c where exists (select 1 from jsonb_path_query(c.document,"
+                                    + " 'lax $.access.models.allow[*]') e where lower(e #>> '{}') = lower(:v))"
+                                    + " order by id", String.class)
+                            .setParameter("v", virtualModel).getResultList())
+                    .map(ids -> new Page<>(List.copyOf(ids), null));
         }
         return guards.exclusive(ReferenceGuards.PROVIDER_KEY, providerKey)
                 .chain(() -> Panache.getSession()).chain(session -> session.createNativeQuery(
