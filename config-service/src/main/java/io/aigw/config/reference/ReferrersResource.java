@@ -3,14 +3,12 @@ package io.aigw.config.reference;
 import io.aigw.kit.paging.Page;
 import io.aigw.kit.projection.ReferenceGuards;
 import io.aigw.kit.problem.ProblemException;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
 import org.jboss.resteasy.reactive.RestQuery;
 
 /**
@@ -40,20 +38,13 @@ public class ReferrersResource {
                     "Exactly one of providerKey and virtualModel is required.");
         }
         if (byVirtualModel) {
-            return guards.exclusive(ReferenceGuards.VIRTUAL_MODEL, virtualModel.toLowerCase(java.util.Locale.ROOT))
-                    .chain(() -> Panache.getSession()).chain(session -> session.createNativeQuery(
-                            "select id from configuration c where exists (select 1 from jsonb_path_query(c.document,"
-                                    + " 'lax $.access.models.allow[*]') e where lower(e #>> '{}') = lower(:v))"
-                                    + " order by id", String.class)
-                            .setParameter("v", virtualModel).getResultList())
-                    .map(ids -> new Page<>(List.copyOf(ids), null));
+            return guards.referrers(ReferenceGuards.VIRTUAL_MODEL, virtualModel.toLowerCase(java.util.Locale.ROOT),
+                    "select id from configuration c where exists (select 1 from jsonb_path_query(c.document,"
+                            + " 'lax $.access.models.allow[*]') e where lower(e #>> '{}') = lower(:id)) order by id",
+                    virtualModel);
         }
-        return guards.exclusive(ReferenceGuards.PROVIDER_KEY, providerKey)
-                .chain(() -> Panache.getSession()).chain(session -> session.createNativeQuery(
-                        "select id from configuration where jsonb_path_exists(document,"
-                                + " '$.router.rules[*].steps[*].keys[*] ? (@ == $k)', jsonb_build_object('k', cast(:k as text)))"
-                                + " order by id", String.class)
-                        .setParameter("k", providerKey).getResultList())
-                .map(ids -> new Page<>(List.copyOf(ids), null));
+        return guards.referrers(ReferenceGuards.PROVIDER_KEY, providerKey, "select id from configuration where"
+                + " jsonb_path_exists(document, '$.router.rules[*].steps[*].keys[*] ? (@ == $k)',"
+                + " jsonb_build_object('k', cast(:id as text))) order by id", providerKey);
     }
 }

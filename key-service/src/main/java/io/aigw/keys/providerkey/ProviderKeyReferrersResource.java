@@ -3,14 +3,12 @@ package io.aigw.keys.providerkey;
 import io.aigw.kit.paging.Page;
 import io.aigw.kit.problem.ProblemException;
 import io.aigw.kit.projection.ReferenceGuards;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
 import org.jboss.resteasy.reactive.RestQuery;
 
 /**
@@ -34,10 +32,7 @@ public class ProviderKeyReferrersResource {
         if (providerId == null || providerId.isEmpty()) {
             throw ProblemException.parameter("providerId", "Is required.");
         }
-        return guards.exclusive(ReferenceGuards.PROVIDER, providerId)
-                .chain(() -> Panache.getSession()).chain(session -> session.createNativeQuery(
-                        "select id from provider_key where provider_id = :id order by id", String.class)
-                        .setParameter("id", providerId).getResultList())
-                .map(ids -> new Page<>(List.copyOf(ids), null));
+        return guards.referrers(ReferenceGuards.PROVIDER, providerId,
+                "select id from provider_key where provider_id = :id order by id", providerId);
     }
 }

@@ -15,7 +15,6 @@ import io.aigw.keys.outbox.DocumentVersions;
 import io.aigw.keys.outbox.OutboxTopics;
 import io.aigw.kit.outbox.OutboxWriter;
 import io.aigw.keys.projection.ProjectionQueries;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
@@ -109,11 +108,7 @@ public class ProviderKeyService {
      */
     @WithTransaction
     public Uni<ProviderKeyResponse> getForReference(String id) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                        "select id from provider_key where id = :id for share nowait", String.class)
-                        .setParameter("id", id).getResultList())
-                .chain(rows -> rows.isEmpty() ? Uni.createFrom().<ProviderKey>nullItem() : repository.findById(id))
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("No provider key with this id."))
+        return guards.shareNowait("provider_key", "id = :id", id).chain(() -> find(id))
                 .map(ProviderKeyMapper::toResponse);
     }
 

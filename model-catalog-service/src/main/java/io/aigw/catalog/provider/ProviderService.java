@@ -14,7 +14,7 @@ import io.aigw.catalog.outbox.CatalogEvents;
 import io.aigw.catalog.projection.ReferenceQueries;
 import io.aigw.catalog.virtualmodel.VirtualModelRepository;
 import io.aigw.kit.projection.OwnerLookup;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.aigw.kit.projection.ReferenceGuards;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -40,11 +40,13 @@ public class ProviderService {
     private final ObjectMapper mapper;
     private final VirtualModelRepository virtualModels;
     private final OwnerLookup owners;
+    private final ReferenceGuards guards;
 
     public ProviderService(ProviderRepository providers, ModelRepository models, ProviderValidator validator,
             CatalogEvents outbox, ReferenceQueries references, ObjectMapper mapper, VirtualModelRepository virtualModels,
-            OwnerLookup owners) {
+            OwnerLookup owners, ReferenceGuards guards) {
         this.owners = owners;
+        this.guards = guards;
         this.virtualModels = virtualModels;
         this.providers = providers;
         this.models = models;
@@ -73,10 +75,7 @@ public class ProviderService {
      */
     @WithTransaction
     public Uni<ProviderResponse> getForReference(String id) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                        "select id from provider where id = :id for share nowait", String.class)
-                        .setParameter("id", id).getResultList())
-                .chain(() -> find(id)).map(ProviderResponse::of);
+        return guards.shareNowait("provider", "id = :id", id).chain(() -> find(id)).map(ProviderResponse::of);
     }
 
     @WithTransaction

@@ -12,7 +12,7 @@ import io.aigw.kit.paging.Page;
 import io.aigw.kit.paging.Paging;
 import io.aigw.kit.problem.ProblemException;
 import io.aigw.kit.projection.OwnerLookup;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.aigw.kit.projection.ReferenceGuards;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -32,10 +32,12 @@ public class VirtualModelService {
     private final ObjectMapper mapper;
     private final ReferenceQueries references;
     private final OwnerLookup owners;
+    private final ReferenceGuards guards;
 
     public VirtualModelService(VirtualModelRepository virtualModels, VirtualModelRules rules, CatalogEvents outbox,
-            ObjectMapper mapper, ReferenceQueries references, OwnerLookup owners) {
+            ObjectMapper mapper, ReferenceQueries references, OwnerLookup owners, ReferenceGuards guards) {
         this.owners = owners;
+        this.guards = guards;
         this.references = references;
         this.virtualModels = virtualModels;
         this.rules = rules;
@@ -62,10 +64,7 @@ public class VirtualModelService {
      */
     @WithTransaction
     public Uni<VirtualModelResponse> getForReference(String name) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                        "select name from virtual_model where lower(name) = lower(:name) for share nowait", String.class)
-                        .setParameter("name", name).getResultList())
-                .chain(() -> get(name));
+        return guards.shareNowait("virtual_model", "lower(name) = lower(:id)", name).chain(() -> get(name));
     }
 
     @WithTransaction

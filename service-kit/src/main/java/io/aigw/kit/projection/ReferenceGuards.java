@@ -1,5 +1,6 @@
 package io.aigw.kit.projection;
 
+import io.aigw.kit.paging.Page;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,6 +52,29 @@ public class ReferenceGuards {
     /** Holds the guard of {@code id} exclusively: waits for every writer that references it to commit. */
     public Uni<Void> exclusive(String kind, String id) {
         return lock(kind, List.of(id), "for update");
+    }
+
+    /**
+     * The referrers of {@code guardId}, for its owner's delete: holds the guard exclusively (so every write that holds
+     * it for share has ended), then runs {@code sql} (selecting ids; parameter {@code :id} = {@code id}) in the
+     * caller's transaction.
+     */
+    public Uni<Page<String>> referrers(String kind, String guardId, String sql, String id) {
+        return exclusive(kind, guardId).chain(() -> Panache.getSession())
+                .chain(session -> session.createNativeQuery(sql, String.class).setParameter("id", id).getResultList())
+                .map(ids -> new Page<>(List.copyOf(ids), null));
+    }
+
+    /**
+     * The owner's side of a referencing look-up ({@code ?lock=share}): reads the rows of {@code table} matching
+     * {@code where} (parameter {@code :id}) {@code for share nowait} in the caller's transaction, so while a write
+     * (a delete asking for referrers) holds one the look-up fails at once with 55P03, which the problem mapper answers
+     * 409. Call before reading the aggregate for the answer.
+     */
+    public Uni<Void> shareNowait(String table, String where, String id) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                        "select 1 from " + table + " where " + where + " for share nowait", Integer.class)
+                .setParameter("id", id).getResultList()).replaceWithVoid();
     }
 
     private static Uni<Void> lock(String kind, Collection<String> ids, String mode) {
