@@ -177,6 +177,33 @@ public class CatalogViewLoader {
                 .chain(() -> Uni.join().all(lookups).andFailFast()).replaceWith(view);
     }
 
+    /**
+     * After the check: every provider the stored (canonical) configuration names is asked of the catalog with
+     * {@code ?lock=share}, under this transaction's guard rows ({@code for share}), so the configuration and the
+     * provider's delete never both win (kit {@code ReferenceGuards}). One the catalog no longer has is a 409: it was
+     * deleted a moment ago and the projection has not heard yet (a retry then answers 400 unknown provider).
+     */
+    public Uni<Void> confirmProviders(ConfigurationSpec checked) {
+        Set<String> ids = new java.util.TreeSet<>();
+        Set<String> entries = modelEntries(checked);
+        ids.addAll(providerIds(checked, entries));
+        ids.remove("");
+        if (ids.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Uni<Void>> lookups = new ArrayList<>();
+        for (String id : ids) {
+            lookups.add(owners.providerForReference(id).invoke(found -> {
+                if (found == null) {
+                    throw io.aigw.kit.problem.ProblemException.conflict("Provider " + id
+                            + " was deleted a moment ago; retry.");
+                }
+            }).replaceWithVoid());
+        }
+        return guards.share(ReferenceGuards.PROVIDER, ids).chain(() -> Uni.join().all(lookups).andFailFast())
+                .replaceWithVoid();
+    }
+
     /** Providers named by the access scope, the rules, and the provider part of {@code provider:model} entries. */
     private static Set<String> providerIds(ConfigurationSpec spec, Set<String> entries) {
         Set<String> ids = new HashSet<>();

@@ -160,6 +160,7 @@ public class ConfigurationService {
     private Uni<ConfigurationSpec> checked(JsonNode body) {
         return Uni.createFrom().item(() -> ConfigurationParser.parse(body))
                 .flatMap(parsed -> catalog.load(parsed).map(view -> ReferenceChecker.check(parsed, view)))
+                .call(catalog::confirmProviders)
                 .call(spec -> firewall.check(spec.firewall() == null ? null : spec.firewall().policies(),
                         "/firewall/policies", true));
     }

@@ -16,7 +16,8 @@ import org.jboss.resteasy.reactive.RestQuery;
  * names provider key X, asked by key-service before it deletes X; {@code ?virtualModel=V}: the configurations whose
  * access scope names virtual model V (any case), asked by the catalog before it deletes V. Waits (guard row
  * {@code for update}) for every configuration write that is adding a reference to X or V, so its answer includes
- * them (kit {@code ReferenceGuards}).
+ * them (kit {@code ReferenceGuards}); {@code ?provider=P}: the configurations naming catalog provider P (its access
+ * scope, a rule's provider, or the provider of a stored {@code P:model} entry), asked by the catalog before it deletes P.
  */
 @Path("/internal/v1/configuration-referrers")
 @Produces(MediaType.APPLICATION_JSON)
@@ -30,12 +31,24 @@ public class ReferrersResource {
 
     @GET
     @WithTransaction
-    public Uni<Page<String>> referrers(@RestQuery String providerKey, @RestQuery String virtualModel) {
+    public Uni<Page<String>> referrers(@RestQuery String providerKey, @RestQuery String virtualModel,
+            @RestQuery String provider) {
         boolean byKey = providerKey != null && !providerKey.isEmpty();
         boolean byVirtualModel = virtualModel != null && !virtualModel.isEmpty();
-        if (byKey == byVirtualModel) {
-            throw ProblemException.parameter(byKey ? "virtualModel" : "providerKey",
-                    "Exactly one of providerKey and virtualModel is required.");
+        boolean byProvider = provider != null && !provider.isEmpty();
+        if ((byKey ? 1 : 0) + (byVirtualModel ? 1 : 0) + (byProvider ? 1 : 0) != 1) {
+            throw ProblemException.parameter(byKey ? (byVirtualModel ? "virtualModel" : "provider") : "providerKey",
+                    "Exactly one of providerKey, virtualModel and provider is required.");
+        }
+        if (byProvider) {
+            String vars = ", jsonb_build_object('p', cast(:id as text), 'c', cast(:id as text) || ':'))";
+            return guards.referrers(ReferenceGuards.PROVIDER, provider, "select id from configuration where"
+                    + " jsonb_path_exists(document, 'lax $.access.providers.allow[*] ? (@ == $p)'" + vars
+                    + " or jsonb_path_exists(document, 'lax $.router.rules[*].provider ? (@ == $p)'" + vars
+                    + " or jsonb_path_exists(document, 'lax $.access.models.allow[*] ? (@ starts with $c)'" + vars
+                    + " or jsonb_path_exists(document, 'lax $.router.rules[*].model ? (@ starts with $c)'" + vars
+                    + " or jsonb_path_exists(document, 'lax $.router.rules[*].steps[*].models[*] ? (@ starts with $c)'"
+                    + vars + " order by id", provider);
         }
         if (byVirtualModel) {
             return guards.referrers(ReferenceGuards.VIRTUAL_MODEL, virtualModel.toLowerCase(java.util.Locale.ROOT),

@@ -109,4 +109,44 @@ class ReferrersTest {
             io.aigw.config.support.TestOwners.down(false);
         }
     }
+
+    @Test
+    void shouldNameTheConfigurationsThatNameAProviderAnywhere() {
+        String provider = TestCatalog.uniqueId("named");
+        catalog.provider(provider, true);
+        String scoped = admin().body("""
+                {"name":"%s","access":{"providers":{"allow":["%s"]}}}
+                """.formatted(TestCatalog.uniqueId("scoped"), provider)).post("/admin/v1/configurations")
+                .then().statusCode(201).extract().path("id");
+        String modelled = admin().body("""
+                {"name":"%s","access":{"models":{"allow":["%s:some-model"]}}}
+                """.formatted(TestCatalog.uniqueId("modelled"), provider)).post("/admin/v1/configurations")
+                .then().statusCode(201).extract().path("id");
+        service().get("/internal/v1/configuration-referrers?provider=" + provider).then().statusCode(200)
+                .body("data", org.hamcrest.Matchers.hasItems(scoped, modelled));
+        service().get("/internal/v1/configuration-referrers?provider=" + provider.substring(0, provider.length() - 1))
+                .then().statusCode(200).body("data.size()", equalTo(0));
+        service().get("/internal/v1/configuration-referrers?provider=" + provider + "&virtualModel=x").then()
+                .statusCode(400);
+    }
+
+    @Test
+    void shouldStoreNoConfigurationNamingAProviderWhileTheCatalogIsDeletingIt() {
+        String provider = TestCatalog.uniqueId("being-deleted");
+        catalog.provider(provider, true);
+        String name = TestCatalog.uniqueId("racing");
+        String body = """
+                {"name":"%s","access":{"providers":{"allow":["%s"]}}}
+                """.formatted(name, provider);
+        io.aigw.config.support.TestOwners.busy("providers", provider, true);
+        try {
+            admin().body(body).post("/admin/v1/configurations").then().statusCode(409)
+                    .contentType("application/problem+json");
+        } finally {
+            io.aigw.config.support.TestOwners.busy("providers", provider, false);
+        }
+        admin().queryParam("name", name).get("/admin/v1/configurations").then().statusCode(200)
+                .body("data.size()", equalTo(0));
+        admin().body(body).post("/admin/v1/configurations").then().statusCode(201);
+    }
 }

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.TestInstance;
  * another at once; concurrent creates of one id and concurrent deletes of one resource each have exactly one winner
  * and answer promptly; a reference and a delete of what it refers to never both succeed (an access key and its
  * configuration, a configuration and its provider key, a provider key and its catalog provider, a configuration and
- * a virtual model its access scope names).
+ * a provider or a virtual model it names).
  */
 @Order(8)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -170,6 +170,42 @@ class AdminPlaneConcurrencyIT {
             } else {
                 assertEquals(404, suite.admin("GET", providerUrl, null).statusCode(), "the provider was deleted");
                 assertEquals(0, stored, "a key left for the deleted provider " + provider + ": " + keys.body());
+            }
+        }
+    }
+
+    /**
+     * A configuration naming a catalog provider (config-service), and the provider's DELETE (the catalog), sent
+     * together: never both succeed, and afterwards a stored configuration's provider is there.
+     */
+    @Test
+    void shouldNeverLetAConfigurationNamingAProviderAndItsDeleteBothSucceed() {
+        for (int round = 0; round < ROUNDS; round++) {
+            String provider = provider("cdel-" + run + "-" + round);
+            String providerUrl = suite.catalogUrl + "/admin/v1/providers/" + provider;
+            String name = "pref " + run + " " + round;
+            List<HttpResponse<String>> answers = together(
+                    () -> suite.admin("POST", suite.configUrl + "/admin/v1/configurations", "{\"name\":\"" + name
+                            + "\",\"access\":{\"providers\":{\"allow\":[\"" + provider + "\"]}}}"),
+                    () -> suite.admin("DELETE", providerUrl, null));
+            HttpResponse<String> configuration = answers.get(0);
+            HttpResponse<String> delete = answers.get(1);
+            if (configuration.statusCode() == 201) {
+                created.put(suite.configUrl + "/admin/v1/configurations/"
+                        + RunningSuite.json(configuration).path("id").asText(), 1);
+            }
+            assertFalse(configuration.statusCode() == 201 && delete.statusCode() == 204,
+                    "configuration naming " + provider + " created and the provider deleted: " + configuration.body());
+            assertTrue(configuration.statusCode() == 201 || delete.statusCode() == 204, "neither won: "
+                    + configuration.statusCode() + " " + configuration.body() + " / " + delete.statusCode() + " "
+                    + delete.body());
+            long stored = configurationsNamed(name);
+            if (configuration.statusCode() == 201) {
+                assertEquals(200, suite.admin("GET", providerUrl, null).statusCode(), "its provider is still there");
+                assertEquals(1, stored, "the configuration " + name + " is stored");
+            } else {
+                assertEquals(404, suite.admin("GET", providerUrl, null).statusCode(), "the provider was deleted");
+                assertEquals(0, stored, "a configuration naming the deleted " + provider);
             }
         }
     }

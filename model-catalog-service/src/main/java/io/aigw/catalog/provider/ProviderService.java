@@ -131,8 +131,9 @@ public class ProviderService {
 
     /**
      * Deletes custom provider {@code id}: refused (409 {@code still-referenced}) while a model, a provider key or
-     * a configuration (as far as the projections know) names it, or key-service (asked while this transaction holds
-     * the row {@code for update}) names a key of it: a key created a moment ago and the delete never both win.
+     * a configuration (as far as the projections know) names it, or key-service or config-service (asked while this
+     * transaction holds the row {@code for update}) names a key or a configuration of it: a reference written a moment
+     * ago and the delete never both win.
      */
     @WithTransaction
     public Uni<Void> delete(String id, long[] ifMatch) {
@@ -159,6 +160,14 @@ public class ProviderService {
                     throw ProblemException.stillReferenced("provider " + id + " is referenced by provider key(s) "
                             + String.join(", ", keys.subList(0, Math.min(keys.size(), 5)))
                             + (keys.size() > 5 ? ", …" : ""));
+                }
+                return owners.configurationsUsingProvider(id);
+            }).chain(configurations -> {
+                // config-service's own answer, likewise: a configuration written a moment ago keeps the provider
+                if (!configurations.isEmpty()) {
+                    throw ProblemException.stillReferenced("provider " + id + " is referenced by configuration(s) "
+                            + String.join(", ", configurations.subList(0, Math.min(configurations.size(), 5)))
+                            + (configurations.size() > 5 ? ", …" : ""));
                 }
                 return providers.delete(p).call(providers::flush)
                         .call(() -> outbox.write("provider", "deleted", id, p.publicVersion() + 1, null));

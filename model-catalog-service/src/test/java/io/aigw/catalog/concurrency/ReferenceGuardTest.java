@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The catalog's side of the cross-service reference guard (the kit's {@code ReferenceGuards}): a provider's delete
- * asks key-service for its keys, a virtual model's delete asks config-service for the configurations naming it, each
+ * asks key-service for its keys and config-service for the configurations naming it, a virtual model's delete asks config-service for the configurations naming it, each
  * while holding the row; and the {@code ?lock=share} look-up a referencing write makes answers 409 while a write (a
  * delete in progress) holds the row, 200 otherwise, 404 once it is gone.
  */
@@ -45,6 +45,17 @@ class ReferenceGuardTest {
         admin().delete("/admin/v1/providers/" + id).then().statusCode(409)
                 .body("type", equalTo("https://aigw.dev/problems/still-referenced"))
                 .body("detail", containsString("pk_racing"));
+        admin().get("/admin/v1/providers/" + id).then().statusCode(200);
+    }
+
+    @Test
+    void shouldRefuseToDeleteAProviderThatConfigServiceSaysAConfigurationNames() {
+        String id = provider();
+        TestOwners.addPath("/internal/v1/configuration-referrers?provider=" + id,
+                new JsonObject().put("data", new JsonArray().add("cfg_racing")));
+        admin().delete("/admin/v1/providers/" + id).then().statusCode(409)
+                .body("type", equalTo("https://aigw.dev/problems/still-referenced"))
+                .body("detail", containsString("cfg_racing"));
         admin().get("/admin/v1/providers/" + id).then().statusCode(200);
     }
 

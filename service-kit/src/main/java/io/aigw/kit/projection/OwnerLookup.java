@@ -92,6 +92,11 @@ public class OwnerLookup {
         return find(config.catalogUrl(), "/internal/v1/providers/", id, "?lock=share", "model-catalog-service");
     }
 
+    /** config-service's {@code /internal/v1/configuration-referrers?provider=}: the configurations naming it. */
+    public Uni<java.util.List<String>> configurationsUsingProvider(String id) {
+        return ids(find(config.configUrl(), "/internal/v1/configuration-referrers?provider=", id, "", "config-service"));
+    }
+
     /** key-service's {@code /internal/v1/provider-key-referrers?providerId=}: the provider keys of the provider. */
     public Uni<java.util.List<String>> providerKeysUsingProvider(String id) {
         return ids(find(config.keysUrl(), "/internal/v1/provider-key-referrers?providerId=", id, "", "key-service"));

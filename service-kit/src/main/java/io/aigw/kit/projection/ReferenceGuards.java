@@ -39,7 +39,7 @@ public class ReferenceGuards {
 
     public static final String PROVIDER_KEY = "provider-key";
     public static final String CONFIGURATION = "configuration";
-    /** A catalog provider (model-catalog-service) named by provider keys (key-service). */
+    /** A catalog provider (model-catalog-service) named by provider keys (key-service) and configurations. */
     public static final String PROVIDER = "provider";
     /** A catalog virtual model (lower-cased name) named by configurations' access scopes (config-service). */
     public static final String VIRTUAL_MODEL = "virtual-model";
