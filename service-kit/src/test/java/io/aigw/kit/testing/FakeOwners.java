@@ -56,7 +56,7 @@ public class FakeOwners extends OwnerLookup {
         if (down) {
             return Uni.createFrom().failure(ProblemException.unavailable(owner + " cannot be reached to check a reference; retry."));
         }
-        if ("?lock=share".equals(query) && BUSY.contains(path + id)) {
+        if (query.endsWith("lock=share") && BUSY.contains(path + id)) {
             return Uni.createFrom().failure(ProblemException.conflict(owner + " is changing or deleting " + id
                     + " right now; retry."));
         }
