@@ -165,13 +165,13 @@ class ReferrersTest {
         service().get("/internal/v1/configuration-referrers?model=" + address + "x").then().statusCode(200)
                 .body("data.size()", equalTo(0));
         String name = TestCatalog.uniqueId("racing-model");
-        io.aigw.config.support.TestOwners.busy("models?address=", address, true);
+        io.aigw.config.support.TestOwners.busyPath("/internal/v1/models?address=" + address, true);
         try {
             admin().body("""
                     {"name":"%s","access":{"models":{"allow":["%s"]}}}
                     """.formatted(name, address)).post("/admin/v1/configurations").then().statusCode(409);
         } finally {
-            io.aigw.config.support.TestOwners.busy("models?address=", address, false);
+            io.aigw.config.support.TestOwners.busyPath("/internal/v1/models?address=" + address, false);
         }
         admin().queryParam("name", name).get("/admin/v1/configurations").then().statusCode(200)
                 .body("data.size()", equalTo(0));

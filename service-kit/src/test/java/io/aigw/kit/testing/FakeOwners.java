@@ -39,7 +39,11 @@ public class FakeOwners extends OwnerLookup {
      * while a delete of it is in progress ({@code busy = false} ends that).
      */
     public static void busy(String kind, String id, boolean busy) {
-        String path = "/internal/v1/" + kind + "/" + id;
+        busyPath("/internal/v1/" + kind + "/" + id, busy);
+    }
+
+    /** The same for a look-up addressed by its URL path and query, id included ({@code /internal/v1/models?address=p:m}). */
+    public static void busyPath(String path, boolean busy) {
         if (busy) {
             BUSY.add(path);
         } else {
