@@ -178,24 +178,21 @@ public class CatalogViewLoader {
     }
 
     /**
-     * After the check: every provider the stored (canonical) configuration names, and every catalog model it names,
-     * is asked of the catalog with {@code ?lock=share}, under this transaction's guard rows ({@code for share}), so
-     * the configuration and the provider's or model's delete never both win (kit {@code ReferenceGuards}). One the
-     * catalog no longer has is a 409: it was deleted a moment ago and the projection has not heard yet (a retry then
-     * answers 400 unknown provider or model). A model of a pass-through provider may be gone: the entry stays valid.
+     * After the check: every provider the stored (canonical) configuration names is asked of the catalog with
+     * {@code ?lock=share}, under this transaction's guard rows ({@code for share}), so the configuration and the
+     * provider's delete never both win (kit {@code ReferenceGuards}). One the catalog no longer has is a 409: it was
+     * deleted a moment ago and the projection has not heard yet (a retry then answers 400 unknown provider).
      */
-    public Uni<Void> confirm(ConfigurationSpec checked, CatalogView view) {
+    public Uni<Void> confirmProviders(ConfigurationSpec checked) {
+        Set<String> ids = new java.util.TreeSet<>();
         Set<String> entries = modelEntries(checked);
-        Set<String> providerIds = new java.util.TreeSet<>(providerIds(checked, entries));
-        providerIds.remove("");
-        Set<String> modelIds = new java.util.TreeSet<>();
-        for (String entry : entries) {
-            if (entry.indexOf('*') < 0 && view.models().contains(entry)) {
-                modelIds.add(entry);
-            }
+        ids.addAll(providerIds(checked, entries));
+        ids.remove("");
+        if (ids.isEmpty()) {
+            return Uni.createFrom().voidItem();
         }
         List<Uni<Void>> lookups = new ArrayList<>();
-        for (String id : providerIds) {
+        for (String id : ids) {
             lookups.add(owners.providerForReference(id).invoke(found -> {
                 if (found == null) {
                     throw io.aigw.kit.problem.ProblemException.conflict("Provider " + id
@@ -203,21 +200,8 @@ public class CatalogViewLoader {
                 }
             }).replaceWithVoid());
         }
-        for (String address : modelIds) {
-            String provider = address.substring(0, address.indexOf(':'));
-            lookups.add(owners.modelForReference(address).invoke(found -> {
-                if (found == null && !view.allowsPassThrough(provider)) {
-                    throw io.aigw.kit.problem.ProblemException.conflict("Model " + address
-                            + " was deleted a moment ago; retry.");
-                }
-            }).replaceWithVoid());
-        }
-        if (lookups.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        return guards.share(ReferenceGuards.PROVIDER, providerIds)
-                .chain(() -> guards.share(ReferenceGuards.MODEL, modelIds))
-                .chain(() -> Uni.join().all(lookups).andFailFast()).replaceWithVoid();
+        return guards.share(ReferenceGuards.PROVIDER, ids).chain(() -> Uni.join().all(lookups).andFailFast())
+                .replaceWithVoid();
     }
 
     /** Providers named by the access scope, the rules, and the provider part of {@code provider:model} entries. */

@@ -17,8 +17,7 @@ import org.jboss.resteasy.reactive.RestQuery;
  * access scope names virtual model V (any case), asked by the catalog before it deletes V. Waits (guard row
  * {@code for update}) for every configuration write that is adding a reference to X or V, so its answer includes
  * them (kit {@code ReferenceGuards}); {@code ?provider=P}: the configurations naming catalog provider P (its access
- * scope, a rule's provider, or the provider of a stored {@code P:model} entry), asked by the catalog before it deletes P;
- * {@code ?model=P:M}: the configurations naming that catalog model, asked before the catalog deletes it.
+ * scope, a rule's provider, or the provider of a stored {@code P:model} entry), asked by the catalog before it deletes P.
  */
 @Path("/internal/v1/configuration-referrers")
 @Produces(MediaType.APPLICATION_JSON)
@@ -33,28 +32,13 @@ public class ReferrersResource {
     @GET
     @WithTransaction
     public Uni<Page<String>> referrers(@RestQuery String providerKey, @RestQuery String virtualModel,
-            @RestQuery String provider, @RestQuery String model) {
-        java.util.List<String> given = new java.util.ArrayList<>();
-        java.util.Map.of("providerKey", providerKey == null ? "" : providerKey, "virtualModel",
-                virtualModel == null ? "" : virtualModel, "provider", provider == null ? "" : provider, "model",
-                model == null ? "" : model).forEach((name, value) -> {
-                    if (!value.isEmpty()) {
-                        given.add(name);
-                    }
-                });
-        if (given.size() != 1) {
-            throw ProblemException.parameter(given.isEmpty() ? "providerKey" : given.get(1),
-                    "Exactly one of providerKey, virtualModel, provider and model is required.");
-        }
-        boolean byVirtualModel = given.contains("virtualModel");
-        boolean byProvider = given.contains("provider");
-        if (given.contains("model")) {
-            String vars = ", jsonb_build_object('m', cast(:id as text)))";
-            return guards.referrers(ReferenceGuards.MODEL, model, "select id from configuration where"
-                    + " jsonb_path_exists(document, 'lax $.access.models.allow[*] ? (@ == $m)'" + vars
-                    + " or jsonb_path_exists(document, 'lax $.router.rules[*].model ? (@ == $m)'" + vars
-                    + " or jsonb_path_exists(document, 'lax $.router.rules[*].steps[*].models[*] ? (@ == $m)'" + vars
-                    + " order by id", model);
+            @RestQuery String provider) {
+        boolean byKey = providerKey != null && !providerKey.isEmpty();
+        boolean byVirtualModel = virtualModel != null && !virtualModel.isEmpty();
+        boolean byProvider = provider != null && !provider.isEmpty();
+        if ((byKey ? 1 : 0) + (byVirtualModel ? 1 : 0) + (byProvider ? 1 : 0) != 1) {
+            throw ProblemException.parameter(byKey ? (byVirtualModel ? "virtualModel" : "provider") : "providerKey",
+                    "Exactly one of providerKey, virtualModel and provider is required.");
         }
         if (byProvider) {
             String vars = ", jsonb_build_object('p', cast(:id as text), 'c', cast(:id as text) || ':'))";

@@ -149,31 +149,4 @@ class ReferrersTest {
                 .body("data.size()", equalTo(0));
         admin().body(body).post("/admin/v1/configurations").then().statusCode(201);
     }
-
-    @Test
-    void shouldNameTheConfigurationsThatNameACatalogModelAndStoreNoneWhileItsDeleteRuns() {
-        String provider = TestCatalog.uniqueId("modelled");
-        catalog.provider(provider, false);
-        catalog.model(provider, "m-1", false);
-        String address = provider + ":m-1";
-        String id = admin().body("""
-                {"name":"%s","access":{"models":{"allow":["%s"]}}}
-                """.formatted(TestCatalog.uniqueId("names-model"), address)).post("/admin/v1/configurations")
-                .then().statusCode(201).extract().path("id");
-        service().get("/internal/v1/configuration-referrers?model=" + address).then().statusCode(200)
-                .body("data", hasItem(id));
-        service().get("/internal/v1/configuration-referrers?model=" + address + "x").then().statusCode(200)
-                .body("data.size()", equalTo(0));
-        String name = TestCatalog.uniqueId("racing-model");
-        io.aigw.config.support.TestOwners.busyPath("/internal/v1/models?address=" + address, true);
-        try {
-            admin().body("""
-                    {"name":"%s","access":{"models":{"allow":["%s"]}}}
-                    """.formatted(name, address)).post("/admin/v1/configurations").then().statusCode(409);
-        } finally {
-            io.aigw.config.support.TestOwners.busyPath("/internal/v1/models?address=" + address, false);
-        }
-        admin().queryParam("name", name).get("/admin/v1/configurations").then().statusCode(200)
-                .body("data.size()", equalTo(0));
-    }
 }

@@ -13,7 +13,7 @@ import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Singleton;
 
 /**
- * The other services' internal look-ups in tests: what a test added, else, for providers, models, provider keys and virtual models, what
+ * The other services' internal look-ups in tests: what a test added, else, for providers, provider keys and virtual models, what
  * the projection holds (key-service and the catalog would know every one their events announced), else unknown (404).
  */
 @Alternative
@@ -30,11 +30,6 @@ public class TestOwners extends FakeOwners {
 
     @Override
     protected Uni<JsonObject> unknown(String path, String id) {
-        if (path.equals("/internal/v1/models?address=")) {
-            return pool.preparedQuery("select id from catalog_model where id = $1 and not deleted")
-                    .execute(Tuple.of(id))
-                    .map(rows -> rows.size() == 0 ? null : new JsonObject().put("id", id));
-        }
         if (path.equals("/internal/v1/providers/")) {
             return pool.preparedQuery("select id, allow_pass_through from catalog_provider where id = $1 and not deleted")
                     .execute(Tuple.of(id))

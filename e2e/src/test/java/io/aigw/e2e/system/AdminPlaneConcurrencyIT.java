@@ -21,7 +21,7 @@ import org.junit.jupiter.api.TestInstance;
  * another at once; concurrent creates of one id and concurrent deletes of one resource each have exactly one winner
  * and answer promptly; a reference and a delete of what it refers to never both succeed (an access key and its
  * configuration, a configuration and its provider key, a provider key and its catalog provider, a configuration and
- * a provider, a model or a virtual model it names).
+ * a provider or a virtual model it names).
  */
 @Order(8)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -206,47 +206,6 @@ class AdminPlaneConcurrencyIT {
             } else {
                 assertEquals(404, suite.admin("GET", providerUrl, null).statusCode(), "the provider was deleted");
                 assertEquals(0, stored, "a configuration naming the deleted " + provider);
-            }
-        }
-    }
-
-    /**
-     * A configuration naming a catalog model (config-service), and the model's DELETE (the catalog), sent together:
-     * never both succeed, and afterwards a stored configuration's model is there.
-     */
-    @Test
-    void shouldNeverLetAConfigurationNamingAModelAndItsDeleteBothSucceed() {
-        String provider = provider("mdel-" + run);
-        for (int round = 0; round < ROUNDS; round++) {
-            String model = "mdel-model-" + round;
-            String modelUrl = suite.catalogUrl + "/admin/v1/models/" + provider + "/" + model;
-            expect(201, suite.admin("POST", suite.catalogUrl + "/admin/v1/models", modelBody(provider, model)),
-                    "model " + model);
-            created.put(modelUrl, 2);
-            String name = "mref " + run + " " + round;
-            List<HttpResponse<String>> answers = together(
-                    () -> suite.admin("POST", suite.configUrl + "/admin/v1/configurations", "{\"name\":\"" + name
-                            + "\",\"access\":{\"models\":{\"allow\":[\"" + provider + ":" + model + "\"]}}}"),
-                    () -> suite.admin("DELETE", modelUrl, null));
-            HttpResponse<String> configuration = answers.get(0);
-            HttpResponse<String> delete = answers.get(1);
-            if (configuration.statusCode() == 201) {
-                created.put(suite.configUrl + "/admin/v1/configurations/"
-                        + RunningSuite.json(configuration).path("id").asText(), 1);
-            }
-            assertFalse(configuration.statusCode() == 201 && delete.statusCode() == 204,
-                    "configuration naming " + provider + ":" + model + " created and the model deleted: "
-                            + configuration.body());
-            assertTrue(configuration.statusCode() == 201 || delete.statusCode() == 204, "neither won: "
-                    + configuration.statusCode() + " " + configuration.body() + " / " + delete.statusCode() + " "
-                    + delete.body());
-            long stored = configurationsNamed(name);
-            if (configuration.statusCode() == 201) {
-                assertEquals(200, suite.admin("GET", modelUrl, null).statusCode(), "its model is still there");
-                assertEquals(1, stored, "the configuration " + name + " is stored");
-            } else {
-                assertEquals(404, suite.admin("GET", modelUrl, null).statusCode(), "the model was deleted");
-                assertEquals(0, stored, "a configuration naming the deleted model " + model);
             }
         }
     }

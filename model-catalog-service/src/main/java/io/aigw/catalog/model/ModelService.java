@@ -14,8 +14,6 @@ import io.aigw.catalog.projection.ReferenceQueries;
 import io.aigw.catalog.provider.Provider;
 import io.aigw.catalog.provider.ProviderRepository;
 import io.aigw.catalog.virtualmodel.VirtualModelRepository;
-import io.aigw.kit.projection.OwnerLookup;
-import io.aigw.kit.projection.ReferenceGuards;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -38,14 +36,9 @@ public class ModelService {
     private final ReferenceQueries references;
     private final ObjectMapper mapper;
     private final VirtualModelRepository virtualModels;
-    private final OwnerLookup owners;
-    private final ReferenceGuards guards;
 
     public ModelService(ModelRepository models, ProviderRepository providers, CatalogEvents outbox,
-            ReferenceQueries references, ObjectMapper mapper, VirtualModelRepository virtualModels, OwnerLookup owners,
-            ReferenceGuards guards) {
-        this.owners = owners;
-        this.guards = guards;
+            ReferenceQueries references, ObjectMapper mapper, VirtualModelRepository virtualModels) {
         this.virtualModels = virtualModels;
         this.models = models;
         this.providers = providers;
@@ -64,21 +57,6 @@ public class ModelService {
     @WithSession
     public Uni<ModelResponse> get(String providerId, String modelId) {
         return find(providerId, modelId).map(ModelResponse::of);
-    }
-
-    /**
-     * The model at {@code address} ({@code provider:model}) for a configuration write that names it: the row is read
-     * {@code for share nowait}, so while a delete holds it (and asks config-service for referrers) the answer is a
-     * 409, never a model about to vanish ({@code ReferenceGuards} in the kit has the argument).
-     */
-    @WithTransaction
-    public Uni<ModelResponse> getForReference(String address) {
-        return guards.shareNowait("model", "id = :id", address).chain(() -> models.findById(address)).map(m -> {
-            if (m == null) {
-                throw ProblemException.notFound("model " + address + " does not exist");
-            }
-            return ModelResponse.of(m);
-        });
     }
 
     @WithTransaction
@@ -146,10 +124,7 @@ public class ModelService {
         });
     }
 
-    /**
-     * Deletes a model: refused (409 {@code still-referenced}) while a configuration names its address, as the
-     * projection knows or config-service (asked while this transaction holds the row {@code for update}) says.
-     */
+    /** Deletes a model: refused (409 {@code still-referenced}) while a configuration names its address. */
     @WithTransaction
     public Uni<Void> delete(String providerId, String modelId, long[] ifMatch) {
         return find(providerId, modelId, LockModeType.PESSIMISTIC_WRITE).chain(m -> {
@@ -158,14 +133,6 @@ public class ModelService {
                 if (!referrers.isEmpty()) {
                     throw ProblemException.stillReferenced("model " + m.id + " is referenced by "
                             + String.join(" and ", referrers));
-                }
-                return owners.configurationsUsingModel(m.id);
-            }).chain(configurations -> {
-                // config-service's own answer, taken while this row is locked: it includes writes not yet projected
-                if (!configurations.isEmpty()) {
-                    throw ProblemException.stillReferenced("model " + m.id + " is referenced by configuration(s) "
-                            + String.join(", ", configurations.subList(0, Math.min(configurations.size(), 5)))
-                            + (configurations.size() > 5 ? ", …" : ""));
                 }
                 return models.delete(m).call(models::flush)
                         .call(() -> outbox.write("model", "deleted", m.id, m.publicVersion() + 1, null));

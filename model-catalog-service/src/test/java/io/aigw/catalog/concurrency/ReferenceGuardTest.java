@@ -82,27 +82,6 @@ class ReferenceGuardTest {
     }
 
     @Test
-    void shouldGuardACatalogModelTheSameWay() {
-        String id = provider();
-        admin().body("{\"providerId\":\"" + id + "\",\"modelId\":\"m-1\"}").post("/admin/v1/models")
-                .then().statusCode(201);
-        String address = id + ":m-1";
-        service().get("/internal/v1/models?address=" + address + "&lock=share").then().statusCode(200)
-                .body("modelId", equalTo("m-1"));
-        whileLocked("select id from model where id = $1 for update", address, () ->
-                service().get("/internal/v1/models?address=" + address + "&lock=share").then().statusCode(409));
-        TestOwners.addPath("/internal/v1/configuration-referrers?model=" + address,
-                new JsonObject().put("data", new JsonArray().add("cfg_racing")));
-        admin().delete("/admin/v1/models/" + id + "/m-1").then().statusCode(409)
-                .body("detail", containsString("cfg_racing"));
-        TestOwners.addPath("/internal/v1/configuration-referrers?model=" + address,
-                new JsonObject().put("data", new JsonArray()));
-        admin().delete("/admin/v1/models/" + id + "/m-1").then().statusCode(204);
-        service().get("/internal/v1/models?address=" + address + "&lock=share").then().statusCode(404);
-        service().get("/internal/v1/models").then().statusCode(400);
-    }
-
-    @Test
     void shouldGuardAVirtualModelTheSameWay() {
         String name = uniqueId("guarded");
         admin().body(Map.of("name", name, "targets", List.of("openai:gpt-4o"))).post("/admin/v1/virtual-models")

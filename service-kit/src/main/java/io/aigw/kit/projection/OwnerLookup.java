@@ -97,19 +97,6 @@ public class OwnerLookup {
         return ids(find(config.configUrl(), "/internal/v1/configuration-referrers?provider=", id, "", "config-service"));
     }
 
-    /**
-     * model-catalog-service's {@code /internal/v1/models?address=p:m&lock=share}, for a configuration write naming
-     * the catalog model: answered only when no delete of it is in progress (409 otherwise); 404 when there is none.
-     */
-    public Uni<JsonObject> modelForReference(String address) {
-        return find(config.catalogUrl(), "/internal/v1/models?address=", address, "&lock=share", "model-catalog-service");
-    }
-
-    /** config-service's {@code /internal/v1/configuration-referrers?model=}: the configurations naming the model. */
-    public Uni<java.util.List<String>> configurationsUsingModel(String address) {
-        return ids(find(config.configUrl(), "/internal/v1/configuration-referrers?model=", address, "", "config-service"));
-    }
-
     /** key-service's {@code /internal/v1/provider-key-referrers?providerId=}: the provider keys of the provider. */
     public Uni<java.util.List<String>> providerKeysUsingProvider(String id) {
         return ids(find(config.keysUrl(), "/internal/v1/provider-key-referrers?providerId=", id, "", "key-service"));

@@ -41,8 +41,6 @@ public class ReferenceGuards {
     public static final String CONFIGURATION = "configuration";
     /** A catalog provider (model-catalog-service) named by provider keys (key-service) and configurations. */
     public static final String PROVIDER = "provider";
-    /** A catalog model (its {@code provider:model} address) named by configurations (config-service). */
-    public static final String MODEL = "model";
     /** A catalog virtual model (lower-cased name) named by configurations' access scopes (config-service). */
     public static final String VIRTUAL_MODEL = "virtual-model";
 
