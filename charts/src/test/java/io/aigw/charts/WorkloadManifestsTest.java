@@ -217,8 +217,12 @@ class WorkloadManifestsTest {
             assertEquals("http://aigw-key-service:8081", Manifests.config("default", service).get("AIGW_KEYS_URL"),
                     service);
         }
-        assertEquals("http://aigw-config-service:8082", Manifests.config("default", "model-catalog-service")
-                .get("AIGW_CONFIG_URL"), "a virtual model's delete asks config-service");
+    }
+
+    @Test
+    void shouldPointTheCatalogAtConfigServiceToAskForTheReferrersOfWhatItDeletes() {
+        assertEquals("http://aigw-config-service:8082",
+                Manifests.config("default", "model-catalog-service").get("AIGW_CONFIG_URL"));
     }
 
     @Test

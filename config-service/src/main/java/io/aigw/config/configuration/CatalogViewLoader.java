@@ -73,7 +73,39 @@ public class CatalogViewLoader {
         // One session runs one query at a time: chain them.
         return providerList.flatMap(p -> modelList.flatMap(m -> keyList.flatMap(k -> virtualList.map(v -> view(p, m, k, v)))))
                 .flatMap(view -> askOwners(view, providerIds(spec, entries), keyIds))
-                .flatMap(view -> askVirtualModels(view, spec));
+                .flatMap(view -> askVirtualModels(view, spec))
+                .flatMap(view -> checkVirtualModels(view, spec));
+    }
+
+    /**
+     * Every virtual model the access scope names is asked of the catalog with {@code ?lock=share}, under this
+     * transaction's guard rows (lower-cased names, {@code for share}): it must exist and no delete of it may be in
+     * progress (409), so a configuration naming it and its delete never both win (kit {@code ReferenceGuards}).
+     * One the catalog no longer has is dropped from the view, and so refused as unknown.
+     */
+    private Uni<CatalogView> checkVirtualModels(CatalogView view, ConfigurationSpec spec) {
+        if (spec.access() == null || spec.access().models() == null) {
+            return Uni.createFrom().item(view);
+        }
+        Set<String> names = new HashSet<>();
+        for (String entry : spec.access().models().allow()) {
+            if (entry != null && ModelAddressResolver.resolveAllowed(entry, view).virtual()) {
+                names.add(view.virtualModel(entry).toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        if (names.isEmpty()) {
+            return Uni.createFrom().item(view);
+        }
+        List<Uni<Void>> lookups = new ArrayList<>();
+        for (String name : names) {
+            lookups.add(owners.virtualModelForReference(name).invoke(found -> {
+                if (found == null) {
+                    view.virtualModels().remove(name);
+                }
+            }).replaceWithVoid());
+        }
+        return guards.share(ReferenceGuards.VIRTUAL_MODEL, names)
+                .chain(() -> Uni.join().all(lookups).andFailFast()).replaceWith(view);
     }
 
     /**
@@ -143,6 +175,33 @@ public class CatalogViewLoader {
         }
         return guards.share(ReferenceGuards.PROVIDER_KEY, ids)
                 .chain(() -> Uni.join().all(lookups).andFailFast()).replaceWith(view);
+    }
+
+    /**
+     * After the check: every provider the stored (canonical) configuration names is asked of the catalog with
+     * {@code ?lock=share}, under this transaction's guard rows ({@code for share}), so the configuration and the
+     * provider's delete never both win (kit {@code ReferenceGuards}). One the catalog no longer has is a 409: it was
+     * deleted a moment ago and the projection has not heard yet (a retry then answers 400 unknown provider).
+     */
+    public Uni<Void> confirmProviders(ConfigurationSpec checked) {
+        Set<String> ids = new java.util.TreeSet<>();
+        Set<String> entries = modelEntries(checked);
+        ids.addAll(providerIds(checked, entries));
+        ids.remove("");
+        if (ids.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Uni<Void>> lookups = new ArrayList<>();
+        for (String id : ids) {
+            lookups.add(owners.providerForReference(id).invoke(found -> {
+                if (found == null) {
+                    throw io.aigw.kit.problem.ProblemException.conflict("Provider " + id
+                            + " was deleted a moment ago; retry.");
+                }
+            }).replaceWithVoid());
+        }
+        return guards.share(ReferenceGuards.PROVIDER, ids).chain(() -> Uni.join().all(lookups).andFailFast())
+                .replaceWithVoid();
     }
 
     /** Providers named by the access scope, the rules, and the provider part of {@code provider:model} entries. */

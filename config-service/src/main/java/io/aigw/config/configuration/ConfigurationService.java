@@ -13,7 +13,7 @@ import io.aigw.config.outbox.ConfigChannels;
 import io.aigw.kit.outbox.OutboxWriter;
 import io.aigw.config.projection.AccessKeyRefRepository;
 import io.aigw.kit.projection.OwnerLookup;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.aigw.kit.projection.ReferenceGuards;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -36,11 +36,13 @@ public class ConfigurationService {
     private final AccessKeyRefRepository accessKeys;
     private final ObjectMapper json;
     private final OwnerLookup owners;
+    private final ReferenceGuards guards;
     private final FirewallReferences firewall;
 
     public ConfigurationService(ConfigurationRepository repository, CatalogViewLoader catalog,
             ConfigurationMapper mapper, OutboxWriter outbox, AccessKeyRefRepository accessKeys, ObjectMapper json,
-            OwnerLookup owners, FirewallReferences firewall) {
+            OwnerLookup owners, FirewallReferences firewall, ReferenceGuards guards) {
+        this.guards = guards;
         this.firewall = firewall;
         this.repository = repository;
         this.catalog = catalog;
@@ -78,10 +80,7 @@ public class ConfigurationService {
     /** The configuration for another service's write that references it: read {@code for share nowait}. */
     @WithTransaction
     public Uni<ConfigurationResponse> getForReference(String id) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                        "select id from configuration where id = :id for share nowait", String.class)
-                        .setParameter("id", id).getResultList())
-                .chain(() -> get(id));
+        return guards.shareNowait("configuration", "id = :id", id).chain(() -> get(id));
     }
 
     @WithSession
@@ -161,6 +160,7 @@ public class ConfigurationService {
     private Uni<ConfigurationSpec> checked(JsonNode body) {
         return Uni.createFrom().item(() -> ConfigurationParser.parse(body))
                 .flatMap(parsed -> catalog.load(parsed).map(view -> ReferenceChecker.check(parsed, view)))
+                .call(catalog::confirmProviders)
                 .call(spec -> firewall.check(spec.firewall() == null ? null : spec.firewall().policies(),
                         "/firewall/policies", true));
     }

@@ -10,7 +10,11 @@ import io.aigw.config.support.TestCatalog;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
-/** key-service asks here, before deleting a provider key, which configurations route through it. */
+/**
+ * key-service asks here, before deleting a provider key, which configurations route through it; the catalog, before
+ * deleting a virtual model, which configurations name it. A configuration naming a virtual model the catalog is
+ * deleting (its {@code ?lock=share} look-up answers 409) is not stored.
+ */
 @QuarkusTest
 class ReferrersTest {
 
@@ -49,5 +53,100 @@ class ReferrersTest {
                 .body("type", equalTo("https://aigw.dev/problems/still-referenced"))
                 .body("detail", org.hamcrest.Matchers.containsString("ak_racing"));
         service().get("/internal/v1/configurations/" + id + "?lock=share").then().statusCode(200).body("id", equalTo(id));
+    }
+
+    @Test
+    void shouldNameTheConfigurationsWhoseAccessScopeNamesAVirtualModelInAnyCase() {
+        String virtual = TestCatalog.uniqueId("Ref-Virtual");
+        catalog.virtualModel(virtual, 1, "openai:gpt-4o");
+        String id = admin().body("""
+                {"name":"%s","access":{"models":{"allow":["%s"]}}}
+                """.formatted(TestCatalog.uniqueId("names"), virtual.toLowerCase())).post("/admin/v1/configurations")
+                .then().statusCode(201).extract().path("id");
+        service().get("/internal/v1/configuration-referrers?virtualModel=" + virtual.toUpperCase()).then()
+                .statusCode(200).body("data", hasItem(id));
+        service().get("/internal/v1/configuration-referrers?virtualModel=nobody-" + virtual).then().statusCode(200)
+                .body("data.size()", equalTo(0));
+        service().get("/internal/v1/configuration-referrers").then().statusCode(400);
+        service().get("/internal/v1/configuration-referrers?virtualModel=" + virtual + "&providerKey=pk_x").then()
+                .statusCode(400);
+        admin().delete("/admin/v1/configurations/" + id).then().statusCode(204);
+        service().get("/internal/v1/configuration-referrers?virtualModel=" + virtual).then().statusCode(200)
+                .body("data", not(hasItem(id)));
+    }
+
+    @Test
+    void shouldStoreNoConfigurationNamingAVirtualModelWhileTheCatalogIsDeletingIt() {
+        String virtual = TestCatalog.uniqueId("Being-Deleted");
+        catalog.virtualModel(virtual, 1, "openai:gpt-4o");
+        String name = TestCatalog.uniqueId("racing");
+        String body = """
+                {"name":"%s","access":{"models":{"allow":["%s"]}}}
+                """.formatted(name, virtual);
+        io.aigw.config.support.TestOwners.busy("virtual-models", virtual.toLowerCase(), true);
+        try {
+            admin().body(body).post("/admin/v1/configurations").then().statusCode(409)
+                    .contentType("application/problem+json");
+        } finally {
+            io.aigw.config.support.TestOwners.busy("virtual-models", virtual.toLowerCase(), false);
+        }
+        admin().queryParam("name", name).get("/admin/v1/configurations").then().statusCode(200)
+                .body("data.size()", equalTo(0));
+        admin().body(body).post("/admin/v1/configurations").then().statusCode(201);
+    }
+
+    @Test
+    void shouldAnswer503WhenTheCatalogCannotConfirmAVirtualModelTheProjectionKnows() {
+        String virtual = TestCatalog.uniqueId("Just-Gone");
+        catalog.virtualModel(virtual, 1, "openai:gpt-4o");
+        io.aigw.config.support.TestOwners.down(true);
+        try {
+            admin().body("""
+                    {"name":"%s","access":{"models":{"allow":["%s"]}}}
+                    """.formatted(TestCatalog.uniqueId("unconfirmed"), virtual)).post("/admin/v1/configurations")
+                    .then().statusCode(503);
+        } finally {
+            io.aigw.config.support.TestOwners.down(false);
+        }
+    }
+
+    @Test
+    void shouldNameTheConfigurationsThatNameAProviderAnywhere() {
+        String provider = TestCatalog.uniqueId("named");
+        catalog.provider(provider, true);
+        String scoped = admin().body("""
+                {"name":"%s","access":{"providers":{"allow":["%s"]}}}
+                """.formatted(TestCatalog.uniqueId("scoped"), provider)).post("/admin/v1/configurations")
+                .then().statusCode(201).extract().path("id");
+        String modelled = admin().body("""
+                {"name":"%s","access":{"models":{"allow":["%s:some-model"]}}}
+                """.formatted(TestCatalog.uniqueId("modelled"), provider)).post("/admin/v1/configurations")
+                .then().statusCode(201).extract().path("id");
+        service().get("/internal/v1/configuration-referrers?provider=" + provider).then().statusCode(200)
+                .body("data", org.hamcrest.Matchers.hasItems(scoped, modelled));
+        service().get("/internal/v1/configuration-referrers?provider=" + provider.substring(0, provider.length() - 1))
+                .then().statusCode(200).body("data.size()", equalTo(0));
+        service().get("/internal/v1/configuration-referrers?provider=" + provider + "&virtualModel=x").then()
+                .statusCode(400);
+    }
+
+    @Test
+    void shouldStoreNoConfigurationNamingAProviderWhileTheCatalogIsDeletingIt() {
+        String provider = TestCatalog.uniqueId("being-deleted");
+        catalog.provider(provider, true);
+        String name = TestCatalog.uniqueId("racing");
+        String body = """
+                {"name":"%s","access":{"providers":{"allow":["%s"]}}}
+                """.formatted(name, provider);
+        io.aigw.config.support.TestOwners.busy("providers", provider, true);
+        try {
+            admin().body(body).post("/admin/v1/configurations").then().statusCode(409)
+                    .contentType("application/problem+json");
+        } finally {
+            io.aigw.config.support.TestOwners.busy("providers", provider, false);
+        }
+        admin().queryParam("name", name).get("/admin/v1/configurations").then().statusCode(200)
+                .body("data.size()", equalTo(0));
+        admin().body(body).post("/admin/v1/configurations").then().statusCode(201);
     }
 }

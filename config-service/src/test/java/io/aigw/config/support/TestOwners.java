@@ -13,8 +13,8 @@ import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Singleton;
 
 /**
- * The other services' internal look-ups in tests: what a test added, else, for provider keys, what the projection
- * holds (key-service would know every key its events announced), else unknown (404).
+ * The other services' internal look-ups in tests: what a test added, else, for providers, provider keys and virtual models, what
+ * the projection holds (key-service and the catalog would know every one their events announced), else unknown (404).
  */
 @Alternative
 @Priority(1)
@@ -30,6 +30,17 @@ public class TestOwners extends FakeOwners {
 
     @Override
     protected Uni<JsonObject> unknown(String path, String id) {
+        if (path.equals("/internal/v1/providers/")) {
+            return pool.preparedQuery("select id, allow_pass_through from catalog_provider where id = $1 and not deleted")
+                    .execute(Tuple.of(id))
+                    .map(rows -> rows.size() == 0 ? null : new JsonObject().put("id", id)
+                            .put("allowPassThroughModels", rows.iterator().next().getBoolean(1)));
+        }
+        if (path.equals("/internal/v1/virtual-models/")) {
+            return pool.preparedQuery("select id from catalog_virtual_model where lower(id) = lower($1) and not deleted")
+                    .execute(Tuple.of(id))
+                    .map(rows -> rows.size() == 0 ? null : new JsonObject().put("name", rows.iterator().next().getString(0)));
+        }
         if (!path.equals("/internal/v1/provider-keys/")) {
             return Uni.createFrom().nullItem();
         }

@@ -3,14 +3,12 @@ package io.aigw.keys.accesskey;
 import io.aigw.kit.paging.Page;
 import io.aigw.kit.problem.ProblemException;
 import io.aigw.kit.projection.ReferenceGuards;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
 import org.jboss.resteasy.reactive.RestQuery;
 
 /**
@@ -34,10 +32,7 @@ public class AccessKeyReferrersResource {
         if (configurationId == null || configurationId.isEmpty()) {
             throw ProblemException.parameter("configurationId", "Is required.");
         }
-        return guards.exclusive(ReferenceGuards.CONFIGURATION, configurationId)
-                .chain(() -> Panache.getSession()).chain(session -> session.createNativeQuery(
-                        "select id from access_key where configuration_id = :id order by id", String.class)
-                        .setParameter("id", configurationId).getResultList())
-                .map(ids -> new Page<>(List.copyOf(ids), null));
+        return guards.referrers(ReferenceGuards.CONFIGURATION, configurationId,
+                "select id from access_key where configuration_id = :id order by id", configurationId);
     }
 }

@@ -16,18 +16,6 @@ public class ProjectionQueries {
         this.owners = owners;
     }
 
-    /**
-     * Whether the provider exists: the projection, and on a miss the catalog itself (a provider created a moment
-     * ago is not refused; an unreachable catalog is a 503, not "unknown").
-     */
-    public Uni<Boolean> providerExists(String providerId) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                        "select count(*) from catalog_provider where id = :id and not deleted", Long.class)
-                .setParameter("id", providerId).getSingleResult())
-                .chain(count -> count > 0 ? Uni.createFrom().item(true)
-                        : owners.provider(providerId).map(provider -> provider != null));
-    }
-
     /** Whether the configuration exists: the projection, and on a miss config-service itself. */
     public Uni<Boolean> configurationExists(String configurationId) {
         return Panache.getSession().chain(session -> session.createNativeQuery(

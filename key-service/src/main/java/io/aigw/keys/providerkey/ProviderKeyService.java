@@ -5,6 +5,7 @@ import io.aigw.keys.common.Metadata;
 import io.aigw.kit.paging.PageRequest;
 import io.aigw.kit.paging.ETags;
 import io.aigw.kit.projection.OwnerLookup;
+import io.aigw.kit.projection.ReferenceGuards;
 import io.aigw.kit.paging.Page;
 import io.aigw.keys.common.RandomIds;
 import io.aigw.keys.common.Timestamps;
@@ -14,7 +15,6 @@ import io.aigw.keys.outbox.DocumentVersions;
 import io.aigw.keys.outbox.OutboxTopics;
 import io.aigw.kit.outbox.OutboxWriter;
 import io.aigw.keys.projection.ProjectionQueries;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
@@ -38,9 +38,11 @@ public class ProviderKeyService {
     private final DocumentVersions versions;
     private final ProjectionQueries projections;
     private final OwnerLookup owners;
+    private final ReferenceGuards guards;
 
     public ProviderKeyService(ProviderKeyRepository repository, ProviderKeyCipher cipher, OutboxWriter outbox,
-            DocumentVersions versions, ProjectionQueries projections, OwnerLookup owners) {
+            DocumentVersions versions, ProjectionQueries projections, OwnerLookup owners, ReferenceGuards guards) {
+        this.guards = guards;
         this.repository = repository;
         this.cipher = cipher;
         this.outbox = outbox;
@@ -49,15 +51,22 @@ public class ProviderKeyService {
         this.owners = owners;
     }
 
+    /**
+     * Creates a key for an existing provider. The catalog is always asked (under this transaction's guard row of the
+     * provider, {@code for share}, and with {@code ?lock=share}), never only the projection: so the key and the
+     * provider's delete never both win (the argument is in {@link ReferenceGuards}). 400 when the catalog has no
+     * such provider, 409 while its delete runs, 503 when the catalog cannot answer.
+     */
     @WithTransaction
     public Uni<ProviderKeyResponse> create(ProviderKeyCreateRequest body) {
         ProviderKeyValidator.validateCreate(body);
-        return projections.providerExists(body.providerId()).chain(exists -> {
-            if (!exists) {
-                throw ProblemException.validation(FieldError.at("/providerId", "Unknown provider."));
-            }
-            return insert(body);
-        });
+        return guards.share(ReferenceGuards.PROVIDER, List.of(body.providerId()))
+                .chain(() -> owners.providerForReference(body.providerId())).chain(provider -> {
+                    if (provider == null) {
+                        throw ProblemException.validation(FieldError.at("/providerId", "Unknown provider."));
+                    }
+                    return insert(body);
+                });
     }
 
     private Uni<ProviderKeyResponse> insert(ProviderKeyCreateRequest body) {
@@ -99,11 +108,7 @@ public class ProviderKeyService {
      */
     @WithTransaction
     public Uni<ProviderKeyResponse> getForReference(String id) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                        "select id from provider_key where id = :id for share nowait", String.class)
-                        .setParameter("id", id).getResultList())
-                .chain(rows -> rows.isEmpty() ? Uni.createFrom().<ProviderKey>nullItem() : repository.findById(id))
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("No provider key with this id."))
+        return guards.shareNowait("provider_key", "id = :id", id).chain(() -> find(id))
                 .map(ProviderKeyMapper::toResponse);
     }
 

@@ -13,8 +13,8 @@ import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Singleton;
 
 /**
- * The other services' internal look-ups in tests: what a test added, else, for configurations, what the projection
- * holds (config-service would know every configuration its events announced), else unknown (404).
+ * The other services' internal look-ups in tests: what a test added, else, for configurations and providers, what the
+ * projection holds (config-service and the catalog would know every one their events announced), else unknown (404).
  */
 @Alternative
 @Priority(1)
@@ -30,10 +30,15 @@ public class TestOwners extends FakeOwners {
 
     @Override
     protected Uni<JsonObject> unknown(String path, String id) {
-        if (!path.equals("/internal/v1/configurations/")) {
+        String table = switch (path) {
+            case "/internal/v1/configurations/" -> "configuration_ref";
+            case "/internal/v1/providers/" -> "catalog_provider";
+            default -> null;
+        };
+        if (table == null) {
             return Uni.createFrom().nullItem();
         }
-        return pool.preparedQuery("select id from configuration_ref where id = $1 and not deleted")
+        return pool.preparedQuery("select id from " + table + " where id = $1 and not deleted")
                 .execute(Tuple.of(id))
                 .map(rows -> rows.size() == 0 ? null : new JsonObject().put("id", id));
     }

@@ -6,10 +6,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
 
 /**
  * {@code GET /internal/v1/providers/{id}} (service token): one provider, for services whose projection has not seen
- * it yet (read-your-writes across services).
+ * it yet (read-your-writes across services). With {@code ?lock=share} (a write about to reference the provider, a
+ * provider key) it answers 409 while a delete of the provider is running.
  */
 @Path("/internal/v1/providers")
 @Produces(MediaType.APPLICATION_JSON)
@@ -23,7 +25,7 @@ public class ProviderInternalResource {
 
     @GET
     @Path("{id}")
-    public Uni<ProviderResponse> get(@RestPath String id) {
-        return service.get(id);
+    public Uni<ProviderResponse> get(@RestPath String id, @RestQuery String lock) {
+        return "share".equals(lock) ? service.getForReference(id) : service.get(id);
     }
 }

@@ -13,6 +13,8 @@ import io.aigw.catalog.model.ModelRepository;
 import io.aigw.catalog.outbox.CatalogEvents;
 import io.aigw.catalog.projection.ReferenceQueries;
 import io.aigw.catalog.virtualmodel.VirtualModelRepository;
+import io.aigw.kit.projection.OwnerLookup;
+import io.aigw.kit.projection.ReferenceGuards;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -37,9 +39,14 @@ public class ProviderService {
     private final ReferenceQueries references;
     private final ObjectMapper mapper;
     private final VirtualModelRepository virtualModels;
+    private final OwnerLookup owners;
+    private final ReferenceGuards guards;
 
     public ProviderService(ProviderRepository providers, ModelRepository models, ProviderValidator validator,
-            CatalogEvents outbox, ReferenceQueries references, ObjectMapper mapper, VirtualModelRepository virtualModels) {
+            CatalogEvents outbox, ReferenceQueries references, ObjectMapper mapper, VirtualModelRepository virtualModels,
+            OwnerLookup owners, ReferenceGuards guards) {
+        this.owners = owners;
+        this.guards = guards;
         this.virtualModels = virtualModels;
         this.providers = providers;
         this.models = models;
@@ -59,6 +66,16 @@ public class ProviderService {
     @WithSession
     public Uni<ProviderResponse> get(String id) {
         return find(id).map(ProviderResponse::of);
+    }
+
+    /**
+     * The provider for another service's write that references it (a provider key): the row is read
+     * {@code for share nowait}, so while a delete holds it (and asks key-service for the provider's keys) the answer
+     * is a 409, never a provider about to vanish ({@code ReferenceGuards} in the kit has the argument).
+     */
+    @WithTransaction
+    public Uni<ProviderResponse> getForReference(String id) {
+        return guards.shareNowait("provider", "id = :id", id).chain(() -> find(id)).map(ProviderResponse::of);
     }
 
     @WithTransaction
@@ -114,7 +131,9 @@ public class ProviderService {
 
     /**
      * Deletes custom provider {@code id}: refused (409 {@code still-referenced}) while a model, a provider key or
-     * a configuration (as far as the projections know) names it.
+     * a configuration (as far as the projections know) names it, or key-service or config-service (asked while this
+     * transaction holds the row {@code for update}) names a key or a configuration of it: a reference written a moment
+     * ago and the delete never both win.
      */
     @WithTransaction
     public Uni<Void> delete(String id, long[] ifMatch) {
@@ -133,6 +152,22 @@ public class ProviderService {
                 if (!referrers.isEmpty()) {
                     throw ProblemException.stillReferenced("provider " + id + " is referenced by "
                             + String.join(" and ", referrers));
+                }
+                return owners.providerKeysUsingProvider(id);
+            }).chain(keys -> {
+                // key-service's own answer, taken while this row is locked: it includes keys not yet in the projection
+                if (!keys.isEmpty()) {
+                    throw ProblemException.stillReferenced("provider " + id + " is referenced by provider key(s) "
+                            + String.join(", ", keys.subList(0, Math.min(keys.size(), 5)))
+                            + (keys.size() > 5 ? ", …" : ""));
+                }
+                return owners.configurationsUsingProvider(id);
+            }).chain(configurations -> {
+                // config-service's own answer, likewise: a configuration written a moment ago keeps the provider
+                if (!configurations.isEmpty()) {
+                    throw ProblemException.stillReferenced("provider " + id + " is referenced by configuration(s) "
+                            + String.join(", ", configurations.subList(0, Math.min(configurations.size(), 5)))
+                            + (configurations.size() > 5 ? ", …" : ""));
                 }
                 return providers.delete(p).call(providers::flush)
                         .call(() -> outbox.write("provider", "deleted", id, p.publicVersion() + 1, null));

@@ -11,6 +11,8 @@ import io.aigw.kit.paging.ETags;
 import io.aigw.kit.paging.Page;
 import io.aigw.kit.paging.Paging;
 import io.aigw.kit.problem.ProblemException;
+import io.aigw.kit.projection.OwnerLookup;
+import io.aigw.kit.projection.ReferenceGuards;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -29,12 +31,14 @@ public class VirtualModelService {
     private final CatalogEvents outbox;
     private final ObjectMapper mapper;
     private final ReferenceQueries references;
-    private final ConfigurationReferrers configurations;
+    private final OwnerLookup owners;
+    private final ReferenceGuards guards;
 
     public VirtualModelService(VirtualModelRepository virtualModels, VirtualModelRules rules, CatalogEvents outbox,
-            ObjectMapper mapper, ReferenceQueries references, ConfigurationReferrers configurations) {
+            ObjectMapper mapper, ReferenceQueries references, OwnerLookup owners, ReferenceGuards guards) {
+        this.owners = owners;
+        this.guards = guards;
         this.references = references;
-        this.configurations = configurations;
         this.virtualModels = virtualModels;
         this.rules = rules;
         this.outbox = outbox;
@@ -51,6 +55,16 @@ public class VirtualModelService {
     @WithSession
     public Uni<VirtualModelResponse> get(String name) {
         return find(name, LockModeType.NONE).map(VirtualModelResponse::of);
+    }
+
+    /**
+     * The virtual model (any case) for a configuration write whose access scope names it: the row is read
+     * {@code for share nowait}, so while a delete holds it (and asks config-service for referrers) the answer is a
+     * 409, never a virtual model about to vanish ({@code ReferenceGuards} in the kit has the argument).
+     */
+    @WithTransaction
+    public Uni<VirtualModelResponse> getForReference(String name) {
+        return guards.shareNowait("virtual_model", "lower(name) = lower(:id)", name).chain(() -> get(name));
     }
 
     @WithTransaction
@@ -101,8 +115,8 @@ public class VirtualModelService {
 
     /**
      * Deletes virtual model {@code name}: refused (409 {@code still-referenced}) while a configuration's access scope
-     * names it: as far as the configuration projection knows, then as config-service says from the stored
-     * configurations (those the projection never saw count too); config-service unreachable: 503, nothing deleted.
+     * names it, as far as the configuration projection knows, or config-service (asked while this transaction holds
+     * the row {@code for update}) names a configuration: one written a moment ago and the delete never both win.
      */
     @WithTransaction
     public Uni<Void> delete(String name, long[] ifMatch) {
@@ -113,12 +127,13 @@ public class VirtualModelService {
                     throw ProblemException.stillReferenced("virtual model " + v.name + " is referenced by "
                             + String.join(" and ", referrers));
                 }
-                return configurations.ofVirtualModel(v.name);
-            }).chain(stored -> {
-                if (!stored.isEmpty()) {
-                    throw ProblemException.stillReferenced("virtual model " + v.name + " is referenced by configuration(s) "
-                            + String.join(", ", stored.subList(0, Math.min(stored.size(), 5)))
-                            + (stored.size() > 5 ? ", …" : ""));
+                return owners.configurationsUsingVirtualModel(v.name);
+            }).chain(configurations -> {
+                // config-service's own answer, taken while this row is locked: it includes writes not yet projected
+                if (!configurations.isEmpty()) {
+                    throw ProblemException.stillReferenced("virtual model " + v.name + " is referenced by"
+                            + " configuration(s) " + String.join(", ", configurations.subList(0,
+                                    Math.min(configurations.size(), 5))) + (configurations.size() > 5 ? ", …" : ""));
                 }
                 return virtualModels.delete(v).call(virtualModels::flush)
                         .call(() -> outbox.write(KIND, "deleted", v.name, v.publicVersion() + 1, null));

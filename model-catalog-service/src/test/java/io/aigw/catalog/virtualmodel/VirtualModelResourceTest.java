@@ -20,7 +20,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@io.quarkus.test.common.QuarkusTestResource(ConfigServiceStub.class)
 class VirtualModelResourceTest {
 
     static void create(String name, List<String> targets) {
@@ -134,38 +133,6 @@ class VirtualModelResourceTest {
         admin().when().delete("/admin/v1/providers/" + provider).then().statusCode(409);
         admin().when().delete("/admin/v1/virtual-models/" + name).then().statusCode(204);
         admin().when().delete("/admin/v1/models/" + provider + "/m1").then().statusCode(204);
-    }
-
-    @Test
-    void shouldRefuseDeletingAVirtualModelThatAConfigurationStoredBeforeTheProjectionNames() {
-        // config-service holds a configuration naming it whose event the projection never saw (stored before it
-        // followed configurations): the delete asks config-service and is refused, naming it
-        String name = uniqueId("Old-Scope");
-        create(name, List.of("openai:gpt-4o"));
-        ConfigServiceStub.names(name, "cfg_storedearlier01");
-        try {
-            admin().when().delete("/admin/v1/virtual-models/" + name.toUpperCase()).then().statusCode(409)
-                    .body("type", endsWith("still-referenced")).body("detail", containsString("cfg_storedearlier01"));
-            admin().when().get("/admin/v1/virtual-models/" + name).then().statusCode(200);
-        } finally {
-            ConfigServiceStub.names(name);
-        }
-        admin().when().delete("/admin/v1/virtual-models/" + name).then().statusCode(204);
-    }
-
-    @Test
-    void shouldDeleteNothingWhileConfigServiceCannotBeAsked() {
-        String name = uniqueId("unasked");
-        create(name, List.of("openai:gpt-4o"));
-        ConfigServiceStub.down(true);
-        try {
-            admin().when().delete("/admin/v1/virtual-models/" + name).then().statusCode(503)
-                    .contentType("application/problem+json").body("detail", containsString("config-service"));
-        } finally {
-            ConfigServiceStub.down(false);
-        }
-        admin().when().get("/admin/v1/virtual-models/" + name).then().statusCode(200);
-        admin().when().delete("/admin/v1/virtual-models/" + name).then().statusCode(204);
     }
 
     @Test

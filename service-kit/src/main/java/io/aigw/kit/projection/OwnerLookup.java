@@ -84,6 +84,38 @@ public class OwnerLookup {
         return find(config.catalogUrl(), "/internal/v1/providers/", id, "model-catalog-service");
     }
 
+    /**
+     * model-catalog-service's {@code /internal/v1/providers/{id}?lock=share}, for a write that adds a reference to the
+     * provider (a provider key): answered only when no delete of the provider is in progress (409 otherwise).
+     */
+    public Uni<JsonObject> providerForReference(String id) {
+        return find(config.catalogUrl(), "/internal/v1/providers/", id, "?lock=share", "model-catalog-service");
+    }
+
+    /** config-service's {@code /internal/v1/configuration-referrers?provider=}: the configurations naming it. */
+    public Uni<java.util.List<String>> configurationsUsingProvider(String id) {
+        return ids(find(config.configUrl(), "/internal/v1/configuration-referrers?provider=", id, "", "config-service"));
+    }
+
+    /** key-service's {@code /internal/v1/provider-key-referrers?providerId=}: the provider keys of the provider. */
+    public Uni<java.util.List<String>> providerKeysUsingProvider(String id) {
+        return ids(find(config.keysUrl(), "/internal/v1/provider-key-referrers?providerId=", id, "", "key-service"));
+    }
+
+    /**
+     * model-catalog-service's {@code /internal/v1/virtual-models/{name}?lock=share}, for a configuration write whose
+     * access scope names it: answered only when no delete of it is in progress (409 otherwise).
+     */
+    public Uni<JsonObject> virtualModelForReference(String name) {
+        return find(config.catalogUrl(), "/internal/v1/virtual-models/", name, "?lock=share", "model-catalog-service");
+    }
+
+    /** config-service's {@code /internal/v1/configuration-referrers?virtualModel=}: the configurations naming it. */
+    public Uni<java.util.List<String>> configurationsUsingVirtualModel(String name) {
+        return ids(find(config.configUrl(), "/internal/v1/configuration-referrers?virtualModel=", name, "",
+                "config-service"));
+    }
+
     /** model-catalog-service's {@code /internal/v1/virtual-models/{name}} (any case; the answer spells it). */
     public Uni<JsonObject> virtualModel(String name) {
         return find(config.catalogUrl(), "/internal/v1/virtual-models/", name, "model-catalog-service");

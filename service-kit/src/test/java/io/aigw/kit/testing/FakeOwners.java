@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public class FakeOwners extends OwnerLookup {
 
     private static final Map<String, JsonObject> KNOWN = new ConcurrentHashMap<>();
+    private static final java.util.Set<String> BUSY = ConcurrentHashMap.newKeySet();
     private static volatile boolean down;
 
     public FakeOwners(Vertx vertx, ServiceTokens tokens, KitConfig config) {
@@ -33,6 +34,19 @@ public class FakeOwners extends OwnerLookup {
         KNOWN.put(path, body);
     }
 
+    /**
+     * Makes the look-up of {@code /internal/v1/<kind>/<id>} with {@code ?lock=share} answer 409, as the owner does
+     * while a delete of it is in progress ({@code busy = false} ends that).
+     */
+    public static void busy(String kind, String id, boolean busy) {
+        String path = "/internal/v1/" + kind + "/" + id;
+        if (busy) {
+            BUSY.add(path);
+        } else {
+            BUSY.remove(path);
+        }
+    }
+
     public static void down(boolean unreachable) {
         down = unreachable;
     }
@@ -41,6 +55,10 @@ public class FakeOwners extends OwnerLookup {
     protected Uni<JsonObject> find(String baseUrl, String path, String id, String query, String owner) {
         if (down) {
             return Uni.createFrom().failure(ProblemException.unavailable(owner + " cannot be reached to check a reference; retry."));
+        }
+        if ("?lock=share".equals(query) && BUSY.contains(path + id)) {
+            return Uni.createFrom().failure(ProblemException.conflict(owner + " is changing or deleting " + id
+                    + " right now; retry."));
         }
         io.vertx.core.Context caller = Vertx.currentContext();
         Uni<JsonObject> answer = Uni.createFrom().item(KNOWN.get(path + id)).onItem().ifNull()
