@@ -80,7 +80,8 @@ public class DataPlaneServer {
         Log.infof("Data plane listening on %s:%d (%d event loops)", options.getHost(), bound.get(), instances);
     }
 
-    void stop(@Observes ShutdownEvent event) {
+    /** Closed before the usage publisher flushes (its priority 1), so that what the close cut short is recorded too. */
+    void stop(@Observes @Priority(0) ShutdownEvent event) {
         String id = deploymentId;
         if (id != null) {
             try {

@@ -88,14 +88,14 @@ class StrictHttpTest {
     @Test
     void shouldAcceptAJsonBodyWithFoldLikeLinesAndAFollowingPipelinedRequest() throws Exception {
         // a body is never scanned for folding: CRLF and a space inside it are content, on every request of the connection
-        String body = "{\r\n  \"model\": \"aigw-missing\"\r\n}";
+        String body = "{\r\n  \"model\": \"gpt-4o\",\r\n  \"messages\": [{\"role\": \"user\",\r\n\t\"content\": \"hi\"}]\r\n}";
         String request = RawHttp.post("/v1/chat/completions", "Content-Length: " + body.length()) + body;
         try (RawHttp c = new RawHttp(gateway)) {
             c.send(request + request);
             RawHttp.Response first = c.read();
             RawHttp.Response second = c.read();
-            assertThat(first.body(), first.status(), not(equalTo(400)));
-            assertThat(second.body(), second.status(), equalTo(first.status()));
+            assertThat(first.body(), first.status(), equalTo(200));
+            assertThat(second.body(), second.status(), equalTo(200));
         }
     }
 
