@@ -16,7 +16,6 @@ import io.quarkus.logging.Log;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
 /**
@@ -54,7 +53,7 @@ public class DataPlaneRoutes {
         this.cors = cors;
     }
 
-    void register(@Observes Router router) {
+    void register(Router router) {
         router.post("/v1/chat/completions").handler(ctx -> proxy(ctx.request(), Surface.CHAT_COMPLETIONS));
         router.post("/v1/completions").handler(ctx -> proxy(ctx.request(), Surface.COMPLETIONS));
         router.post("/v1/embeddings").handler(ctx -> proxy(ctx.request(), Surface.EMBEDDINGS));

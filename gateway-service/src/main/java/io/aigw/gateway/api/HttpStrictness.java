@@ -7,7 +7,6 @@ import io.aigw.gateway.error.GatewayException;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +27,7 @@ public class HttpStrictness {
     /** Largest header block (names and values). */
     static final int MAX_HEADER_BYTES = 32 * 1024;
 
-    void register(@Observes Router router) {
+    void register(Router router) {
         router.route().order(Integer.MIN_VALUE).handler(this::check);
     }
 

@@ -62,6 +62,60 @@ class StrictHttpTest {
         assertRefusedAndClosed("Transfer-Encoding: identity");
     }
 
+    /** A head the HTTP decoder itself refuses: 400 in the surface's envelope with a request id, then closed. */
+    private void assertDecoderRefusal(String head, int status, String code) throws Exception {
+        try (RawHttp c = new RawHttp(gateway)) {
+            c.send(head + SMUGGLED);
+            RawHttp.Response r = c.read();
+            assertThat(head, r.status(), equalTo(status));
+            assertThat(head, r.header(GatewayHeaders.REQUEST_ID), matchesPattern(REQUEST_ID));
+            assertThat(head, r.body(), containsString("\"" + code + "\""));
+            String rest = c.restUntilClosed(3_000);
+            assertThat(head + ": the connection stays open", rest, not(nullValue()));
+            assertThat(head + ": the bytes after the head ran as a request", rest, not(containsString("HTTP/1.1")));
+        }
+    }
+
+    @Test
+    void shouldRefuseObsoleteLineFoldingWith400AndClose() throws Exception {
+        // RFC 9112 §5.2: a front proxy may read "X-Pad: a\r\n Transfer-Encoding: chunked" as two headers
+        assertDecoderRefusal(RawHttp.post("/v1/chat/completions", "Content-Length: 2", "X-Pad: a",
+                " Transfer-Encoding: chunked") + "{}", 400, "invalid_request");
+        assertDecoderRefusal(RawHttp.post("/v1/chat/completions", "Content-Length: 2", "X-Pad: a", "\tb") + "{}", 400,
+                "invalid_request");
+    }
+
+    @Test
+    void shouldAcceptAJsonBodyWithFoldLikeLinesAndAFollowingPipelinedRequest() throws Exception {
+        // a body is never scanned for folding: CRLF and a space inside it are content, on every request of the connection
+        String body = "{\r\n  \"model\": \"gpt-4o\",\r\n  \"messages\": [{\"role\": \"user\",\r\n\t\"content\": \"hi\"}]\r\n}";
+        String request = RawHttp.post("/v1/chat/completions", "Content-Length: " + body.length()) + body;
+        try (RawHttp c = new RawHttp(gateway)) {
+            c.send(request + request);
+            RawHttp.Response first = c.read();
+            RawHttp.Response second = c.read();
+            assertThat(first.body(), first.status(), equalTo(200));
+            assertThat(second.body(), second.status(), equalTo(200));
+        }
+    }
+
+    @Test
+    void shouldAnswerFramingTheDecoderRefusesInTheEnvelope() throws Exception {
+        assertDecoderRefusal(RawHttp.post("/v1/chat/completions", "Content-Length: -1"), 400, "invalid_request");
+        assertDecoderRefusal(RawHttp.post("/v1/chat/completions", "Content-Length: 2", "Content-Length: 3") + "{}", 400,
+                "invalid_request");
+        assertDecoderRefusal(RawHttp.post("/v1/messages", "Content-Length : 2") + "{}", 400, "invalid_request_error");
+        assertDecoderRefusal("NOT A REQUEST LINE\r\n\r\n", 400, "invalid_request");
+    }
+
+    @Test
+    void shouldAnswerLinesAndHeadersBeyondTheDecodersLimitsInTheEnvelope() throws Exception {
+        assertDecoderRefusal("GET /v1/models?pad=" + "x".repeat(70_000) + " HTTP/1.1\r\nHost: localhost\r\n\r\n", 414,
+                "uri_too_long");
+        assertDecoderRefusal(RawHttp.post("/v1/chat/completions", "X-Pad: " + "y".repeat(140_000)), 431,
+                "headers_too_large");
+    }
+
     @Test
     void shouldAnswerAnOversizedUriWith414InTheEnvelope() {
         given().auth().oauth2(TestKeys.ALLOW_ALL).when().get("/v1/models?pad=" + "x".repeat(9_000))

@@ -34,8 +34,18 @@ public class SavedSnapshotResource implements QuarkusTestResourceLifecycleManage
 
     /** Only the saved catalog has this version (the stub's has 42). */
     public static final long SAVED_CATALOG_VERSION = 4242;
+    /** Init argument: save a snapshot altered after it was sealed (an attacker with Redis access), admin services up. */
+    public static final String TAMPERED = "tampered";
+    /** Where the altered snapshot points the built-in providers: nothing listens there. */
+    public static final String ATTACKER_URL = "http://127.0.0.1:9";
     private final GatewayTestResource gateway = new GatewayTestResource();
     private Vertx vertx;
+    private boolean tampered;
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        tampered = Boolean.parseBoolean(initArgs.getOrDefault(TAMPERED, "false"));
+    }
 
     @Override
     public Map<String, String> start() {
@@ -54,6 +64,9 @@ public class SavedSnapshotResource implements QuarkusTestResourceLifecycleManage
         // sealed as a replica seals it: HMAC under a key derived from the test pepper (application.properties)
         String signature = new io.aigw.gateway.snapshot.SnapshotSignature(TEST_PEPPER).sign(utf8(catalog),
                 utf8(configDoc), utf8(keys), utf8(offsets), utf8(version));
+        if (tampered) {
+            catalog = TestDocuments.catalog(ATTACKER_URL).put("version", SAVED_CATALOG_VERSION).toString();
+        }
         Request save = Request.cmd(Command.HSET).arg(prefix + "snapshot")
                 .arg("catalog").arg(catalog).arg("config").arg(configDoc).arg("providerKeys").arg(keys)
                 .arg("offsets").arg(offsets).arg("version").arg(version).arg("signature").arg(signature)
@@ -65,12 +78,14 @@ public class SavedSnapshotResource implements QuarkusTestResourceLifecycleManage
         } finally {
             redis.close();
         }
-        config.put("aigw.gateway.catalog-url", "http://127.0.0.1:1");
-        config.put("aigw.gateway.config-url", "http://127.0.0.1:1");
+        if (!tampered) {
+            config.put("aigw.gateway.catalog-url", "http://127.0.0.1:1");
+            config.put("aigw.gateway.config-url", "http://127.0.0.1:1");
+        }
         config.put("aigw.gateway.redis-key-prefix", prefix);
         config.put("aigw.gateway.redis-snapshot", "true");
         // ready must come from catching up, not from the catch-up deadline
-        config.put("aigw.gateway.catch-up-timeout", "10m");
+        config.put("aigw.gateway.catch-up-timeout", tampered ? "5s" : "10m");
         return config;
     }
 
