@@ -188,25 +188,7 @@ class AdminPlaneConcurrencyIT {
                     () -> suite.admin("POST", suite.configUrl + "/admin/v1/configurations", "{\"name\":\"" + name
                             + "\",\"access\":{\"providers\":{\"allow\":[\"" + provider + "\"]}}}"),
                     () -> suite.admin("DELETE", providerUrl, null));
-            HttpResponse<String> configuration = answers.get(0);
-            HttpResponse<String> delete = answers.get(1);
-            if (configuration.statusCode() == 201) {
-                created.put(suite.configUrl + "/admin/v1/configurations/"
-                        + RunningSuite.json(configuration).path("id").asText(), 1);
-            }
-            assertFalse(configuration.statusCode() == 201 && delete.statusCode() == 204,
-                    "configuration naming " + provider + " created and the provider deleted: " + configuration.body());
-            assertTrue(configuration.statusCode() == 201 || delete.statusCode() == 204, "neither won: "
-                    + configuration.statusCode() + " " + configuration.body() + " / " + delete.statusCode() + " "
-                    + delete.body());
-            long stored = configurationsNamed(name);
-            if (configuration.statusCode() == 201) {
-                assertEquals(200, suite.admin("GET", providerUrl, null).statusCode(), "its provider is still there");
-                assertEquals(1, stored, "the configuration " + name + " is stored");
-            } else {
-                assertEquals(404, suite.admin("GET", providerUrl, null).statusCode(), "the provider was deleted");
-                assertEquals(0, stored, "a configuration naming the deleted " + provider);
-            }
+            checkConfigurationOrDelete(answers, "provider", provider, providerUrl, name);
         }
     }
 
@@ -227,25 +209,35 @@ class AdminPlaneConcurrencyIT {
                     () -> suite.admin("POST", suite.configUrl + "/admin/v1/configurations", "{\"name\":\"" + name
                             + "\",\"access\":{\"models\":{\"allow\":[\"" + virtual + "\"]}}}"),
                     () -> suite.admin("DELETE", virtualUrl, null));
-            HttpResponse<String> configuration = answers.get(0);
-            HttpResponse<String> delete = answers.get(1);
-            if (configuration.statusCode() == 201) {
-                created.put(suite.configUrl + "/admin/v1/configurations/"
-                        + RunningSuite.json(configuration).path("id").asText(), 1);
-            }
-            assertFalse(configuration.statusCode() == 201 && delete.statusCode() == 204,
-                    "configuration naming " + virtual + " created and the virtual model deleted: " + configuration.body());
-            assertTrue(configuration.statusCode() == 201 || delete.statusCode() == 204, "neither won: "
-                    + configuration.statusCode() + " " + configuration.body() + " / " + delete.statusCode() + " "
-                    + delete.body());
-            long stored = configurationsNamed(name);
-            if (configuration.statusCode() == 201) {
-                assertEquals(200, suite.admin("GET", virtualUrl, null).statusCode(), "its virtual model is still there");
-                assertEquals(1, stored, "the configuration " + name + " is stored");
-            } else {
-                assertEquals(404, suite.admin("GET", virtualUrl, null).statusCode(), "the virtual model was deleted");
-                assertEquals(0, stored, "a configuration naming the deleted " + virtual);
-            }
+            checkConfigurationOrDelete(answers, "virtual model", virtual, virtualUrl, name);
+        }
+    }
+
+    /**
+     * Of a configuration {@code name} naming {@code what} (a {@code kind}: "provider", "virtual model" at {@code url})
+     * and {@code what}'s DELETE, sent together ({@code answers}: the POST's, then the DELETE's): never both succeed,
+     * one does, and afterwards a stored configuration's {@code what} is there, else it is gone.
+     */
+    private void checkConfigurationOrDelete(List<HttpResponse<String>> answers, String kind, String what, String url,
+            String name) {
+        HttpResponse<String> configuration = answers.get(0);
+        HttpResponse<String> delete = answers.get(1);
+        if (configuration.statusCode() == 201) {
+            created.put(suite.configUrl + "/admin/v1/configurations/"
+                    + RunningSuite.json(configuration).path("id").asText(), 1);
+        }
+        assertFalse(configuration.statusCode() == 201 && delete.statusCode() == 204,
+                "configuration naming " + what + " created and the " + kind + " deleted: " + configuration.body());
+        assertTrue(configuration.statusCode() == 201 || delete.statusCode() == 204, "neither won: "
+                + configuration.statusCode() + " " + configuration.body() + " / " + delete.statusCode() + " "
+                + delete.body());
+        long stored = configurationsNamed(name);
+        if (configuration.statusCode() == 201) {
+            assertEquals(200, suite.admin("GET", url, null).statusCode(), "its " + kind + " is still there");
+            assertEquals(1, stored, "the configuration " + name + " is stored");
+        } else {
+            assertEquals(404, suite.admin("GET", url, null).statusCode(), "the " + kind + " was deleted");
+            assertEquals(0, stored, "a configuration naming the deleted " + what);
         }
     }
 

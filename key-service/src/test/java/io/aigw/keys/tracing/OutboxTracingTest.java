@@ -5,19 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.aigw.keys.support.TopicTail;
+import io.aigw.kit.testing.InMemorySpans;
 import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
@@ -27,31 +24,18 @@ import org.junit.jupiter.api.Test;
  * and the record carries it in its `traceparent` header for every consumer.
  */
 @QuarkusTest
-@TestProfile(OutboxTracingTest.Tracing.class)
+@TestProfile(InMemorySpans.Profile.class)
 class OutboxTracingTest {
 
     private static final String TRACE = "3c4b9f2a7d1e4f60a8b2c9d0e1f2a3b4";
 
-    /** Tracing on, every request sampled, spans handed over as they end. */
-    public static class Tracing implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.otel.sdk.disabled", "false", "quarkus.otel.simple", "true");
-        }
-    }
-
     /** Quarkus exports to every SpanExporter bean: this one keeps the spans in memory. */
     @Singleton
-    static class Spans {
-        @Produces
-        @Singleton
-        InMemorySpanExporter exporter() {
-            return InMemorySpanExporter.create();
-        }
+    static class Spans extends InMemorySpans {
     }
 
     @Inject
-    InMemorySpanExporter exporter;
+    Spans spans;
 
     @Test
     void shouldContinueTheAdminRequestsTraceIntoTheKafkaRecordAndItsProducerSpan() throws Exception {
@@ -66,13 +50,9 @@ class OutboxTracingTest {
             assertTrue(traceparent != null, "the record carries the trace context");
             assertTrue(new String(traceparent.value(), StandardCharsets.UTF_8).startsWith("00-" + TRACE + "-"));
 
-            List<SpanData> producers = List.of();
-            long until = System.currentTimeMillis() + 10_000;
-            while (producers.isEmpty() && System.currentTimeMillis() < until) {
-                producers = exporter.getFinishedSpanItems().stream()
-                        .filter(s -> s.getTraceId().equals(TRACE) && s.getKind() == SpanKind.PRODUCER).toList();
-                Thread.sleep(20);
-            }
+            List<SpanData> producers = spans.await(TRACE, found -> found.stream()
+                    .anyMatch(s -> s.getKind() == SpanKind.PRODUCER)).stream()
+                    .filter(s -> s.getKind() == SpanKind.PRODUCER).toList();
             assertEquals(1, producers.size(), "one producer span in the admin request's trace");
             assertTrue(producers.get(0).getName().contains("access-key-changes"), producers.get(0).getName());
         }
