@@ -83,6 +83,19 @@ class FirewallProxyTest {
     }
 
     @Test
+    void shouldLeaveTheAnswerToARedactedRequestAsTheProviderWroteIt() {
+        // redaction rewrites what goes up, never what comes back: the same request without a firewall gets the same answer
+        String body = "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":\"I am jane.doe@example.org\"}]}";
+        List<Object> redacted = openAi(TestKeys.FIREWALLED).body(body).when().post("/v1/chat/completions")
+                .then().statusCode(200).extract().jsonPath().getList("choices");
+        assertThat(SimulatorClient.received("/v1/chat/completions").get(0).body(), containsString("[REDACTED_EMAIL]"));
+        List<Object> plain = openAi(TestKeys.ALLOW_ALL).body(body).when().post("/v1/chat/completions")
+                .then().statusCode(200).extract().jsonPath().getList("choices");
+        assertThat(redacted, equalTo(plain));
+        assertThat(redacted.toString(), containsString("Hello! This is the AIGW provider simulator speaking."));
+    }
+
+    @Test
     void shouldRedactAnAnthropicToolResultBeforeForwarding() {
         anthropic(TestKeys.FIREWALLED).body("{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":50,\"messages\":["
                         + "{\"role\":\"user\",\"content\":[{\"type\":\"tool_result\",\"tool_use_id\":\"t1\","
