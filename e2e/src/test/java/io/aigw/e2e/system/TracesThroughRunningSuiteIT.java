@@ -123,7 +123,10 @@ class TracesThroughRunningSuiteIT {
         try {
             List<ReceivedSpan> spans = Eventually.within(Duration.ofSeconds(60),
                     "the consumer spans of " + replicas + " in trace " + trace, () -> receiver.trace(trace),
-                    found -> consumersByReplica(found).keySet().containsAll(replicas));
+                    // each service exports in its own batches: wait for the console's spans too, not only the replicas'
+                    found -> consumersByReplica(found).keySet().containsAll(replicas)
+                            && found.stream().anyMatch(s -> s.kind() == Kind.SERVER && s.service().equals("admin-console"))
+                            && found.stream().anyMatch(s -> s.kind() == Kind.CLIENT && s.service().equals("admin-console")));
 
             ReceivedSpan console = only(spans, s -> s.kind() == Kind.SERVER && s.service().equals("admin-console"),
                     "console server");
