@@ -56,11 +56,23 @@ public class HttpStrictness {
         ctx.next();
     }
 
-    /** Answers and closes the connection, so nothing pipelined behind this request is ever read as a request. */
-    private static void refuse(HttpServerRequest request, GatewayException error) {
+    /**
+     * Answers and closes the connection, so nothing pipelined behind this request is ever read as a request. Also the
+     * answer to what the HTTP decoder refused ({@link InvalidRequests}).
+     */
+    static void refuse(HttpServerRequest request, GatewayException error) {
         request.response().headers().set(GatewayHeaders.REQUEST_ID, RequestIds.next()).set("connection", "close");
         request.response().endHandler(v -> request.connection().close());
-        ErrorFormat format = request.path().startsWith("/v1/messages") ? ErrorFormat.ANTHROPIC : ErrorFormat.OPENAI;
+        ErrorFormat format = path(request).startsWith("/v1/messages") ? ErrorFormat.ANTHROPIC : ErrorFormat.OPENAI;
         ErrorResponder.send(request, format, error);
+    }
+
+    private static String path(HttpServerRequest request) {
+        try {
+            String path = request.path();
+            return path == null ? "" : path;
+        } catch (RuntimeException e) {
+            return ""; // a request line too broken to have a path
+        }
     }
 }

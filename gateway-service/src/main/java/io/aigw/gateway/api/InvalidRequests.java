@@ -1,8 +1,6 @@
 package io.aigw.gateway.api;
 
 import io.aigw.gateway.error.ErrorCode;
-import io.aigw.gateway.error.ErrorFormat;
-import io.aigw.gateway.error.ErrorResponder;
 import io.aigw.gateway.error.GatewayException;
 import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
@@ -21,10 +19,7 @@ final class InvalidRequests {
     }
 
     static void answer(HttpServerRequest request) {
-        request.response().headers().set(GatewayHeaders.REQUEST_ID, RequestIds.next()).set("connection", "close");
-        request.response().endHandler(v -> request.connection().close());
-        ErrorFormat format = path(request).startsWith("/v1/messages") ? ErrorFormat.ANTHROPIC : ErrorFormat.OPENAI;
-        ErrorResponder.send(request, format, error(request.decoderResult()));
+        HttpStrictness.refuse(request, error(request.decoderResult()));
     }
 
     private static GatewayException error(DecoderResult result) {
@@ -40,14 +35,5 @@ final class InvalidRequests {
         }
         return new GatewayException(ErrorCode.INVALID_REQUEST,
                 "The request is not valid HTTP/1.1 (request line, header syntax or message framing).");
-    }
-
-    private static String path(HttpServerRequest request) {
-        try {
-            String path = request.path();
-            return path == null ? "" : path;
-        } catch (RuntimeException e) {
-            return ""; // a request line too broken to have a path
-        }
     }
 }
