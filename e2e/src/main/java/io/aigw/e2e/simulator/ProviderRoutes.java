@@ -3,6 +3,8 @@ package io.aigw.e2e.simulator;
 import io.aigw.e2e.simulator.anthropic.AnthropicDialect;
 import io.aigw.e2e.simulator.anthropic.MessagesEndpoint;
 import io.aigw.e2e.simulator.exchange.ProviderDialect;
+import io.aigw.e2e.simulator.gemini.GeminiDialect;
+import io.aigw.e2e.simulator.gemini.GenerateContentEndpoint;
 import io.aigw.e2e.simulator.openai.ChatCompletionsEndpoint;
 import io.aigw.e2e.simulator.openai.CompletionsEndpoint;
 import io.aigw.e2e.simulator.openai.EmbeddingsEndpoint;
@@ -15,12 +17,17 @@ import io.vertx.core.http.HttpServerRequest;
 import java.util.HashMap;
 import java.util.Map;
 
-/** The provider paths the simulator answers: OpenAI under {@code /v1}, Anthropic's {@code /v1/messages}, OpenRouter under {@code /api/v1}. */
+/**
+ * The provider paths the simulator answers: OpenAI under {@code /v1}, Anthropic's {@code /v1/messages}, OpenRouter under
+ * {@code /api/v1}, Gemini's {@code /v1beta/models/{model}:generateContent} and {@code :streamGenerateContent}.
+ */
 final class ProviderRoutes {
 
     private final ProviderDialect openAi = new OpenAiDialect();
     private final ProviderDialect openRouter = new OpenRouterDialect();
     private final ProviderDialect anthropic = new AnthropicDialect();
+    private final ProviderDialect gemini = new GeminiDialect();
+    private final Route generateContent = Route.post(gemini, new GenerateContentEndpoint(), "contents");
     private final Map<String, Route> routes = new HashMap<>();
     private final Route anthropicModels = Route.get(anthropic, new ModelListEndpoint("anthropic-models.json"));
 
@@ -50,11 +57,17 @@ final class ProviderRoutes {
                 && request.getHeader("anthropic-version") != null) {
             return anthropicModels;
         }
+        if (request.method() == HttpMethod.POST && GeminiDialect.PATH.matcher(path).matches()) {
+            return generateContent;
+        }
         return routes.get(request.method().name() + " " + path);
     }
 
     /** The dialect in which to refuse an unknown path. */
     ProviderDialect dialectFor(String path) {
+        if (path.startsWith("/v1beta/")) {
+            return gemini;
+        }
         if (path.startsWith("/api/")) {
             return openRouter;
         }

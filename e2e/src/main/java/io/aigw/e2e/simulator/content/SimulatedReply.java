@@ -24,7 +24,15 @@ public record SimulatedReply(String id, long created, String model, int promptTo
      */
     public static SimulatedReply plan(Exchange exchange, String idPrefix, int promptTokens, String toolIdPrefix,
                                       String... maxTokenFields) {
-        JsonNode json = exchange.json();
+        return plan(exchange, exchange.json(), idPrefix, promptTokens, toolIdPrefix, maxTokenFields);
+    }
+
+    /**
+     * As {@link #plan(Exchange, String, int, String, String...)}, reading tools, tool choice and the max-tokens fields
+     * from {@code json}: the request brought to OpenAI's or Anthropic's shape by a provider whose own shape differs.
+     */
+    public static SimulatedReply plan(Exchange exchange, JsonNode json, String idPrefix, int promptTokens,
+                                      String toolIdPrefix, String... maxTokenFields) {
         int chunks = exchange.behavior().chunks();
         SimulatedToolCall tool = toolIdPrefix == null ? null
                 : SimulatedToolCall.choose(json, exchange.behavior().tool(), toolIdPrefix + exchange.sequence());

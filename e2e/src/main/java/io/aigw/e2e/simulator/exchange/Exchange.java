@@ -29,7 +29,7 @@ public final class Exchange {
         this.request = request;
         this.dialect = dialect;
         this.json = jsonBody ? parse(body) : null;
-        ScriptedModel scripted = ScriptedModel.of(json == null ? null : json.path("model").textValue());
+        ScriptedModel scripted = ScriptedModel.of(dialect.requestedModel(request, json));
         this.model = scripted.model();
         Behavior parsed;
         String error = null;
@@ -94,7 +94,7 @@ public final class Exchange {
     }
 
     public boolean streamRequested() {
-        return json != null && json.path("stream").asBoolean(false) && !behavior.jsonToStream();
+        return json != null && dialect.streamRequested(request, json) && !behavior.jsonToStream();
     }
 
     /** The way to answer this request. */

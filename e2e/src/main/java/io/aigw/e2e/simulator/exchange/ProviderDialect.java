@@ -1,5 +1,6 @@
 package io.aigw.e2e.simulator.exchange;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpServerRequest;
 
@@ -8,6 +9,16 @@ public interface ProviderDialect {
 
     /** The provider key the request carries, or null. */
     String apiKey(HttpServerRequest request);
+
+    /** The model the request names (before any {@code @script}): the body's {@code model}, or where the provider puts it. */
+    default String requestedModel(HttpServerRequest request, JsonNode json) {
+        return json == null ? null : json.path("model").textValue();
+    }
+
+    /** Whether the request asks for a stream: the body's {@code stream}, or where the provider puts it. */
+    default boolean streamRequested(HttpServerRequest request, JsonNode json) {
+        return json != null && json.path("stream").asBoolean(false);
+    }
 
     ErrorReply missingKey();
 
