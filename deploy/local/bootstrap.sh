@@ -2,8 +2,9 @@
 # Bootstrap hook, run by `deploy/local/stack up` once catalog, key and config services answer ready
 # and before the gateways start (so their first routing snapshot already has what it registers).
 # Idempotent: it registers what is missing and reuses what is there.
-#   - custom providers `simulator` (OpenAI format) and `simulator-anthropic` (Anthropic format),
-#     both pointing at the provider simulator, with a few models;
+#   - custom providers `simulator` (OpenAI format), `simulator-anthropic` (Anthropic format) and
+#     `simulator-gemini` (Google's native generateContent),
+#     all pointing at the provider simulator, with a few models;
 #   - the simulator's key `sim-key-1` as their provider key (in the vault);
 #   - a demo access key (allow-all), whose token is kept in deploy/local/run/demo-access-key.
 #
@@ -39,9 +40,9 @@ json_field() {
   python3 -c 'import json,sys; v=json.load(sys.stdin).get(sys.argv[1]); print("" if v is None else v)' "$1"
 }
 
-register_provider() { # id format-surfaces auth-scheme extra-headers
+register_provider() { # id format-surfaces auth-scheme extra-headers [base-path, default /v1]
   admin POST "$CATALOG/admin/v1/providers" "{\"id\":\"$1\",\"displayName\":\"Provider simulator ($1)\",
-    \"baseUrl\":\"$SIMULATOR_URL/v1\",\"authScheme\":\"$3\",\"extraHeaders\":$4,\"keyRequired\":true,
+    \"baseUrl\":\"$SIMULATOR_URL${5:-/v1}\",\"authScheme\":\"$3\",\"extraHeaders\":$4,\"keyRequired\":true,
     \"allowPassThroughModels\":true,\"surfaces\":$2}" >/dev/null
 }
 
@@ -88,7 +89,11 @@ register_provider simulator-anthropic '["anthropic/messages"]' x-api-key '{"anth
 register_model simulator sim-chat '["openai/chat-completions","openai/completions","openai/responses"]' 0.15 0.60
 register_model simulator sim-embed '["openai/embeddings"]' 0.02 0
 register_model simulator-anthropic sim-claude '["anthropic/messages"]' 3 15
+# Google's native API: model and streaming in the URL under /v1beta, key in x-goog-api-key
+register_provider simulator-gemini '["google/generate-content"]' x-goog-api-key '{}' /v1beta
+register_model simulator-gemini sim-gemini '["google/generate-content"]' 0.3 2.5
 store_provider_key simulator
 store_provider_key simulator-anthropic
+store_provider_key simulator-gemini
 demo_access_key
-echo "    registered providers simulator, simulator-anthropic; provider keys stored; demo access key in $DEMO_KEY_FILE"
+echo "    registered providers simulator, simulator-anthropic, simulator-gemini; provider keys stored; demo access key in $DEMO_KEY_FILE"

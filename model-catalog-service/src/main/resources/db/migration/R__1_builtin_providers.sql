@@ -9,6 +9,7 @@ values
     ('openai', 'OpenAI', 'https://api.openai.com/v1', 'bearer', '{}'::jsonb, true, true, true, 'https://platform.openai.com', 'active', '{"openai/chat-completions","openai/responses","openai/embeddings","openai/completions"}'::text[]),
     ('anthropic', 'Anthropic', 'https://api.anthropic.com/v1', 'x-api-key', '{"anthropic-version": "2023-06-01"}'::jsonb, true, true, true, 'https://www.anthropic.com', 'active', '{"anthropic/messages"}'::text[]),
     ('google', 'Google Gemini (OpenAI-compatible)', 'https://generativelanguage.googleapis.com/v1beta/openai', 'bearer', '{}'::jsonb, true, true, true, 'https://ai.google.dev', 'active', '{"openai/chat-completions","openai/embeddings"}'::text[]),
+    ('gemini', 'Google Gemini API (native)', 'https://generativelanguage.googleapis.com/v1beta', 'x-goog-api-key', '{}'::jsonb, true, true, true, 'https://ai.google.dev', 'active', '{"google/generate-content"}'::text[]),
     ('openrouter', 'OpenRouter', 'https://openrouter.ai/api/v1', 'bearer', '{}'::jsonb, true, true, true, 'https://openrouter.ai', 'active', '{"openai/chat-completions","openai/completions","openai/responses","openai/embeddings"}'::text[]),
     ('groq', 'Groq', 'https://api.groq.com/openai/v1', 'bearer', '{}'::jsonb, true, true, true, 'https://groq.com', 'active', '{"openai/chat-completions","openai/responses"}'::text[]),
     ('deepseek', 'DeepSeek', 'https://api.deepseek.com/v1', 'bearer', '{}'::jsonb, true, true, true, 'https://www.deepseek.com', 'active', '{"openai/chat-completions"}'::text[]),

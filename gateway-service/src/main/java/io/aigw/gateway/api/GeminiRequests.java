@@ -21,7 +21,8 @@ final class GeminiRequests {
     /** The colon may arrive percent-encoded (`%3A`), as some HTTP clients write it. */
     static final String PATH = "/v1beta/models/(.+)(?::|%3[Aa])(generateContent|streamGenerateContent)";
     private static final String PREFIX = "/v1beta/models/";
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private GeminiRequests() {
     }
@@ -49,7 +50,18 @@ final class GeminiRequests {
         return model.startsWith("models/") ? model.substring(7) : model;
     }
 
-    /** The body with `model` and `stream` set from the path. */
+    private static String quoted(String text) {
+        try {
+            return MAPPER.writeValueAsString(text);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The body with `model` and `stream` from the path appended after the client's own fields, whose bytes stay as
+     * received (a Gemini provider gets them back without the two: {@code RequestBody#without}).
+     */
     static byte[] withRoute(byte[] body, int length, String model, boolean stream) {
         JsonNode in;
         try {
@@ -60,11 +72,14 @@ final class GeminiRequests {
         if (!(in instanceof ObjectNode object)) {
             throw new GatewayException(ErrorCode.INVALID_REQUEST, "The request body must be a JSON object.");
         }
-        object.put("model", model).put("stream", stream);
-        try {
-            return MAPPER.writeValueAsBytes(object);
-        } catch (IOException e) {
-            throw new GatewayException(ErrorCode.INVALID_REQUEST, "The request body is not valid JSON.");
+        int end = length - 1;
+        while (body[end] != '}') { // the object's closing brace: only whitespace follows it (trailing tokens fail)
+            end--;
         }
+        byte[] route = ((object.isEmpty() ? "" : ",") + "\"model\":" + quoted(model) + ",\"stream\":" + stream + "}")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] out = java.util.Arrays.copyOf(body, end + route.length);
+        System.arraycopy(route, 0, out, end, route.length);
+        return out;
     }
 }

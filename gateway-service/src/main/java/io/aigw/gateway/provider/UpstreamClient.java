@@ -53,16 +53,18 @@ public class UpstreamClient {
     }
 
     /**
-     * Opens a POST to the provider's surface; headers set, body not yet sent.
+     * Opens a POST to the provider's surface; headers set, body not yet sent. Gemini's surface names {@code model}
+     * (the provider's id) and streaming in the URL; the others ignore both.
      * {@code connectWithinMs} bounds the TCP connect; {@code idleTimeoutMs} each wait for upstream data (a gap between
      * a stream's chunks included), whatever was left of the request's total when the attempt began. {@code trace}: the
      * request's spans (null: not traced), whose `traceparent` goes upstream when the gateway propagates it.
      */
-    public Future<HttpClientRequest> open(Provider provider, Surface surface, String key, MultiMap clientHeaders,
-            long connectWithinMs, long idleTimeoutMs, RequestTrace trace) {
+    public Future<HttpClientRequest> open(Provider provider, Surface surface, String model, boolean stream, String key,
+            MultiMap clientHeaders, long connectWithinMs, long idleTimeoutMs, RequestTrace trace) {
         UpstreamTarget target = provider.targets().get(surface);
+        String uri = surface == Surface.GENERATE_CONTENT ? target.geminiUri(model, stream) : target.uri();
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setHost(target.host())
-                .setPort(target.port()).setSsl(target.ssl()).setURI(target.uri())
+                .setPort(target.port()).setSsl(target.ssl()).setURI(uri)
                 .setConnectTimeout(Math.min(connectTimeoutMs, connectWithinMs)).setIdleTimeout(idleTimeoutMs);
         MultiMap headers = options.getHeaders() == null ? MultiMap.caseInsensitiveMultiMap() : options.getHeaders();
         headers.set("content-type", "application/json");

@@ -11,7 +11,7 @@ import io.vertx.core.buffer.Buffer;
 /**
  * What one request sends to each model it attempts, and how that model's answer comes back to the client:
  * the client's body with `model` rewritten (and `models` and unsupported parameters stripped, stream usage
- * asked for), or its translation when the model serves another surface (package `translate`). The last
+ * asked for; on Gemini's surface `model` and `stream` removed, as they travel in the URL), or its translation when the model serves another surface (package `translate`). The last
  * payload is kept, so retries and further keys of one model reuse it.
  */
 final class AttemptPayloads {
@@ -31,12 +31,24 @@ final class AttemptPayloads {
     Buffer payload(ModelAddress address) {
         if (address != payloadFor) {
             Translation translation = translation(address);
-            payload = translation != null
-                    ? translation.forModel(address.upstreamModelId(), address.unsupportedParameters())
-                    : body.rewrite(address.upstreamModelId(), address.unsupportedParameters(), asksUsage(address));
+            if (translation != null) {
+                payload = translation.forModel(address.upstreamModelId(), address.unsupportedParameters());
+            } else if (surface == Surface.GENERATE_CONTENT) { // model and streaming go in the URL
+                payload = body.without(geminiDropped(address.unsupportedParameters()));
+            } else {
+                payload = body.rewrite(address.upstreamModelId(), address.unsupportedParameters(), asksUsage(address));
+            }
             payloadFor = address;
         }
         return payload;
+    }
+
+    private static java.util.Set<String> geminiDropped(java.util.Set<String> strip) {
+        java.util.Set<String> drop = new java.util.HashSet<>(strip);
+        drop.add("model");
+        drop.add("models");
+        drop.add("stream");
+        return drop;
     }
 
     /** The translation for attempts at this model; null when it serves the client's surface (native). */

@@ -225,8 +225,8 @@ final class Exchange {
         attemptTimer = services.vertx.setTimer(timeout, id -> onAttemptTimeout(seq, attempt, started));
         // the attempt timer bounds the wait for the answer (or a stream's first content) within the total;
         // the connection's idle timeout bounds each gap between reads, a stream's included, for a whole attempt
-        services.upstream.open(attempt.address().provider(), attempt.address().upstreamSurface(surface), key,
-                        request.headers(), timeout, settings.attemptTimeout().toMillis(), trace)
+        services.upstream.open(attempt.address().provider(), attempt.address().upstreamSurface(surface),
+                        attempt.address().upstreamModelId(), body.stream() && surface.streamable(), key, request.headers(), timeout, settings.attemptTimeout().toMillis(), trace)
                 .compose(upstream -> {
                     if (current(seq)) {
                         inFlight = upstream;

@@ -210,6 +210,27 @@ public final class RequestBody {
         return out.appendByte((byte) '}');
     }
 
+    /**
+     * The body without the fields named in {@code drop}, every other field's bytes as received: Gemini's native body,
+     * whose model and streaming travel in the URL (the gateway added `model` and `stream` from the path).
+     */
+    public Buffer without(Set<String> drop) {
+        Buffer out = Buffer.buffer(length + 2);
+        out.appendByte((byte) '{');
+        boolean first = true;
+        for (int i = 0; i < count; i++) {
+            if (drop.contains(names[i])) {
+                continue;
+            }
+            if (!first) {
+                out.appendByte((byte) ',');
+            }
+            first = false;
+            out.appendBytes(bytes, starts[i], ends[i] - starts[i]);
+        }
+        return out.appendByte((byte) '}');
+    }
+
     private static final String STREAM_USAGE = "\"stream_options\":{\"include_usage\":true}";
 
     /** The client's `stream_options` (field {@code i}) with `include_usage` set to true. */

@@ -9,7 +9,10 @@ public enum Surface {
     RESPONSES("openai/responses", "/responses", ErrorFormat.OPENAI, true),
     EMBEDDINGS("openai/embeddings", "/embeddings", ErrorFormat.OPENAI, false),
     MESSAGES("anthropic/messages", "/messages", ErrorFormat.ANTHROPIC, true),
-    /** Gemini `models/{model}:generateContent` / `:streamGenerateContent`: a client surface only (translated). */
+    /**
+     * Gemini `models/{model}:generateContent` / `:streamGenerateContent`: the model and streaming go in the URL
+     * ({@link UpstreamTarget#geminiUri}), not in the body.
+     */
     GENERATE_CONTENT("google/generate-content", "/models", ErrorFormat.GOOGLE, true);
 
     private final String id;
@@ -48,16 +51,17 @@ public enum Surface {
      */
     public java.util.List<Surface> translatedTo() {
         return switch (this) {
-            case CHAT_COMPLETIONS -> java.util.List.of(MESSAGES);
-            case MESSAGES -> java.util.List.of(CHAT_COMPLETIONS);
-            case RESPONSES, GENERATE_CONTENT -> java.util.List.of(CHAT_COMPLETIONS, MESSAGES);
+            case CHAT_COMPLETIONS -> java.util.List.of(MESSAGES, GENERATE_CONTENT);
+            case MESSAGES -> java.util.List.of(CHAT_COMPLETIONS, GENERATE_CONTENT);
+            case RESPONSES -> java.util.List.of(CHAT_COMPLETIONS, MESSAGES, GENERATE_CONTENT);
+            case GENERATE_CONTENT -> java.util.List.of(CHAT_COMPLETIONS, MESSAGES);
             default -> java.util.List.of();
         };
     }
 
-    /** Whether providers are called on it; the Gemini surface is a client surface only (no native calls yet). */
+    /** Whether providers are called on it: every surface is, Gemini's included. */
     public boolean callable() {
-        return this != GENERATE_CONTENT;
+        return true;
     }
 
     /** The surface with this catalog name, or null when the gateway does not know it. */

@@ -164,6 +164,11 @@ public final class MessagesToChatTranslation implements Translation {
                 + "openai/chat-completions.", "messages");
     }
 
+    /** The chat body the client's request became (the first step of a translation through chat). */
+    ObjectNode chatBody() {
+        return body;
+    }
+
     @Override
     public Buffer forModel(String upstreamModelId, Set<String> strip) {
         return TranslatedBody.forModel(body, upstreamModelId, strip);

@@ -71,6 +71,15 @@ public final class Translations {
         if (client == Surface.GENERATE_CONTENT && target == Surface.MESSAGES) {
             return GeminiToMessagesTranslation.of(bytes, length);
         }
+        if (client == Surface.CHAT_COMPLETIONS && target == Surface.GENERATE_CONTENT) {
+            return ChatToGeminiTranslation.of(bytes, length);
+        }
+        if (client == Surface.MESSAGES && target == Surface.GENERATE_CONTENT) {
+            return MessagesToGeminiTranslation.of(bytes, length);
+        }
+        if (client == Surface.RESPONSES && target == Surface.GENERATE_CONTENT) {
+            return ResponsesToGeminiTranslation.of(bytes, length);
+        }
         throw OpenAiToAnthropicTranslator.invalid("No translation from " + client.id() + " to " + target.id() + ".", null);
     }
 

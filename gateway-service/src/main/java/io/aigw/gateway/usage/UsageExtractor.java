@@ -19,6 +19,7 @@ public final class UsageExtractor {
 
     private static final JsonFactory JSON = new JsonFactory();
     private static final byte[] USAGE = "\"usage\"".getBytes();
+    private static final byte[] USAGE_METADATA = "\"usageMetadata\"".getBytes();
     /** Where the `g` sits in `"usage"`. */
     private static final int USAGE_G = 4;
 
@@ -26,7 +27,7 @@ public final class UsageExtractor {
     }
 
     /**
-     * Whether {@code bytes[from..to)} has a `"usage"` key whose value is an object (OpenAI streams asked for
+     * Whether {@code bytes[from..to)} has a `"usage"` key whose value is an object, or Gemini's `"usageMetadata"` (OpenAI streams asked for
      * usage carry `"usage":null` on every chunk: those need no parsing). Runs on every relayed stream burst, so
      * it looks only at the places where a `g` is (Netty's indexOf), not at every byte.
      */
@@ -42,6 +43,9 @@ public final class UsageExtractor {
                 if (k < to && buf.getByte(k) == '{') {
                     return true;
                 }
+            } else if (g - USAGE_G >= from && g - USAGE_G + USAGE_METADATA.length <= to
+                    && isKey(buf, g - USAGE_G, USAGE_METADATA)) {
+                return true; // Gemini's `usageMetadata`: an object whenever present
             }
             g++;
         }
@@ -49,8 +53,12 @@ public final class UsageExtractor {
     }
 
     private static boolean isUsageKey(ByteBuf buf, int at) {
-        for (int j = 0; j < USAGE.length; j++) {
-            if (buf.getByte(at + j) != USAGE[j]) {
+        return isKey(buf, at, USAGE);
+    }
+
+    private static boolean isKey(ByteBuf buf, int at, byte[] key) {
+        for (int j = 0; j < key.length; j++) {
+            if (buf.getByte(at + j) != key[j]) {
                 return false;
             }
         }

@@ -16,7 +16,7 @@ public final class TestDocuments {
     public static final Map<String, String> KEY_VALUES = Map.of(
             "pk_openai1", "sim-key-1", "pk_openai2", "sim-key-2", "pk_openaibad", BAD_KEY_VALUE,
             "pk_anthropic", "sim-key-1", "pk_openrouter", "sim-key-1", "pk_backup", "sim-key-2",
-            "pk_dead", "sim-key-1", "pk_banded", "sim-key-1");
+            "pk_dead", "sim-key-1", "pk_banded", "sim-key-1", "pk_gemini", "sim-key-1");
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final List<String> OPENAI = List.of("openai/chat-completions", "openai/completions",
             "openai/responses", "openai/embeddings");
@@ -46,6 +46,9 @@ public final class TestDocuments {
         providers.add(provider("retired", simulator + "/v1", "bearer", OPENAI, Map.of()).put("status", "disabled"));
         // aigw/auto's price bands: three models at three prices, the cheapest failing upstream (AutoModelProxyTest)
         providers.add(provider("banded", simulator + "/v1", "bearer", OPENAI, Map.of()).put("builtIn", false));
+        // Google's native API (model and streaming in the URL, key in x-goog-api-key)
+        providers.add(provider("gemini", simulator + "/v1beta", "x-goog-api-key", List.of("google/generate-content"),
+                Map.of()));
         ArrayNode models = doc.putArray("models");
         models.add(model("openai", "gpt-4o", "gpt-4o-2024-08-06", true, List.of("gpt-4o-latest"), List.of(), List.of()));
         models.add(model("openai", "o1-mini", "o1-mini", true, List.of(), List.of("openai/chat-completions"),
@@ -56,6 +59,7 @@ public final class TestDocuments {
                 List.of()));
         models.add(model("openrouter", "anthropic/claude-3.5-sonnet", "anthropic/claude-3.5-sonnet", false, List.of(),
                 List.of(), List.of()));
+        models.add(model("gemini", "gemini-2.5-flash", "gemini-2.5-flash", false, List.of(), List.of(), List.of()));
         models.add(model("backup", "gpt-4o-mini", "gpt-4o-mini", false, List.of(), List.of(), List.of()));
         models.add(priced(model("banded", "cheap@status=503", "cheap@status=503", false, List.of(), List.of(), List.of()),
                 "0.1", "0.2"));
@@ -224,6 +228,7 @@ public final class TestDocuments {
         keys.add(providerKey("pk_backup", "backup", T0));
         keys.add(providerKey("pk_dead", "deadhost", T0));
         keys.add(providerKey("pk_banded", "banded", T0));
+        keys.add(providerKey("pk_gemini", "gemini", T0));
         return doc;
     }
 

@@ -6,7 +6,7 @@ import java.util.Set;
 public final class Surfaces {
 
     public static final Set<String> ALL = Set.of("openai/chat-completions", "openai/responses", "openai/embeddings",
-            "openai/completions", "anthropic/messages");
+            "openai/completions", "anthropic/messages", "google/generate-content");
 
     private Surfaces() {
     }

@@ -60,6 +60,21 @@ class ProviderResourceTest {
     }
 
     @Test
+    void shouldSeedTheNativeGeminiProviderAndAcceptCustomProvidersServingGenerateContent() {
+        admin().when().get("/admin/v1/providers/gemini").then().statusCode(200)
+                .body("baseUrl", equalTo("https://generativelanguage.googleapis.com/v1beta"))
+                .body("authScheme", equalTo("x-goog-api-key"))
+                .body("surfaces", equalTo(List.of("google/generate-content")));
+        admin().when().get("/admin/v1/models/gemini/gemini-2.5-flash").then().statusCode(200)
+                .body("surfaces", equalTo(List.of("google/generate-content"))).body("bareId", equalTo(false));
+        String id = uniqueId("gem");
+        admin().body(Map.of("id", id, "baseUrl", "https://gemini.example.com/v1beta", "authScheme", "x-goog-api-key",
+                        "surfaces", List.of("google/generate-content")))
+                .when().post("/admin/v1/providers")
+                .then().statusCode(201).body("surfaces", equalTo(List.of("google/generate-content")));
+    }
+
+    @Test
     void shouldCreateCustomProviderWith201AndLocation() {
         String id = uniqueId("vllm");
         admin().body(custom(id, "https://vllm.example.com/v1")).when().post("/admin/v1/providers")

@@ -1,0 +1,18 @@
+package io.aigw.gateway.translate;
+
+/**
+ * OpenAI Responses (client) → Gemini `generateContent` (provider), through chat-completions
+ * ({@link ResponsesToChatTranslation}, then {@link ChatToGeminiTranslation}; {@link ThroughChatToGemini}): what has
+ * a slot on both steps survives (messages, images, function tools and calls, sampling, JSON output, stop reasons,
+ * usage).
+ */
+public final class ResponsesToGeminiTranslation {
+
+    private ResponsesToGeminiTranslation() {
+    }
+
+    public static Translation of(byte[] bytes, int length) {
+        ResponsesToChatTranslation toChat = ResponsesToChatTranslation.of(bytes, length);
+        return ThroughChatToGemini.of(toChat, toChat.chatBody(), field -> field); // the same names on both
+    }
+}
