@@ -89,4 +89,13 @@ class UsageExtractorTest {
         assertTrue(UsageExtractor.mentionsUsageObject(burst, lastStart, lastStart + last.length()));
         assertFalse(UsageExtractor.mentionsUsageObject(burst, lastStart + 1 + last.indexOf("usage"), burst.length()));
     }
+
+    @Test
+    void shouldSpotGeminisUsageMetadataInAStreamBurst() {
+        String chunk = "data: {\"candidates\":[{\"content\":{\"parts\":[{\"text\":\"usage\"}],\"role\":\"model\"}}],"
+                + "\"usageMetadata\":{\"promptTokenCount\":5,\"totalTokenCount\":5}}\r\n\r\n";
+        String text = "data: {\"candidates\":[{\"content\":{\"parts\":[{\"text\":\"usage\"}]}}]}\r\n\r\n";
+        assertTrue(UsageExtractor.mentionsUsageObject(Buffer.buffer(chunk), 0, chunk.length()));
+        assertFalse(UsageExtractor.mentionsUsageObject(Buffer.buffer(text), 0, text.length()));
+    }
 }
