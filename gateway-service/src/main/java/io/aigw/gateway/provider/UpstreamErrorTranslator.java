@@ -40,6 +40,15 @@ public final class UpstreamErrorTranslator {
         return new GatewayException(code, status, text, null, headers);
     }
 
+    /**
+     * The status the failover table reads: Google answers a wrong API key with 400 `INVALID_ARGUMENT` and reason
+     * `API_KEY_INVALID`, which means what other providers say with 401 (the next key is tried).
+     */
+    public static int keyStatus(io.aigw.gateway.routing.Surface surface, int status, Buffer body) {
+        return surface == io.aigw.gateway.routing.Surface.GENERATE_CONTENT && status == 400 && body != null
+                && body.toString(java.nio.charset.StandardCharsets.UTF_8).contains("\"API_KEY_INVALID\"") ? 401 : status;
+    }
+
     /** The upstream's own message, or null when the body has none. */
     static String message(Buffer body) {
         if (body == null || body.length() == 0) {

@@ -310,7 +310,9 @@ final class Exchange {
                     if (b.failed()) {
                         upstream.request().reset(); // unread rest: the connection cannot be reused
                     }
-                    onErrorStatus(attempt, key, upstream, status, b.succeeded() ? b.result() : null);
+                    Buffer error = b.succeeded() ? b.result() : null;
+                    onErrorStatus(attempt, key, upstream, UpstreamErrorTranslator.keyStatus(
+                            attempt.address().upstreamSurface(surface), status, error), error);
                 }
             }));
         }

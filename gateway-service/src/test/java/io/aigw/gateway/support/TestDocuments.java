@@ -16,7 +16,8 @@ public final class TestDocuments {
     public static final Map<String, String> KEY_VALUES = Map.of(
             "pk_openai1", "sim-key-1", "pk_openai2", "sim-key-2", "pk_openaibad", BAD_KEY_VALUE,
             "pk_anthropic", "sim-key-1", "pk_openrouter", "sim-key-1", "pk_backup", "sim-key-2",
-            "pk_dead", "sim-key-1", "pk_banded", "sim-key-1", "pk_gemini", "sim-key-1");
+            "pk_dead", "sim-key-1", "pk_banded", "sim-key-1", "pk_gemini", "sim-key-1",
+            "pk_geminibad", "gemini-bad-key");
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final List<String> OPENAI = List.of("openai/chat-completions", "openai/completions",
             "openai/responses", "openai/embeddings");
@@ -99,6 +100,7 @@ public final class TestDocuments {
         ObjectNode routed = configuration("cfg_routed0000000001");
         ArrayNode rules = routed.putObject("router").putArray("rules");
         rules.add(rule("provider", "openai", keys("pk_openaibad", "pk_openai2")));
+        rules.add(rule("provider", "gemini", keys("pk_geminibad", "pk_gemini")));
         ObjectNode modelRule = rule("model", "openai:o1-mini", keys("pk_openai1"));
         modelRule.withArray("steps").addObject().put("type", "fallback").putArray("models").add("backup:gpt-4o-mini");
         rules.add(modelRule);
@@ -229,6 +231,7 @@ public final class TestDocuments {
         keys.add(providerKey("pk_dead", "deadhost", T0));
         keys.add(providerKey("pk_banded", "banded", T0));
         keys.add(providerKey("pk_gemini", "gemini", T0));
+        keys.add(providerKey("pk_geminibad", "gemini", "2026-01-02T00:00:00Z"));
         return doc;
     }
 

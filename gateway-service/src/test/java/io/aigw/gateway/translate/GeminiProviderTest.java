@@ -217,6 +217,18 @@ class GeminiProviderTest {
     }
 
     @Test
+    void shouldTryTheNextKeyWhenGoogleCallsTheKeyInvalid() {
+        given().header("authorization", "Bearer " + TestKeys.ROUTED).contentType(ContentType.JSON)
+                .body("{\"model\":\"" + GEMINI + "\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")
+                .when().post("/v1/chat/completions")
+                .then().statusCode(200)
+                .header(GatewayHeaders.ATTEMPTS, equalTo("2"));
+        List<SimulatorClient.Recorded> sent = SimulatorClient.received();
+        assertThat(sent.get(0).header("x-goog-api-key"), equalTo("gemini-bad-key"));
+        assertThat(sent.get(1).header("x-goog-api-key"), equalTo("sim-key-1"));
+    }
+
+    @Test
     void shouldFailOverFromAGemini429AndAnswerOtherErrorsInTheClientsEnvelope() {
         chat("{\"model\":\"" + GEMINI + "@status=429\",\"models\":[\"openai:gpt-4o\"],\"messages\":[{\"role\":\"user\","
                 + "\"content\":\"hi\"}]}")
