@@ -14,8 +14,7 @@ import java.util.Map;
  * messages → `user` contents (text, images as `inlineData` from data URLs or `fileData` from URLs, audio as
  * `inlineData`); assistant messages → `model` contents (text and `functionCall` parts with their ids); consecutive
  * `tool` messages → one `user` content of `functionResponse` parts (parallel calls answered together), named after the
- * call they answer; function tools → `functionDeclarations` with `parametersJsonSchema`; tool choice →
- * `toolConfig.functionCallingConfig`; sampling, stop sequences, max tokens, penalties, seed, JSON output and
+ * call they answer; tools and tool choice by {@link ChatToGeminiTools}; sampling, stop sequences, max tokens, penalties, seed, JSON output and
  * `reasoning_effort` → `generationConfig`.
  */
 final class ChatToGeminiRequest {
@@ -59,7 +58,7 @@ final class ChatToGeminiRequest {
         if (!system.isEmpty()) {
             out.putObject("systemInstruction").putArray("parts").addObject().put("text", system.toString());
         }
-        tools(in, out, dropped);
+        ChatToGeminiTools.tools(in, out, dropped);
         ObjectNode config = config(in, dropped);
         if (!config.isEmpty()) {
             out.set("generationConfig", config);
@@ -139,44 +138,6 @@ final class ChatToGeminiRequest {
             // not JSON: wrapped below
         }
         return NODES.objectNode().put("output", text);
-    }
-
-    private static void tools(JsonNode in, ObjectNode out, List<String> dropped) {
-        ArrayNode declarations = NODES.arrayNode();
-        for (JsonNode tool : in.path("tools")) {
-            if (!"function".equals(tool.path("type").asText("function"))) {
-                dropped.add("tools[]." + tool.path("type").asText());
-                continue;
-            }
-            JsonNode function = tool.path("function");
-            ObjectNode declaration = declarations.addObject().put("name", function.path("name").asText(""));
-            if (function.path("description").isTextual()) {
-                declaration.put("description", function.get("description").asText());
-            }
-            if (function.path("parameters").isObject()) {
-                declaration.set("parametersJsonSchema", function.get("parameters"));
-            }
-        }
-        if (!declarations.isEmpty()) {
-            out.putArray("tools").addObject().set("functionDeclarations", declarations);
-        }
-        JsonNode choice = in.path("tool_choice");
-        ObjectNode calling = NODES.objectNode();
-        if (choice.isTextual()) {
-            switch (choice.asText()) {
-                case "none" -> calling.put("mode", "NONE");
-                case "required" -> calling.put("mode", "ANY");
-                default -> calling.put("mode", "AUTO");
-            }
-        } else if (choice.path("function").path("name").isTextual()) {
-            calling.put("mode", "ANY").putArray("allowedFunctionNames").add(choice.get("function").get("name").asText());
-        }
-        if (!calling.isEmpty() && !declarations.isEmpty()) {
-            out.putObject("toolConfig").set("functionCallingConfig", calling);
-        }
-        if (in.path("parallel_tool_calls").isBoolean() && !in.get("parallel_tool_calls").asBoolean()) {
-            dropped.add("parallel_tool_calls"); // Gemini decides alone how many calls it makes
-        }
     }
 
     private static ObjectNode config(JsonNode in, List<String> dropped) {
