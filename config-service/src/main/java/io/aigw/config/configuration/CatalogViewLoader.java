@@ -73,6 +73,7 @@ public class CatalogViewLoader {
         // One session runs one query at a time: chain them.
         return providerList.flatMap(p -> modelList.flatMap(m -> keyList.flatMap(k -> virtualList.map(v -> view(p, m, k, v)))))
                 .flatMap(view -> askOwners(view, providerIds(spec, entries), keyIds))
+                .flatMap(view -> askModels(view, entries))
                 .flatMap(view -> askVirtualModels(view, spec))
                 .flatMap(view -> checkVirtualModels(view, spec));
     }
@@ -130,6 +131,45 @@ public class CatalogViewLoader {
         return lookups.isEmpty() ? Uni.createFrom().item(view) : Uni.join().all(lookups).andFailFast().replaceWith(view);
     }
 
+    /**
+     * Read-your-writes for catalog models: a {@code provider:model} (or {@code provider/model}) entry of a known provider
+     * that takes only its listed models, missing from the projection, is asked of the catalog (one created a moment ago
+     * is not refused as unknown).
+     */
+    private Uni<CatalogView> askModels(CatalogView view, Set<String> entries) {
+        List<Uni<Void>> lookups = new ArrayList<>();
+        for (String address : candidateAddresses(entries)) {
+            String provider = address.substring(0, address.indexOf(':'));
+            if (view.knowsProvider(provider) && !view.allowsPassThrough(provider) && !view.models().contains(address)) {
+                lookups.add(owners.model(address).invoke(found -> {
+                    if (found != null) {
+                        view.models().add(address);
+                    }
+                }).replaceWithVoid());
+            }
+        }
+        return lookups.isEmpty() ? Uni.createFrom().item(view) : Uni.join().all(lookups).andFailFast().replaceWith(view);
+    }
+
+    /** The {@code provider:model} addresses that entries as written may stand for (no patterns, no bare ids). */
+    private static Set<String> candidateAddresses(Set<String> entries) {
+        Set<String> addresses = new HashSet<>();
+        for (String entry : entries) {
+            int colon = entry.indexOf(':');
+            int slash = entry.indexOf('/');
+            if (entry.indexOf('*') >= 0) {
+                continue;
+            }
+            if (colon > 0 && colon < entry.length() - 1) {
+                addresses.add(entry);
+            }
+            if (slash > 0 && slash < entry.length() - 1 && (colon < 0 || slash < colon)) {
+                addresses.add(entry.substring(0, slash) + ":" + entry.substring(slash + 1));
+            }
+        }
+        return addresses;
+    }
+
     /** A virtual model's name (the catalog's grammar): a bare access entry that may be one. */
     private static final java.util.regex.Pattern VIRTUAL_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9._-]+");
 
@@ -178,17 +218,26 @@ public class CatalogViewLoader {
     }
 
     /**
-     * After the check: every provider the stored (canonical) configuration names is asked of the catalog with
-     * {@code ?lock=share}, under this transaction's guard rows ({@code for share}), so the configuration and the
-     * provider's delete never both win (kit {@code ReferenceGuards}). One the catalog no longer has is a 409: it was
-     * deleted a moment ago and the projection has not heard yet (a retry then answers 400 unknown provider).
+     * After the check: every provider the stored (canonical) configuration names, and every exact catalog model address
+     * ({@code provider:model}, not a pattern) it names, is asked of the catalog with {@code ?lock=share}, under this
+     * transaction's guard rows ({@code for share}, kinds {@code provider} and {@code model}), so the configuration and
+     * the provider's or the model's delete never both win (kit {@code ReferenceGuards}). A model address is guarded
+     * whether or not the projection lists it: a pass-through provider's entry may name a model the catalog created a
+     * moment ago, and is still deleting. One the catalog no longer has is a 409 (deleted a moment ago, the projection
+     * has not heard yet; a retry answers 400 unknown), except a model of a pass-through provider: that entry stays
+     * valid as an unlisted model.
      */
-    public Uni<Void> confirmProviders(ConfigurationSpec checked) {
-        Set<String> ids = new java.util.TreeSet<>();
+    public Uni<Void> confirm(ConfigurationSpec checked, CatalogView view) {
         Set<String> entries = modelEntries(checked);
-        ids.addAll(providerIds(checked, entries));
+        Set<String> ids = new java.util.TreeSet<>(providerIds(checked, entries));
         ids.remove("");
-        if (ids.isEmpty()) {
+        Set<String> addresses = new java.util.TreeSet<>();
+        for (String entry : entries) {
+            if (entry.indexOf('*') < 0 && entry.indexOf(':') > 0) {
+                addresses.add(entry);
+            }
+        }
+        if (ids.isEmpty() && addresses.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         List<Uni<Void>> lookups = new ArrayList<>();
@@ -200,8 +249,17 @@ public class CatalogViewLoader {
                 }
             }).replaceWithVoid());
         }
-        return guards.share(ReferenceGuards.PROVIDER, ids).chain(() -> Uni.join().all(lookups).andFailFast())
-                .replaceWithVoid();
+        for (String address : addresses) {
+            String provider = address.substring(0, address.indexOf(':'));
+            lookups.add(owners.modelForReference(address).invoke(found -> {
+                if (found == null && !view.allowsPassThrough(provider)) {
+                    throw io.aigw.kit.problem.ProblemException.conflict("Model " + address
+                            + " was deleted a moment ago; retry.");
+                }
+            }).replaceWithVoid());
+        }
+        return guards.share(ReferenceGuards.PROVIDER, ids).chain(() -> guards.share(ReferenceGuards.MODEL, addresses))
+                .chain(() -> Uni.join().all(lookups).andFailFast()).replaceWithVoid();
     }
 
     /** Providers named by the access scope, the rules, and the provider part of {@code provider:model} entries. */

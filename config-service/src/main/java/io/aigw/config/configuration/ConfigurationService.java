@@ -159,8 +159,10 @@ public class ConfigurationService {
 
     private Uni<ConfigurationSpec> checked(JsonNode body) {
         return Uni.createFrom().item(() -> ConfigurationParser.parse(body))
-                .flatMap(parsed -> catalog.load(parsed).map(view -> ReferenceChecker.check(parsed, view)))
-                .call(catalog::confirmProviders)
+                .flatMap(parsed -> catalog.load(parsed).flatMap(view -> {
+                    ConfigurationSpec spec = ReferenceChecker.check(parsed, view);
+                    return catalog.confirm(spec, view).replaceWith(spec);
+                }))
                 .call(spec -> firewall.check(spec.firewall() == null ? null : spec.firewall().policies(),
                         "/firewall/policies", true));
     }

@@ -6,9 +6,12 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Map;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import java.util.Objects;
+
+import static io.aigw.kit.projection.ProjectionUpsert.apply;
+import static io.aigw.kit.projection.ProjectionUpsert.values;
 
 /**
  * Applies change events of other services to this service's projections. An event whose version
@@ -39,12 +42,30 @@ public class ProjectionService {
             + " configuration_id = excluded.configuration_id, status = excluded.status,"
             + " version = excluded.version, deleted = excluded.deleted" + GUARD;
 
+    /** The topics followed (kit projection consumer): the catalog, provider keys, access keys. */
+    @Produces
+    @Singleton
+    static ProjectionHandler catalogChanges(ProjectionService projections) {
+        return ProjectionHandler.on("catalog-changes", projections::applyCatalog);
+    }
+
+    @Produces
+    @Singleton
+    static ProjectionHandler providerKeyChanges(ProjectionService projections) {
+        return ProjectionHandler.on("provider-key-changes", projections::applyProviderKey);
+    }
+
+    @Produces
+    @Singleton
+    static ProjectionHandler accessKeyChanges(ProjectionService projections) {
+        return ProjectionHandler.on("access-key-changes", projections::applyAccessKey);
+    }
 
     /** {@code catalog-changes}: kinds {@code provider}, {@code model} and {@code virtual-model}. */
     @WithTransaction
     public Uni<Boolean> applyCatalog(ChangeEvent event) {
         if ("provider".equals(event.kind())) {
-            return upsert(PROVIDER, event, Map.of("passThrough", event.flag("allowPassThroughModels"),
+            return apply(PROVIDER, event, values("passThrough", event.flag("allowPassThroughModels"),
                     "status", status(event)));
         }
         if ("model".equals(event.kind())) {
@@ -53,11 +74,11 @@ public class ProjectionService {
                     ? event.id().substring(0, Math.max(colon, 0)) : event.text("providerId");
             String modelId = event.isDeleted() || event.text("modelId") == null
                     ? event.id().substring(colon + 1) : event.text("modelId");
-            return upsert(MODEL, event, Map.of("providerId", providerId, "modelId", modelId,
+            return apply(MODEL, event, values("providerId", providerId, "modelId", modelId,
                     "bareId", event.flag("bareId"), "status", status(event)));
         }
         if ("virtual-model".equals(event.kind())) {
-            return upsert(VIRTUAL_MODEL, event, Map.of());
+            return apply(VIRTUAL_MODEL, event, values());
         }
         return ignore(event);
     }
@@ -68,8 +89,7 @@ public class ProjectionService {
         if (!"provider-key".equals(event.kind())) {
             return ignore(event);
         }
-        return upsert(PROVIDER_KEY, event, Map.of("providerId", nullable(event.text("providerId")),
-                "status", status(event)));
+        return apply(PROVIDER_KEY, event, values("providerId", event.text("providerId"), "status", status(event)));
     }
 
     /** {@code access-key-changes}: kind {@code access-key}. */
@@ -78,25 +98,8 @@ public class ProjectionService {
         if (!"access-key".equals(event.kind())) {
             return ignore(event);
         }
-        return upsert(ACCESS_KEY, event, Map.of("configurationId", nullable(event.text("configurationId")),
+        return apply(ACCESS_KEY, event, values("configurationId", event.text("configurationId"),
                 "status", status(event)));
-    }
-
-    private Uni<Boolean> upsert(String sql, ChangeEvent event, Map<String, Object> values) {
-        return Panache.getSession().flatMap(session -> {
-            var query = session.createNativeQuery(sql)
-                    .setParameter("id", event.id())
-                    .setParameter("version", event.version())
-                    .setParameter("deleted", event.isDeleted())
-                    .setParameter("created", event.isCreated());
-            values.forEach((name, value) -> query.setParameter(name, value == NULL ? null : value));
-            return query.executeUpdate();
-        }).map(rows -> {
-            if (rows == 0) {
-                Log.debugf("Dropped stale %s %s v%d", event.kind(), event.id(), event.version());
-            }
-            return rows > 0;
-        });
     }
 
     private static Uni<Boolean> ignore(ChangeEvent event) {
@@ -106,12 +109,5 @@ public class ProjectionService {
 
     private static String status(ChangeEvent event) {
         return event.isDeleted() ? "deleted" : Objects.requireNonNullElse(event.text("status"), "active");
-    }
-
-    /** Map.of refuses nulls: this marker stands for SQL NULL. */
-    private static final Object NULL = new Object();
-
-    private static Object nullable(String value) {
-        return value == null ? NULL : value;
     }
 }

@@ -17,7 +17,9 @@ import org.jboss.resteasy.reactive.RestQuery;
  * access scope names virtual model V (any case), asked by the catalog before it deletes V. Waits (guard row
  * {@code for update}) for every configuration write that is adding a reference to X or V, so its answer includes
  * them (kit {@code ReferenceGuards}); {@code ?provider=P}: the configurations naming catalog provider P (its access
- * scope, a rule's provider, or the provider of a stored {@code P:model} entry), asked by the catalog before it deletes P.
+ * scope, a rule's provider, or the provider of a stored {@code P:model} entry), asked by the catalog before it deletes P;
+ * {@code ?model=P:M}: the configurations naming that exact model address (access scope, a rule's model, a step's
+ * models), asked by the catalog before it deletes the model.
  */
 @Path("/internal/v1/configuration-referrers")
 @Produces(MediaType.APPLICATION_JSON)
@@ -32,15 +34,26 @@ public class ReferrersResource {
     @GET
     @WithTransaction
     public Uni<Page<String>> referrers(@RestQuery String providerKey, @RestQuery String virtualModel,
-            @RestQuery String provider) {
-        boolean byKey = providerKey != null && !providerKey.isEmpty();
-        boolean byVirtualModel = virtualModel != null && !virtualModel.isEmpty();
-        boolean byProvider = provider != null && !provider.isEmpty();
-        if ((byKey ? 1 : 0) + (byVirtualModel ? 1 : 0) + (byProvider ? 1 : 0) != 1) {
-            throw ProblemException.parameter(byKey ? (byVirtualModel ? "virtualModel" : "provider") : "providerKey",
-                    "Exactly one of providerKey, virtualModel and provider is required.");
+            @RestQuery String provider, @RestQuery String model) {
+        java.util.Map<String, String> given = new java.util.LinkedHashMap<>();
+        given.put("providerKey", providerKey);
+        given.put("virtualModel", virtualModel);
+        given.put("provider", provider);
+        given.put("model", model);
+        given.values().removeIf(value -> value == null || value.isEmpty());
+        if (given.size() != 1) {
+            throw ProblemException.parameter(given.isEmpty() ? "providerKey" : given.keySet().iterator().next(),
+                    "Exactly one of providerKey, virtualModel, provider and model is required.");
         }
-        if (byProvider) {
+        if (model != null && !model.isEmpty()) {
+            String vars = ", jsonb_build_object('m', cast(:id as text)))";
+            return guards.referrers(ReferenceGuards.MODEL, model, "select id from configuration where"
+                    + " jsonb_path_exists(document, 'lax $.access.models.allow[*] ? (@ == $m)'" + vars
+                    + " or jsonb_path_exists(document, 'lax $.router.rules[*].model ? (@ == $m)'" + vars
+                    + " or jsonb_path_exists(document, 'lax $.router.rules[*].steps[*].models[*] ? (@ == $m)'" + vars
+                    + " order by id", model);
+        }
+        if (provider != null && !provider.isEmpty()) {
             String vars = ", jsonb_build_object('p', cast(:id as text), 'c', cast(:id as text) || ':'))";
             return guards.referrers(ReferenceGuards.PROVIDER, provider, "select id from configuration where"
                     + " jsonb_path_exists(document, 'lax $.access.providers.allow[*] ? (@ == $p)'" + vars
@@ -50,7 +63,7 @@ public class ReferrersResource {
                     + " or jsonb_path_exists(document, 'lax $.router.rules[*].steps[*].models[*] ? (@ starts with $c)'"
                     + vars + " order by id", provider);
         }
-        if (byVirtualModel) {
+        if (virtualModel != null && !virtualModel.isEmpty()) {
             return guards.referrers(ReferenceGuards.VIRTUAL_MODEL, virtualModel.toLowerCase(java.util.Locale.ROOT),
                     "select id from configuration c where exists (select 1 from jsonb_path_query(c.document,"
                             + " 'lax $.access.models.allow[*]') e where lower(e #>> '{}') = lower(:id)) order by id",

@@ -13,7 +13,8 @@ import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Singleton;
 
 /**
- * The other services' internal look-ups in tests: what a test added, else, for providers, provider keys and virtual models, what
+ * The other services' internal look-ups in tests: what a test added, else, for providers, models, provider keys and
+ * virtual models, what
  * the projection holds (key-service and the catalog would know every one their events announced), else unknown (404).
  */
 @Alternative
@@ -35,6 +36,13 @@ public class TestOwners extends FakeOwners {
                     .execute(Tuple.of(id))
                     .map(rows -> rows.size() == 0 ? null : new JsonObject().put("id", id)
                             .put("allowPassThroughModels", rows.iterator().next().getBoolean(1)));
+        }
+        if (path.equals("/internal/v1/models?address=")) {
+            return pool.preparedQuery("select provider_id, model_id from catalog_model where id = $1 and not deleted")
+                    .execute(Tuple.of(id))
+                    .map(rows -> rows.size() == 0 ? null : new JsonObject()
+                            .put("providerId", rows.iterator().next().getString(0))
+                            .put("modelId", rows.iterator().next().getString(1)));
         }
         if (path.equals("/internal/v1/virtual-models/")) {
             return pool.preparedQuery("select id from catalog_virtual_model where lower(id) = lower($1) and not deleted")

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.TestInstance;
  * another at once; concurrent creates of one id and concurrent deletes of one resource each have exactly one winner
  * and answer promptly; a reference and a delete of what it refers to never both succeed (an access key and its
  * configuration, a configuration and its provider key, a provider key and its catalog provider, a configuration and
- * a provider or a virtual model it names).
+ * a provider, a catalog model or a virtual model it names).
  */
 @Order(8)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -193,6 +193,70 @@ class AdminPlaneConcurrencyIT {
     }
 
     /**
+     * A configuration naming a catalog model (config-service) created a moment before, and the model's DELETE (the
+     * catalog), sent together: never both succeed, and afterwards a stored configuration's model is there. The
+     * provider lists its models only (no pass-through), so a configuration can name the model only while it exists.
+     */
+    @Test
+    void shouldNeverLetAConfigurationNamingACatalogModelAndItsDeleteBothSucceed() {
+        String provider = closedProvider("mdel-" + run);
+        for (int round = 0; round < ROUNDS; round++) {
+            String address = provider + ":mdel-model-" + round;
+            String modelUrl = model(provider, "mdel-model-" + round);
+            String name = "mref " + run + " " + round;
+            List<HttpResponse<String>> answers = together(
+                    () -> suite.admin("POST", suite.configUrl + "/admin/v1/configurations", "{\"name\":\"" + name
+                            + "\",\"router\":{\"rules\":[{\"model\":\"" + address
+                            + "\",\"steps\":[{\"type\":\"fallback\",\"models\":[\"openai:gpt-4o\"]}]}]}}"),
+                    () -> suite.admin("DELETE", modelUrl, null));
+            checkConfigurationOrDelete(answers, "model", address, modelUrl, name);
+        }
+    }
+
+    /**
+     * The same race for a provider that also takes models it does not list (pass-through): a configuration naming
+     * the model is valid with or without it, so both may succeed, but only in that order (the DELETE, then the
+     * configuration naming an unlisted model); a DELETE after the configuration is stored is refused. Whatever the
+     * outcome, the stored configuration stays valid: its next PATCH succeeds.
+     */
+    @Test
+    void shouldKeepAConfigurationNamingAPassThroughProvidersModelValidWhenItRacesTheModelsDelete() {
+        String provider = provider("mpass-" + run);
+        for (int round = 0; round < ROUNDS; round++) {
+            String address = provider + ":mpass-model-" + round;
+            String modelUrl = model(provider, "mpass-model-" + round);
+            String name = "mpass " + run + " " + round;
+            List<HttpResponse<String>> answers = together(
+                    () -> suite.admin("POST", suite.configUrl + "/admin/v1/configurations", "{\"name\":\"" + name
+                            + "\",\"access\":{\"models\":{\"allow\":[\"" + address + "\"]}}}"),
+                    () -> suite.admin("DELETE", modelUrl, null));
+            HttpResponse<String> configuration = answers.get(0);
+            HttpResponse<String> delete = answers.get(1);
+            assertTrue(configuration.statusCode() == 201 || configuration.statusCode() == 409,
+                    "configuration: " + configuration.statusCode() + " " + configuration.body());
+            assertTrue(delete.statusCode() == 204 || delete.statusCode() == 409,
+                    "delete: " + delete.statusCode() + " " + delete.body());
+            if (configuration.statusCode() != 201) {
+                continue;
+            }
+            String id = RunningSuite.json(configuration).path("id").asText();
+            String url = suite.configUrl + "/admin/v1/configurations/" + id;
+            created.put(url, 1);
+            assertEquals(200, suite.admin("PATCH", url, "{\"description\":\"after the race\"}").statusCode(),
+                    "the stored configuration naming " + address + " stays valid");
+            if (delete.statusCode() == 409) {
+                assertEquals(200, suite.admin("GET", modelUrl, null).statusCode(), "the refused delete kept the model");
+            } else {
+                expect(201, suite.admin("POST", suite.catalogUrl + "/admin/v1/models",
+                        modelBody(provider, "mpass-model-" + round)), "model " + address + " again");
+                HttpResponse<String> again = suite.admin("DELETE", modelUrl, null);
+                assertEquals(409, again.statusCode(), "a delete after the configuration is stored: " + again.body());
+                assertTrue(again.body().contains(id), "the refusal names the configuration: " + again.body());
+            }
+        }
+    }
+
+    /**
      * A configuration whose access scope names a virtual model (config-service), and the virtual model's DELETE (the
      * catalog), sent together: never both succeed, and afterwards a stored configuration's virtual model is there.
      */
@@ -214,7 +278,8 @@ class AdminPlaneConcurrencyIT {
     }
 
     /**
-     * Of a configuration {@code name} naming {@code what} (a {@code kind}: "provider", "virtual model" at {@code url})
+     * Of a configuration {@code name} naming {@code what} (a {@code kind}: "provider", "model", "virtual model" at
+ * {@code url})
      * and {@code what}'s DELETE, sent together ({@code answers}: the POST's, then the DELETE's): never both succeed,
      * one does, and afterwards a stored configuration's {@code what} is there, else it is gone.
      */
@@ -294,6 +359,23 @@ class AdminPlaneConcurrencyIT {
         expect(201, suite.admin("POST", suite.catalogUrl + "/admin/v1/providers", providerBody(id)), "provider " + id);
         created.put(suite.catalogUrl + "/admin/v1/providers/" + id, 3);
         return id;
+    }
+
+    /** A provider that takes only the models it lists (no pass-through). */
+    private String closedProvider(String id) {
+        expect(201, suite.admin("POST", suite.catalogUrl + "/admin/v1/providers", providerBody(id)
+                .replace("\"surfaces\"", "\"allowPassThroughModels\":false,\"surfaces\"")), "provider " + id);
+        created.put(suite.catalogUrl + "/admin/v1/providers/" + id, 3);
+        return id;
+    }
+
+    /** Creates {@code model} of {@code provider}; answers its admin URL. */
+    private String model(String provider, String model) {
+        String url = suite.catalogUrl + "/admin/v1/models/" + provider + "/" + model;
+        expect(201, suite.admin("POST", suite.catalogUrl + "/admin/v1/models", modelBody(provider, model)),
+                "model " + model);
+        created.put(url, 2);
+        return url;
     }
 
     private String providerKey(String provider) {

@@ -3,15 +3,16 @@ package io.aigw.keys.projection;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aigw.kit.projection.ChangeEvent;
 import io.aigw.kit.projection.ProjectionHandler;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.aigw.kit.projection.ProjectionUpsert;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
  * Applies other services' change events to this service's projections. An event whose version is
@@ -29,6 +30,19 @@ public class ProjectionService {
             + " values (:id, :version, :deleted) on conflict (id) do update set"
             + " version = excluded.version, deleted = excluded.deleted" + GUARD;
 
+    /** The topics followed (kit projection consumer): the catalog, configurations. */
+    @Produces
+    @Singleton
+    static ProjectionHandler catalogChanges(ProjectionService projections) {
+        return ProjectionHandler.on("catalog-changes", projections::applyCatalog);
+    }
+
+    @Produces
+    @Singleton
+    static ProjectionHandler configChanges(ProjectionService projections) {
+        return ProjectionHandler.on("config-changes", projections::applyConfig);
+    }
+
     /** {@code catalog-changes}: only kind {@code provider} matters here (provider keys name providers). */
     @WithTransaction
     public Uni<Boolean> applyCatalog(ChangeEvent event) {
@@ -36,11 +50,7 @@ public class ProjectionService {
             return Uni.createFrom().item(false);
         }
         String status = event.isDeleted() ? "deleted" : Objects.requireNonNullElse(event.text("status"), "active");
-        return Panache.getSession().chain(session -> session.createNativeQuery(PROVIDER)
-                .setParameter("id", event.id()).setParameter("status", status)
-                .setParameter("version", event.version()).setParameter("deleted", event.isDeleted())
-                .setParameter("created", event.isCreated()).executeUpdate())
-                .map(rows -> applied(event, rows));
+        return ProjectionUpsert.apply(PROVIDER, event, ProjectionUpsert.values("status", status));
     }
 
     /** {@code config-changes}: kind {@code configuration}; its provider-key references are replaced whole. */
@@ -50,26 +60,11 @@ public class ProjectionService {
             return Uni.createFrom().item(false);
         }
         Set<String> keys = event.isDeleted() ? Set.of() : referencedKeys(event.data());
-        return Panache.getSession().chain(session -> session.createNativeQuery(CONFIGURATION)
-                .setParameter("id", event.id()).setParameter("version", event.version())
-                .setParameter("deleted", event.isDeleted()).setParameter("created", event.isCreated())
-                .executeUpdate()
-                .chain(rows -> rows == 0 ? Uni.createFrom().item(false)
-                        : session.createNativeQuery("delete from configuration_provider_key where configuration_id = :id")
-                                .setParameter("id", event.id()).executeUpdate()
-                                .chain(() -> insertKeys(session, event.id(), keys))
-                                .replaceWith(true)))
-                .map(applied -> applied(event, applied ? 1 : 0));
-    }
-
-    private static Uni<Void> insertKeys(Mutiny.Session session, String id, Set<String> keys) {
-        if (keys.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        return session.createNativeQuery("insert into configuration_provider_key (configuration_id, provider_key_id)"
-                        + " select :id, unnest(cast(:keys as varchar[]))")
-                .setParameter("id", id).setParameter("keys", keys.toArray(new String[0]))
-                .executeUpdate().replaceWithVoid();
+        return ProjectionUpsert.applyReplacingChildren(CONFIGURATION, event, Map.of(),
+                "delete from configuration_provider_key where configuration_id = :id",
+                "insert into configuration_provider_key (configuration_id, provider_key_id)"
+                        + " select :id, unnest(cast(:keys as varchar[]))",
+                keys.size(), Map.of("keys", keys.toArray(new String[0])));
     }
 
     /** Every {@code router.rules[].steps[].keys[]} entry of a configuration. */
@@ -85,12 +80,5 @@ public class ProjectionService {
             }
         }
         return keys;
-    }
-
-    private static boolean applied(ChangeEvent event, int rows) {
-        if (rows == 0) {
-            Log.debugf("Dropped stale %s %s v%d", event.kind(), event.id(), event.version());
-        }
-        return rows > 0;
     }
 }

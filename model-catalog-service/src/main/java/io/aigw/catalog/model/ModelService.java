@@ -14,6 +14,8 @@ import io.aigw.catalog.projection.ReferenceQueries;
 import io.aigw.catalog.provider.Provider;
 import io.aigw.catalog.provider.ProviderRepository;
 import io.aigw.catalog.virtualmodel.VirtualModelRepository;
+import io.aigw.kit.projection.OwnerLookup;
+import io.aigw.kit.projection.ReferenceGuards;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -36,10 +38,15 @@ public class ModelService {
     private final ReferenceQueries references;
     private final ObjectMapper mapper;
     private final VirtualModelRepository virtualModels;
+    private final OwnerLookup owners;
+    private final ReferenceGuards guards;
 
     public ModelService(ModelRepository models, ProviderRepository providers, CatalogEvents outbox,
-            ReferenceQueries references, ObjectMapper mapper, VirtualModelRepository virtualModels) {
+            ReferenceQueries references, ObjectMapper mapper, VirtualModelRepository virtualModels, OwnerLookup owners,
+            ReferenceGuards guards) {
         this.virtualModels = virtualModels;
+        this.owners = owners;
+        this.guards = guards;
         this.models = models;
         this.providers = providers;
         this.outbox = outbox;
@@ -57,6 +64,17 @@ public class ModelService {
     @WithSession
     public Uni<ModelResponse> get(String providerId, String modelId) {
         return find(providerId, modelId).map(ModelResponse::of);
+    }
+
+    /**
+     * The model for a configuration write that names it: its row is read {@code for share nowait}, so while a delete
+     * holds it (and asks config-service for referrers) the answer is a 409, never a model about to vanish (the kit's
+     * {@code ReferenceGuards} has the argument).
+     */
+    @WithTransaction
+    public Uni<ModelResponse> getForReference(String providerId, String modelId) {
+        return guards.shareNowait("model", "id = :id", Model.address(providerId, modelId))
+                .chain(() -> find(providerId, modelId)).map(ModelResponse::of);
     }
 
     @WithTransaction
@@ -124,7 +142,11 @@ public class ModelService {
         });
     }
 
-    /** Deletes a model: refused (409 {@code still-referenced}) while a configuration names its address. */
+    /**
+     * Deletes a model: refused (409 {@code still-referenced}) while a configuration or a virtual model names its
+     * address, as the projection knows or config-service says (asked while this transaction holds the row
+     * {@code for update}, so its answer includes configuration writes not yet projected); 503 if it cannot say.
+     */
     @WithTransaction
     public Uni<Void> delete(String providerId, String modelId, long[] ifMatch) {
         return find(providerId, modelId, LockModeType.PESSIMISTIC_WRITE).chain(m -> {
@@ -133,6 +155,12 @@ public class ModelService {
                 if (!referrers.isEmpty()) {
                     throw ProblemException.stillReferenced("model " + m.id + " is referenced by "
                             + String.join(" and ", referrers));
+                }
+                return owners.configurationsUsingModel(m.id);
+            }).chain(configurations -> {
+                if (!configurations.isEmpty()) {
+                    throw ProblemException.stillReferenced("model " + m.id + " is referenced by configuration(s) "
+                            + ReferenceQueries.names(configurations));
                 }
                 return models.delete(m).call(models::flush)
                         .call(() -> outbox.write("model", "deleted", m.id, m.publicVersion() + 1, null));

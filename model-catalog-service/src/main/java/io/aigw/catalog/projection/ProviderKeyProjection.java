@@ -2,7 +2,7 @@ package io.aigw.catalog.projection;
 
 import io.aigw.kit.projection.ChangeEvent;
 import io.aigw.kit.projection.ProjectionHandler;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.aigw.kit.projection.ProjectionUpsert;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,11 +29,7 @@ public class ProviderKeyProjection implements ProjectionHandler {
         if (!"provider-key".equals(event.kind())) {
             return Uni.createFrom().item(false);
         }
-        return Panache.getSession().chain(session -> session.createNativeQuery(UPSERT)
-                .setParameter("id", event.id())
-                .setParameter("providerId", event.isDeleted() ? null : event.text("providerId"))
-                .setParameter("version", event.version()).setParameter("deleted", event.isDeleted())
-                .setParameter("created", event.isCreated()).executeUpdate())
-                .map(rows -> rows > 0);
+        return ProjectionUpsert.apply(UPSERT, event,
+                ProjectionUpsert.values("providerId", event.isDeleted() ? null : event.text("providerId")));
     }
 }

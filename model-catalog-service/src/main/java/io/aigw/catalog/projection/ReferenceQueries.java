@@ -63,7 +63,8 @@ public class ReferenceQueries {
         return phrases;
     }
 
-    private static String names(List<String> ids) {
+    /** At most {@link #NAMED} of {@code ids}, comma-separated, "…" when there are more. */
+    public static String names(List<String> ids) {
         String shown = String.join(", ", ids.subList(0, Math.min(ids.size(), NAMED)));
         return ids.size() > NAMED ? shown + ", …" : shown;
     }

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The catalog's side of the cross-service reference guard (the kit's {@code ReferenceGuards}): a provider's delete
- * asks key-service for its keys and config-service for the configurations naming it, a virtual model's delete asks config-service for the configurations naming it, each
+ * asks key-service for its keys and config-service for the configurations naming it, a model's or a virtual model's
+ * delete asks config-service for the configurations naming it, each
  * while holding the row; and the {@code ?lock=share} look-up a referencing write makes answers 409 while a write (a
  * delete in progress) holds the row, 200 otherwise, 404 once it is gone.
  */
@@ -82,6 +83,50 @@ class ReferenceGuardTest {
     }
 
     @Test
+    void shouldRefuseToDeleteAModelThatConfigServiceSaysAConfigurationNames() {
+        String id = provider();
+        String address = model(id, "m-1");
+        TestOwners.addPath("/internal/v1/configuration-referrers?model=" + address,
+                new JsonObject().put("data", new JsonArray().add("cfg_racing")));
+        admin().delete("/admin/v1/models/" + id + "/m-1").then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://aigw.dev/problems/still-referenced"))
+                .body("detail", containsString("cfg_racing"));
+        admin().get("/admin/v1/models/" + id + "/m-1").then().statusCode(200);
+        TestOwners.addPath("/internal/v1/configuration-referrers?model=" + address,
+                new JsonObject().put("data", new JsonArray()));
+        admin().delete("/admin/v1/models/" + id + "/m-1").then().statusCode(204);
+    }
+
+    @Test
+    void shouldNotDeleteAModelWhileConfigServiceCannotSayWhetherConfigurationsNameIt() {
+        String id = provider();
+        model(id, "m-1");
+        TestOwners.down(true);
+        admin().delete("/admin/v1/models/" + id + "/m-1").then().statusCode(503);
+        TestOwners.down(false);
+        admin().get("/admin/v1/models/" + id + "/m-1").then().statusCode(200);
+    }
+
+    @Test
+    void shouldAnswer409ToAReferencingLookUpWhileAWriteHoldsTheModel() {
+        String id = provider();
+        String address = model(id, "m/1");
+        String models = "/internal/v1/models";
+        service().queryParam("address", address).queryParam("lock", "share").get(models).then().statusCode(200)
+                .body("modelId", equalTo("m/1"));
+        whileLocked("select id from model where id = $1 for update", address, () -> {
+            service().queryParam("address", address).queryParam("lock", "share").get(models).then().statusCode(409);
+            service().queryParam("address", address).get(models).then().statusCode(200);
+        });
+        admin().delete("/admin/v1/models/" + id + "/m/1").then().statusCode(204);
+        service().queryParam("address", address).queryParam("lock", "share").get(models).then().statusCode(404);
+        service().queryParam("address", id + ":never").get(models).then().statusCode(404);
+        service().get(models).then().statusCode(400);
+        admin().queryParam("address", id + ":never").get(models).then().statusCode(401);
+    }
+
+    @Test
     void shouldGuardAVirtualModelTheSameWay() {
         String name = uniqueId("guarded");
         admin().body(Map.of("name", name, "targets", List.of("openai:gpt-4o"))).post("/admin/v1/virtual-models")
@@ -99,6 +144,13 @@ class ReferenceGuardTest {
                 new JsonObject().put("data", new JsonArray()));
         admin().delete("/admin/v1/virtual-models/" + name).then().statusCode(204);
         service().get("/internal/v1/virtual-models/" + name + "?lock=share").then().statusCode(404);
+    }
+
+    /** Creates model {@code modelId} of {@code provider}; answers its address. */
+    private static String model(String provider, String modelId) {
+        admin().body("{\"providerId\":\"" + provider + "\",\"modelId\":\"" + modelId + "\"}").post("/admin/v1/models")
+                .then().statusCode(201);
+        return provider + ":" + modelId;
     }
 
     private static String provider() {

@@ -49,14 +49,8 @@ public class OwnerLookup {
 
     /** config-service's {@code /internal/v1/configuration-referrers?providerKey=}: the configurations that use it. */
     public Uni<java.util.List<String>> configurationsUsingProviderKey(String id) {
-        return find(config.configUrl(), "/internal/v1/configuration-referrers?providerKey=", id, "", "config-service")
-                .map(page -> {
-                    java.util.List<String> ids = new java.util.ArrayList<>();
-                    if (page != null && page.getJsonArray("data") != null) {
-                        page.getJsonArray("data").forEach(item -> ids.add(String.valueOf(item)));
-                    }
-                    return ids;
-                });
+        return ids(find(config.configUrl(), "/internal/v1/configuration-referrers?providerKey=", id, "",
+                "config-service"));
     }
 
     /** config-service's {@code /internal/v1/configurations/{id}?lock=share}, for a write that binds a key to it. */
@@ -95,6 +89,26 @@ public class OwnerLookup {
     /** config-service's {@code /internal/v1/configuration-referrers?provider=}: the configurations naming it. */
     public Uni<java.util.List<String>> configurationsUsingProvider(String id) {
         return ids(find(config.configUrl(), "/internal/v1/configuration-referrers?provider=", id, "", "config-service"));
+    }
+
+    /** model-catalog-service's {@code /internal/v1/models?address=provider:model}: one model, null when none. */
+    public Uni<JsonObject> model(String address) {
+        return find(config.catalogUrl(), "/internal/v1/models?address=", address, "", "model-catalog-service");
+    }
+
+    /**
+     * model-catalog-service's {@code /internal/v1/models?address=provider:model&lock=share}, for a configuration write
+     * that names the model: answered only when no delete of it is in progress (409 otherwise); null when none.
+     */
+    public Uni<JsonObject> modelForReference(String address) {
+        return find(config.catalogUrl(), "/internal/v1/models?address=", address, "&lock=share",
+                "model-catalog-service");
+    }
+
+    /** config-service's {@code /internal/v1/configuration-referrers?model=}: the configurations naming the address. */
+    public Uni<java.util.List<String>> configurationsUsingModel(String address) {
+        return ids(find(config.configUrl(), "/internal/v1/configuration-referrers?model=", address, "",
+                "config-service"));
     }
 
     /** key-service's {@code /internal/v1/provider-key-referrers?providerId=}: the provider keys of the provider. */

@@ -41,6 +41,12 @@ public class ReferenceGuards {
     public static final String CONFIGURATION = "configuration";
     /** A catalog provider (model-catalog-service) named by provider keys (key-service) and configurations. */
     public static final String PROVIDER = "provider";
+    /**
+     * A catalog model's {@code provider:model} address named by configurations (config-service): every exact address
+     * a configuration names, whether or not the catalog lists it (a pass-through provider's model may be created a
+     * moment later, or be deleted in the same instant).
+     */
+    public static final String MODEL = "model";
     /** A catalog virtual model (lower-cased name) named by configurations' access scopes (config-service). */
     public static final String VIRTUAL_MODEL = "virtual-model";
 

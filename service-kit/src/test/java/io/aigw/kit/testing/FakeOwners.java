@@ -39,7 +39,14 @@ public class FakeOwners extends OwnerLookup {
      * while a delete of it is in progress ({@code busy = false} ends that).
      */
     public static void busy(String kind, String id, boolean busy) {
-        String path = "/internal/v1/" + kind + "/" + id;
+        busyPath("/internal/v1/" + kind + "/" + id, busy);
+    }
+
+    /**
+     * The same for a look-up addressed by its URL path and query, id included
+     * ({@code /internal/v1/models?address=p:m}): with {@code lock=share} it answers 409.
+     */
+    public static void busyPath(String path, boolean busy) {
         if (busy) {
             BUSY.add(path);
         } else {
@@ -56,7 +63,7 @@ public class FakeOwners extends OwnerLookup {
         if (down) {
             return Uni.createFrom().failure(ProblemException.unavailable(owner + " cannot be reached to check a reference; retry."));
         }
-        if ("?lock=share".equals(query) && BUSY.contains(path + id)) {
+        if (query.endsWith("lock=share") && BUSY.contains(path + id)) {
             return Uni.createFrom().failure(ProblemException.conflict(owner + " is changing or deleting " + id
                     + " right now; retry."));
         }
