@@ -6,7 +6,7 @@
 
 A point is {"round", "scenario", "target", "tool": "wrk"|"openloop", "cpu_ticks", "jit_ticks", "rss_kb_max",
 "has_pid", "parts_ticks" (metering: {part: ticks} of the suite's other processes), "parts_window_s", "idle" (metering:
-{"seconds", "ticks": {part: ticks}} of the parts with no load), "ledger_lag_max", "ledger_lag_end", "result"}, where result is wrk's JSON line (wrk/post.lua) or the open-loop generator's (OpenLoopLoad).
+{"seconds", "ticks": {part: ticks}} of the parts with no load), "ledger_lag_end", "result"}, where result is wrk's JSON line (wrk/post.lua) or the open-loop generator's (OpenLoopLoad).
 Absolute figures are medians over the rounds; ratios and added latencies are computed per round between targets
 measured back to back (paired), then their median is reported (with min and max in the JSON).
 """
@@ -74,9 +74,8 @@ def figures(point, clk_tck=100):
             # what the parts spend with no traffic at all, scaled to the load's window: their idle floor
             f["parts_idle_s"] = {part: ticks / clk_tck * window / idle["seconds"]
                                  for part, ticks in idle["ticks"].items()}
-    if point.get("ledger_lag_max") is not None:
-        f["ledger_lag_max"] = point["ledger_lag_max"]
-        f["ledger_lag_end"] = point.get("ledger_lag_end")
+    if point.get("ledger_lag_end") is not None:
+        f["ledger_lag_end"] = point["ledger_lag_end"]
     return f
 
 
@@ -145,8 +144,7 @@ def aggregate(points, clk_tck):
                 if all("parts_idle_s" in f for f in fs):
                     s["parts_idle_us_per_request"] = {
                         part: sum(f["parts_idle_s"].get(part, 0.0) for f in fs) / served * 1e6 for part in sorted(parts)}
-            if any("ledger_lag_max" in f for f in fs):
-                s["ledger_lag_max"] = max(f.get("ledger_lag_max", 0) for f in fs)
+            if any("ledger_lag_end" in f for f in fs):
                 s["ledger_lag_end"] = [f.get("ledger_lag_end") for f in fs]
             for ref in ("direct", "nginx", "portkey", "aigw"):
                 if ref == target or ref not in targets:
@@ -386,10 +384,10 @@ def markdown(meta, agg, targets):
             out.append("The idle floor is what each part spent with no traffic at all (measured before each point, "
                        "scaled to its window): timers and polls that a light load pays per request.")
             out.append("")
-        lag = get(agg, "metering", "aigw", "ledger_lag_max")
+        lag = get(agg, "metering", "aigw", "ledger_lag_end")
         if lag is not None:
-            out.append(f"Ledger consumer lag on usage-events (key-service's Kafka client metrics, sampled every 0.5 s): "
-                       f"max {lag:,} records; at the end of each point {get(agg, 'metering', 'aigw', 'ledger_lag_end')}.")
+            out.append(f"The ledger's consumer lag on usage-events just after each point (records not yet fetched, "
+                       f"key-service's Kafka client metrics): {', '.join(str(v) for v in lag)}.")
             out.append("")
 
     if "aigw" in targets:
