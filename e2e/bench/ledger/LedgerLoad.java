@@ -23,7 +23,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  *
  *   java -cp 'deploy/local/run/kafka/lib/*' e2e/bench/ledger/LedgerLoad.java FIXTURE RUN RATE SECONDS KEYS
  *
- * Prints one line per second (sent, acknowledged) and `SENT <n>` at the end.
+ * Prints one line per second (sent, acknowledged), `SENT <n>` at the end, and the producer's batch figures (record size,
+ * compression rate, records per produce request).
  */
 public class LedgerLoad {
 
@@ -74,6 +75,13 @@ public class LedgerLoad {
                 Thread.sleep(1);
             }
             producer.flush();
+            producer.metrics().forEach((name, metric) -> {
+                if (name.group().equals("producer-metrics") && (name.name().equals("record-size-avg")
+                        || name.name().equals("compression-rate-avg") || name.name().equals("records-per-request-avg")
+                        || name.name().equals("batch-size-avg"))) {
+                    System.out.printf("producer %s: %.2f%n", name.name(), ((Number) metric.metricValue()).doubleValue());
+                }
+            });
         }
         System.out.printf("SENT %d acknowledged %d failed %d in %.1f s%n", sent, acked.get(), failed.get(),
                 (System.nanoTime() - start) / 1e9);
