@@ -5,7 +5,8 @@
     report.py report META.tsv POINTS.jsonl OUT.md OUT.json
 
 A point is {"round", "scenario", "target", "tool": "wrk"|"openloop", "cpu_ticks", "jit_ticks", "rss_kb_max",
-"has_pid", "parts_ticks" (metering: {part: ticks} of the suite's other processes), "result"}, where result is wrk's JSON line (wrk/post.lua) or the open-loop generator's (OpenLoopLoad).
+"has_pid", "parts_ticks" (metering: {part: ticks} of the suite's other processes), "parts_window_s", "idle" (metering:
+{"seconds", "ticks": {part: ticks}} of the parts with no load), "ledger_lag_end", "result"}, where result is wrk's JSON line (wrk/post.lua) or the open-loop generator's (OpenLoopLoad).
 Absolute figures are medians over the rounds; ratios and added latencies are computed per round between targets
 measured back to back (paired), then their median is reported (with min and max in the JSON).
 """
@@ -68,6 +69,13 @@ def figures(point, clk_tck=100):
         f["rss_mb"] = point["rss_kb_max"] / 1024.0
     if point.get("parts_ticks"):
         f["parts_s"] = {part: ticks / clk_tck for part, ticks in point["parts_ticks"].items()}
+        idle, window = point.get("idle"), point.get("parts_window_s")
+        if idle and idle.get("seconds") and window:
+            # what the parts spend with no traffic at all, scaled to the load's window: their idle floor
+            f["parts_idle_s"] = {part: ticks / clk_tck * window / idle["seconds"]
+                                 for part, ticks in idle["ticks"].items()}
+    if point.get("ledger_lag_end") is not None:
+        f["ledger_lag_end"] = point["ledger_lag_end"]
     return f
 
 
@@ -133,6 +141,11 @@ def aggregate(points, clk_tck):
                 parts = {part for f in fs for part in f["parts_s"]}
                 s["parts_us_per_request"] = {
                     part: sum(f["parts_s"].get(part, 0.0) for f in fs) / served * 1e6 for part in sorted(parts)}
+                if all("parts_idle_s" in f for f in fs):
+                    s["parts_idle_us_per_request"] = {
+                        part: sum(f["parts_idle_s"].get(part, 0.0) for f in fs) / served * 1e6 for part in sorted(parts)}
+            if any("ledger_lag_end" in f for f in fs):
+                s["ledger_lag_end"] = [f.get("ledger_lag_end") for f in fs]
             for ref in ("direct", "nginx", "portkey", "aigw"):
                 if ref == target or ref not in targets:
                     continue
@@ -354,15 +367,28 @@ def markdown(meta, agg, targets):
                    f"{fmt(get(agg, 'metering', 'aigw', 'latency_ms', 'p99'), 2)} ms. Metering is what the usage "
                    f"events cost after the gateway: {', '.join(METERING_PARTS)}.")
         out.append("")
-        out.append("| part | CPU µs / request |")
-        out.append("|---|---:|")
-        out.append(f"| gateway | {fmt(gateway, 0)} |")
+        idle = get(agg, "metering", "aigw", "parts_idle_us_per_request") or {}
+        out.append("| part | CPU µs / request | of it the idle floor | above idle |")
+        out.append("|---|---:|---:|---:|")
+        out.append(f"| gateway | {fmt(gateway, 0)} | | |")
         for part, us in parts.items():
-            out.append(f"| {part} | {fmt(us, 0)} |")
+            floor = idle.get(part)
+            out.append(f"| {part} | {fmt(us, 0)} | {fmt(floor, 0)} | {fmt(None if floor is None else us - floor, 0)} |")
         metering = sum(us for part, us in parts.items() if part in METERING_PARTS)
-        out.append(f"| **metering ({' + '.join(METERING_PARTS)})** | **{fmt(metering, 0)}** |")
-        out.append(f"| **all** | **{fmt(metering + (gateway or 0) + parts.get('redis', 0.0), 0)}** |")
+        floor = sum(us for part, us in idle.items() if part in METERING_PARTS) if idle else None
+        out.append(f"| **metering ({' + '.join(METERING_PARTS)})** | **{fmt(metering, 0)}** | {fmt(floor, 0)} | "
+                   f"**{fmt(None if floor is None else metering - floor, 0)}** |")
+        out.append(f"| **all** | **{fmt(metering + (gateway or 0) + parts.get('redis', 0.0), 0)}** | | |")
         out.append("")
+        if idle:
+            out.append("The idle floor is what each part spent with no traffic at all (measured before each point, "
+                       "scaled to its window): timers and polls that a light load pays per request.")
+            out.append("")
+        lag = get(agg, "metering", "aigw", "ledger_lag_end")
+        if lag is not None:
+            out.append(f"The ledger's consumer lag on usage-events just after each point (records not yet fetched, "
+                       f"key-service's Kafka client metrics): {', '.join(str(v) for v in lag)}.")
+            out.append("")
 
     if "aigw" in targets:
         out.append("## Goals of issue 19 (aigw)")

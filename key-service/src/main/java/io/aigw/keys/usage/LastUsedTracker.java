@@ -14,6 +14,7 @@ import jakarta.enterprise.event.Observes;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -58,6 +59,20 @@ public class LastUsedTracker {
         }
         Instant now = Timestamps.now();
         pending.merge(accessKeyId, usedAt.isAfter(now) ? now : usedAt, (a, b) -> a.isAfter(b) ? a : b);
+    }
+
+    /**
+     * Records the uses of a stored batch: the latest time per key is found in the batch first, so the shared map is
+     * touched once per key, not once per event (a batch of hundreds of events usually holds a handful of keys).
+     */
+    public void noteAll(List<UsageEvent> events) {
+        Map<String, Instant> latest = new HashMap<>();
+        for (UsageEvent e : events) {
+            if (e.accessKeyId() != null && e.occurredAt() != null) {
+                latest.merge(e.accessKeyId(), e.occurredAt(), (a, b) -> a.isAfter(b) ? a : b);
+            }
+        }
+        latest.forEach(this::note);
     }
 
     /** Writes everything noted so far in one statement; on failure the entries go back for the next run. */

@@ -11,7 +11,7 @@ import java.util.UUID;
 /**
  * A batch of usage events as one {@code insert … select from unnest(…)}: 29 arrays, one statement, whatever the batch's
  * size (issue 19). A statement per row, even pipelined, cost PostgreSQL a parse-free but full execution per event;
- * one set-based insert costs a fraction of that per row. Idempotent on {@code event_id} like before.
+ * one set-based insert costs a fraction of that per row. Idempotent on {@code (occurred_at, event_id)}, the primary key.
  */
 final class LedgerBatch {
 
@@ -23,7 +23,7 @@ final class LedgerBatch {
             + " $22::text[], $23::int8[], $24::int8[], $25::timestamptz[], $26::text[], $27::text[], $28::text[],"
             + " $29::text[]) as t(e, r, k, c, p, m, pk, s, a, f, st, o, str, it, ot, ci, cw, cw1, rt, te, cost, cs, lat,"
             + " ttft, at, tr, fw, sk, ac)"
-            + " on conflict (event_id) do nothing";
+            + " on conflict (occurred_at, event_id) do nothing";
 
     private LedgerBatch() {
     }

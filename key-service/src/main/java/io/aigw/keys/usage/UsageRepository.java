@@ -19,7 +19,8 @@ import java.util.UUID;
 
 /**
  * The usage ledger in plain SQL on the reactive pool: bulk inserts and aggregations are what it does,
- * which Hibernate adds nothing to. Inserts are idempotent on {@code event_id}. Events of attempt 0 (a request that made
+ * which Hibernate adds nothing to. Inserts are idempotent on the primary key {@code (occurred_at, event_id)} (V14): a
+ * redelivered event is the same record. Events of attempt 0 (a request that made
  * no attempt: every candidate skipped) count as requests, never as attempts.
  */
 @ApplicationScoped

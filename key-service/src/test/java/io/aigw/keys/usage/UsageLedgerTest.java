@@ -108,6 +108,30 @@ class UsageLedgerTest {
     }
 
     @Test
+    void shouldStoreAnEventEncodedTwiceAndSkipRecordsThatAreNotEvents() throws Throwable {
+        String key = uniqueKey();
+        String twice = uniqueRequest();
+        String plain = uniqueRequest();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        String inner = event(UUID.randomUUID().toString(), twice, key, "openai", "gpt-4o", 1, true, 200, 3, 4, "0.25", now);
+        List<ConsumerRecord<String, String>> records = List.of(
+                new ConsumerRecord<>("usage-events", 0, 0, key, "not json at all"),
+                new ConsumerRecord<>("usage-events", 0, 1, key, MAPPER.writeValueAsString(inner)), // a JSON string
+                new ConsumerRecord<>("usage-events", 0, 2, key, "{\"eventId\":null}"),
+                new ConsumerRecord<>("usage-events", 0, 3, key,
+                        event(UUID.randomUUID().toString(), plain, key, "openai", "gpt-4o", 1, true, 200, 1, 2, "0.1", now)));
+        ConsumerRecords<String, String> batch = new ConsumerRecords<>(Map.of(new TopicPartition("usage-events", 0), records));
+        VertxContextSupport.subscribeAndAwait(() -> consumer.onBatch(batch));
+
+        admin().get("/admin/v1/usage/requests/" + twice).then().statusCode(200)
+                .body("attempts.size()", equalTo(1)).body("attempts[0].tokens.output", equalTo(4))
+                .body("attempts[0].costUsd", equalTo(0.25f));
+        admin().get("/admin/v1/usage/requests/" + plain).then().statusCode(200)
+                .body("attempts.size()", equalTo(1)).body("attempts[0].tokens.input", equalTo(1));
+        assertEquals(2L, TestCatalog.queryLong("select count(*) from usage_event where access_key_id = ?", key));
+    }
+
+    @Test
     void shouldKeepAnEventWithoutRoutingNotesAndOneOfARequestThatMadeNoAttempt() throws Throwable {
         String key = uniqueKey();
         String older = uniqueRequest();
