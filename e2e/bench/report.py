@@ -14,7 +14,7 @@ import json
 import statistics
 import sys
 
-TARGET_ORDER = ["direct", "nginx", "aigw", "aigw-budget", "aigw-firewall", "aigw-judge", "portkey"]
+TARGET_ORDER = ["direct", "nginx", "vertx-min", "aigw", "aigw-budget", "aigw-firewall", "aigw-judge", "portkey"]
 GOALS = {  # issue 19, for aigw (c32_vs_portkey: issue 9's, kept)
     "added_p50_c1_ms": 0.10,
     "c32_vs_nginx": 0.6,

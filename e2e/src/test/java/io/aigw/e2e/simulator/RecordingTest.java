@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.aigw.e2e.simulator.recording.RecordedRequest;
+import io.aigw.e2e.simulator.recording.RequestRecorder;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,6 +40,21 @@ class RecordingTest extends SimulatorTest {
         assertEquals(body, request.body());
         assertEquals("gpt-4o@status=429", request.json().path("model").asText());
         assertFalse(request.receivedAt().isBefore(before.minusMillis(1)));
+    }
+
+    @Test
+    void shouldKeepTheNewestRequestsWithinABoundOnTheirBodiesWhenPromptsAreLarge() throws Exception {
+        String prompt = "x".repeat(128 * 1024); // the benchmark's chat-large prompt: 2,000 of these filled the heap
+        int sent = (int) (RequestRecorder.MAX_BODY_CHARS / prompt.length()) * 2;
+        for (int i = 0; i < sent; i++) {
+            client.post("/v1/chat/completions", chat("large-" + i, "\"user\":\"" + prompt + "\""), OPENAI);
+        }
+
+        List<RecordedRequest> received = simulator.received();
+        long kept = received.stream().mapToLong(r -> r.body().length()).sum();
+        assertTrue(kept <= RequestRecorder.MAX_BODY_CHARS, kept + " characters of bodies kept");
+        assertTrue(received.size() < sent, received.size() + " of " + sent + " requests kept");
+        assertEquals("large-" + (sent - 1), received.get(received.size() - 1).json().path("model").asText());
     }
 
     @Test

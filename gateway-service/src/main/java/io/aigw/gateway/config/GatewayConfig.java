@@ -96,7 +96,7 @@ public interface GatewayConfig {
     @WithDefault("100000")
     long accessKeyCacheSize();
 
-    /** Largest pool of keep-alive connections per upstream host and port. */
+    /** Largest pool of keep-alive connections per upstream host and port, per event loop (each loop has its own). */
     @WithDefault("256")
     int upstreamPoolSize();
 

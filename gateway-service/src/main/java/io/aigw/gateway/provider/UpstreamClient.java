@@ -6,10 +6,12 @@ import io.aigw.gateway.routing.Provider;
 import io.aigw.gateway.routing.Surface;
 import io.aigw.gateway.routing.UpstreamTarget;
 import io.aigw.gateway.tracing.RequestTrace;
+import io.netty.channel.EventLoop;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
+import io.vertx.core.impl.ContextInternal;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpMethod;
@@ -19,9 +21,13 @@ import io.vertx.core.tracing.TracingPolicy;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The one pooled, non-blocking HTTP client towards providers. Opens a request with the provider's URL,
+ * The pooled, non-blocking HTTP clients towards providers: one per event loop, so that a request's upstream connection
+ * lives on the request's own event loop (one shared pool hands a request the connection another loop owns, and every
+ * write and answer then crosses threads: a task and a wake-up each way, measured at about a fifth of the gateway's CPU
+ * at 32 connections). Opens a request with the provider's URL,
  * auth header (scheme from the catalog), extra headers (never hop-by-hop, content or host headers) and the few
  * client headers that matter upstream; asks for an unencoded answer (`accept-encoding: identity`).
  * The idle timeout is the per-attempt timeout: it bounds every wait for upstream data, each gap of a stream.
@@ -34,22 +40,38 @@ public class UpstreamClient {
 
     private static final String DEFAULT_ANTHROPIC_VERSION = "2023-06-01";
 
-    private final HttpClient client;
+    private final Vertx vertx;
+    private final HttpClientOptions clientOptions;
+    private final PoolOptions poolOptions;
+    /** Per event loop, created on its first request; off an event loop (none on the data plane) the shared one. */
+    private final Map<EventLoop, HttpClient> perEventLoop = new ConcurrentHashMap<>();
+    private final HttpClient shared;
     private final long connectTimeoutMs;
     private final UpstreamAddressPolicy addresses;
 
     public UpstreamClient(Vertx vertx, GatewayConfig config, UpstreamAddressPolicy addresses) {
+        this.vertx = vertx;
         this.addresses = addresses;
         this.connectTimeoutMs = config.upstreamConnectTimeout().toMillis();
-        this.client = vertx.createHttpClient(new HttpClientOptions()
-                        .setKeepAlive(true)
-                        .setKeepAliveTimeout(60)
-                        .setTcpNoDelay(true)
-                        .setDecompressionSupported(false)
-                        .setConnectTimeout((int) connectTimeoutMs)
-                        // attempts are traced by the gateway itself (RequestTrace), which decides what goes upstream
-                        .setTracingPolicy(TracingPolicy.IGNORE),
-                new PoolOptions().setHttp1MaxSize(config.upstreamPoolSize()));
+        this.clientOptions = new HttpClientOptions()
+                .setKeepAlive(true)
+                .setKeepAliveTimeout(60)
+                .setTcpNoDelay(true)
+                .setDecompressionSupported(false)
+                .setConnectTimeout((int) connectTimeoutMs)
+                // attempts are traced by the gateway itself (RequestTrace), which decides what goes upstream
+                .setTracingPolicy(TracingPolicy.IGNORE);
+        this.poolOptions = new PoolOptions().setHttp1MaxSize(config.upstreamPoolSize());
+        this.shared = vertx.createHttpClient(clientOptions, poolOptions);
+    }
+
+    /** The calling event loop's client (its connections are created on, and stay with, that loop). */
+    private HttpClient client() {
+        if (Vertx.currentContext() instanceof ContextInternal context && context.isEventLoopContext()) {
+            return perEventLoop.computeIfAbsent(context.nettyEventLoop(),
+                    loop -> vertx.createHttpClient(clientOptions, poolOptions));
+        }
+        return shared;
     }
 
     /**
@@ -61,6 +83,7 @@ public class UpstreamClient {
      */
     public Future<HttpClientRequest> open(Provider provider, Surface surface, String model, boolean stream, String key,
             MultiMap clientHeaders, long connectWithinMs, long idleTimeoutMs, RequestTrace trace) {
+        HttpClient client = client();
         UpstreamTarget target = provider.targets().get(surface);
         String uri = surface == Surface.GENERATE_CONTENT ? target.geminiUri(model, stream) : target.uri();
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setHost(target.host())
@@ -102,6 +125,7 @@ public class UpstreamClient {
 
     @PreDestroy
     void close() {
-        client.close();
+        perEventLoop.values().forEach(HttpClient::close);
+        shared.close();
     }
 }

@@ -254,27 +254,29 @@ final class StreamRelay {
 
     /**
      * Reads `usage` from the events about to be written. Only `data:` lines with a usage object are parsed:
-     * OpenAI streams asked for usage put `"usage":null` on every other chunk.
+     * OpenAI streams asked for usage put `"usage":null` on every other chunk. One pass: from one usage object to
+     * the next, each parsed from its line.
      */
     private void sniffUsage(Buffer events, int length) {
-        if (!UsageExtractor.mentionsUsageObject(events, 0, length)) {
-            return;
-        }
         ByteBuf bytes = events.getByteBuf();
-        int start = 0;
-        while (start < length) {
-            int end = bytes.indexOf(start, length, (byte) '\n');
+        int at = UsageExtractor.usageObjectAt(events, 0, length);
+        while (at >= 0) {
+            int start = at;
+            while (start > 0 && bytes.getByte(start - 1) != '\n') {
+                start--;
+            }
+            int end = bytes.indexOf(at, length, (byte) '\n');
             if (end < 0) {
                 end = length;
             }
-            if (end - start > DATA.length && isData(bytes, start) && UsageExtractor.mentionsUsageObject(events, start, end)) {
+            if (end - start > DATA.length && isData(bytes, start)) {
                 byte[] json = events.getBytes(start + DATA.length, end);
                 UsageEvent.Tokens seen = UsageExtractor.fromJson(json, 0, json.length);
                 if (seen != null) {
                     usage = UsageExtractor.merge(usage, seen);
                 }
             }
-            start = end + 1;
+            at = UsageExtractor.usageObjectAt(events, end, length);
         }
     }
 

@@ -16,23 +16,44 @@ public final class UsageChunkFilter implements StreamTransform {
 
     @Override
     public Buffer apply(Buffer events) {
-        if (!UsageExtractor.mentionsUsageObject(events, 0, events.length())) {
+        int length = events.length();
+        int at = UsageExtractor.usageObjectAt(events, 0, length);
+        Buffer out = null;
+        int copied = 0;
+        while (at >= 0) { // from one usage object to the next: the events between them are not scanned again
+            int start = eventStart(events, at);
+            int end = eventEnd(events, at);
+            if (isUsageChunk(events, start, end)) {
+                if (out == null) {
+                    out = Buffer.buffer(length);
+                }
+                out.appendBuffer(events, copied, start - copied);
+                copied = end;
+            }
+            at = UsageExtractor.usageObjectAt(events, end, length);
+        }
+        if (out == null) {
             return events;
         }
-        Buffer out = Buffer.buffer(events.length());
-        int start = 0;
-        int length = events.length();
-        while (start < length) {
-            int end = eventEnd(events, start);
-            if (!isUsageChunk(events, start, end)) {
-                out.appendBuffer(events, start, end - start);
-            }
-            start = end;
-        }
+        out.appendBuffer(events, copied, length - copied);
         return out;
     }
 
-    /** The index just past the event starting at {@code from} (its blank line), or the buffer's end. */
+    /** Where the event holding {@code at} starts: just past the blank line before it, or the buffer's start. */
+    private static int eventStart(Buffer events, int at) {
+        ByteBuf bytes = events.getByteBuf();
+        for (int i = at - 1; i >= 1; i--) {
+            if (bytes.getByte(i) == '\n') {
+                byte before = bytes.getByte(i - 1);
+                if (before == '\n' || (before == '\r' && i >= 2 && bytes.getByte(i - 2) == '\n')) {
+                    return i + 1;
+                }
+            }
+        }
+        return 0;
+    }
+
+    /** The index just past the event holding {@code from} (its blank line), or the buffer's end. */
     private static int eventEnd(Buffer events, int from) {
         ByteBuf bytes = events.getByteBuf();
         int length = events.length();
@@ -47,10 +68,8 @@ public final class UsageChunkFilter implements StreamTransform {
         return length;
     }
 
+    /** Whether the event in {@code events[start..end)}, which holds a usage object, is only usage (no choices). */
     private static boolean isUsageChunk(Buffer events, int start, int end) {
-        if (!UsageExtractor.mentionsUsageObject(events, start, end)) {
-            return false;
-        }
         boolean[] usageOnly = {false};
         SseEvents.forEach(events.getBuffer(start, end), (name, data) -> {
             try {

@@ -27,29 +27,37 @@ public final class UsageExtractor {
     }
 
     /**
-     * Whether {@code bytes[from..to)} has a `"usage"` key whose value is an object, or Gemini's `"usageMetadata"` (OpenAI streams asked for
-     * usage carry `"usage":null` on every chunk: those need no parsing). Runs on every relayed stream burst, so
-     * it looks only at the places where a `g` is (Netty's indexOf), not at every byte.
+     * Whether {@code bytes[from..to)} has a `"usage"` key whose value is an object, or Gemini's `"usageMetadata"`
+     * (OpenAI streams asked for usage carry `"usage":null` on every chunk: those need no parsing).
      */
     public static boolean mentionsUsageObject(Buffer bytes, int from, int to) {
+        return usageObjectAt(bytes, from, to) >= 0;
+    }
+
+    /**
+     * Where the first `"usage"` key whose value is an object (or Gemini's `"usageMetadata"`) starts in {@code bytes[from..to)}, or -1. Runs on every
+     * relayed stream burst, so it looks only at the places where a `g` is (Netty's indexOf), not at every byte, and
+     * its callers go from one hit to the next instead of scanning the burst again per event.
+     */
+    public static int usageObjectAt(Buffer bytes, int from, int to) {
         ByteBuf buf = bytes.getByteBuf();
         int g = from + USAGE_G;
         while (g < to && (g = buf.indexOf(g, to, (byte) 'g')) >= 0) {
-            if (g - USAGE_G >= from && g - USAGE_G + USAGE.length <= to && isUsageKey(buf, g - USAGE_G)) {
-                int k = g - USAGE_G + USAGE.length;
+            int key = g - USAGE_G;
+            if (key + USAGE.length <= to && isUsageKey(buf, key)) {
+                int k = key + USAGE.length;
                 while (k < to && (buf.getByte(k) == ' ' || buf.getByte(k) == ':' || buf.getByte(k) == '\t')) {
                     k++;
                 }
                 if (k < to && buf.getByte(k) == '{') {
-                    return true;
+                    return key;
                 }
-            } else if (g - USAGE_G >= from && g - USAGE_G + USAGE_METADATA.length <= to
-                    && isKey(buf, g - USAGE_G, USAGE_METADATA)) {
-                return true; // Gemini's `usageMetadata`: an object whenever present
+            } else if (key + USAGE_METADATA.length <= to && isKey(buf, key, USAGE_METADATA)) {
+                return key; // Gemini's `usageMetadata`: an object whenever present
             }
             g++;
         }
-        return false;
+        return -1;
     }
 
     private static boolean isUsageKey(ByteBuf buf, int at) {

@@ -9,12 +9,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Keeps the last {@code capacity} requests, oldest first; does nothing when recording is off. */
+/**
+ * Keeps the last {@code capacity} requests, oldest first, and at most {@link #MAX_BODY_CHARS} characters of their
+ * bodies in all (a benchmark's 128 KiB prompts would otherwise fill a small heap: 2,000 of them are 256 MB); does
+ * nothing when recording is off.
+ */
 public final class RequestRecorder {
+
+    /** The bodies kept, in characters, across all recorded requests; the oldest go first when a new one passes it. */
+    public static final long MAX_BODY_CHARS = 16L * 1024 * 1024;
 
     private final boolean enabled;
     private final int capacity;
     private final ArrayDeque<RecordedRequest> ring;
+    private long bodyChars;
 
     public RequestRecorder(boolean enabled, int capacity) {
         this.enabled = enabled;
@@ -33,10 +41,11 @@ public final class RequestRecorder {
         RecordedRequest recorded = new RecordedRequest(request.method().name(), request.path(), request.query(),
                 Collections.unmodifiableMap(headers), body, Instant.now());
         synchronized (ring) {
-            if (ring.size() == capacity) {
-                ring.removeFirst();
-            }
             ring.addLast(recorded);
+            bodyChars += length(recorded);
+            while (ring.size() > capacity || (bodyChars > MAX_BODY_CHARS && ring.size() > 1)) {
+                bodyChars -= length(ring.removeFirst());
+            }
         }
     }
 
@@ -56,6 +65,11 @@ public final class RequestRecorder {
     public void clear() {
         synchronized (ring) {
             ring.clear();
+            bodyChars = 0;
         }
+    }
+
+    private static long length(RecordedRequest request) {
+        return request.body() == null ? 0 : request.body().length();
     }
 }
