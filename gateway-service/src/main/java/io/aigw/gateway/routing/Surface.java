@@ -48,9 +48,10 @@ public enum Surface {
      */
     public java.util.List<Surface> translatedTo() {
         return switch (this) {
-            case CHAT_COMPLETIONS -> java.util.List.of(MESSAGES);
-            case MESSAGES -> java.util.List.of(CHAT_COMPLETIONS);
-            case RESPONSES, GENERATE_CONTENT -> java.util.List.of(CHAT_COMPLETIONS, MESSAGES);
+            case CHAT_COMPLETIONS -> java.util.List.of(MESSAGES, RESPONSES);
+            case MESSAGES -> java.util.List.of(CHAT_COMPLETIONS, RESPONSES);
+            case RESPONSES -> java.util.List.of(CHAT_COMPLETIONS, MESSAGES);
+            case GENERATE_CONTENT -> java.util.List.of(CHAT_COMPLETIONS, MESSAGES, RESPONSES);
             default -> java.util.List.of();
         };
     }

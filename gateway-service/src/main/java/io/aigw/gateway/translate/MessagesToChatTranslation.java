@@ -164,6 +164,11 @@ public final class MessagesToChatTranslation implements Translation {
                 + "openai/chat-completions.", "messages");
     }
 
+    /** The chat-completions body (before a model is set): {@link MessagesToResponsesTranslation} goes on from it. */
+    ObjectNode chatBody() {
+        return body;
+    }
+
     @Override
     public Buffer forModel(String upstreamModelId, Set<String> strip) {
         return TranslatedBody.forModel(body, upstreamModelId, strip);
