@@ -467,7 +467,7 @@ class ConfigurationValidationTest {
                 {"name":"%s","access":{"providers":{"allow":["%s","%s"]}},
                  "router":{"rules":[{"model":"%s:gpt-4o","steps":[
                   {"type":"balance","providers":["%s","%s","%s","nosuchprovider%s"],"weights":{"%s":2}}]}]}}
-                """.formatted(TestCatalog.uniqueId("v"), oai, or, oai, oai, oai, anth, TestCatalog.uniqueId("p"), or))
+                """.formatted(TestCatalog.uniqueId("v"), oai, or, oai, oai, oai, anth, TestCatalog.uniqueId("p"), oai))
                 .statusCode(400).contentType("application/problem+json")
                 .body("errors.pointer", containsInAnyOrder("/router/rules/0/steps/0/providers/1",
                         "/router/rules/0/steps/0/providers/2", "/router/rules/0/steps/0/providers/3"));
