@@ -193,4 +193,24 @@ class ChatSdkToResponsesProviderTest {
         assertThat(streamed.content().get(0).text().orElseThrow().text(), equalTo(SENTENCE));
         assertThat(streamed.usage().outputTokens(), equalTo(8L));
     }
+
+    @Test
+    void shouldAnswerAndStreamGeminiGenerateContentFromAResponsesOnlyProvider() throws Exception {
+        String hello = "{\"contents\":[{\"role\":\"user\",\"parts\":[{\"text\":\"Hello there\"}]}],"
+                + "\"generationConfig\":{\"stopSequences\":[\"END\"]}}";
+        given().header("x-goog-api-key", TestKeys.ALLOW_ALL).contentType("application/json").body(hello)
+                .when().post("/v1beta/models/" + MODEL + ":generateContent").then().statusCode(200)
+                .header(GatewayHeaders.DROPPED_FIELDS, "generationConfig.stopSequences")
+                .body("candidates[0].content.parts[0].text", org.hamcrest.Matchers.equalTo(SENTENCE))
+                .body("candidates[0].finishReason", org.hamcrest.Matchers.equalTo("STOP"));
+
+        String array = given().header("x-goog-api-key", TestKeys.ALLOW_ALL).contentType("application/json").body(hello)
+                .when().post("/v1beta/models/" + MODEL + ":streamGenerateContent").then().statusCode(200)
+                .contentType(org.hamcrest.Matchers.startsWith("application/json")).extract().asString();
+        StringBuilder text = new StringBuilder();
+        for (JsonNode chunk : new com.fasterxml.jackson.databind.ObjectMapper().readTree(array)) {
+            text.append(chunk.at("/candidates/0/content/parts/0/text").asText(""));
+        }
+        assertThat(text.toString(), equalTo(SENTENCE));
+    }
 }
