@@ -268,7 +268,10 @@ public class CatalogViewLoader {
         if (spec.access() != null && spec.access().providers() != null) {
             ids.addAll(spec.access().providers().allow());
         }
-        spec.router().rules().forEach(rule -> ids.add(rule.provider()));
+        spec.router().rules().forEach(rule -> {
+            ids.add(rule.provider());
+            rule.steps().stream().filter(step -> step.providers() != null).forEach(step -> ids.addAll(step.providers()));
+        });
         for (String entry : entries) {
             int colon = entry.indexOf(':');
             if (colon > 0) {
@@ -307,8 +310,8 @@ public class CatalogViewLoader {
         }
         for (RoutingRule rule : spec.router().rules()) {
             entries.add(rule.model());
-            rule.steps().stream().filter(step -> RoutingStep.FALLBACK.equals(step.type())
-                    || RoutingStep.BALANCE.equals(step.type()))
+            rule.steps().stream().filter(step -> step.models() != null && (RoutingStep.FALLBACK.equals(step.type())
+                    || RoutingStep.BALANCE.equals(step.type())))
                     .forEach(step -> entries.addAll(step.models()));
         }
         entries.removeIf(Objects::isNull);

@@ -163,7 +163,16 @@ public final class ConfigurationParser {
             return new RoutingStep(type, null, nonEmpty(in, node, "models", pointer));
         }
         if (RoutingStep.BALANCE.equals(type)) {
-            in.onlyFields(node, pointer, Set.of("type", "models", "weights"));
+            in.onlyFields(node, pointer, Set.of("type", "models", "providers", "weights"));
+            if (JsonInput.present(node, "providers") != null) {
+                if (JsonInput.present(node, "models") != null) {
+                    in.error(pointer + "/providers", "a balance step names either \"models\" or \"providers\", not both");
+                    return null;
+                }
+                List<String> providers = nonEmpty(in, node, "providers", pointer);
+                return new RoutingStep(type, null, null, null, KeyWeights.readProviders(in, node, pointer, providers),
+                        providers);
+            }
             List<String> models = nonEmpty(in, node, "models", pointer);
             return new RoutingStep(type, null, models, null, KeyWeights.readModels(in, node, pointer, models));
         }

@@ -47,11 +47,12 @@ public record ConfigurationSpec(String name, String description, JsonNode metada
     /**
      * {@code keys}: provider-key ids, ordered per request by {@code strategy} (absent = ordered; {@code weights}
      * by key id only with weighted, absent weight = 1); {@code fallback}: models tried in order; {@code balance}:
-     * models spread by {@code weights} (by model, absent = 1), the others following as failover.
+     * models spread by {@code weights} (by model, absent = 1), the others following as failover; or {@code providers}
+     * (instead of models): the request's model at each of these providers, spread by {@code weights} by provider id.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record RoutingStep(String type, List<String> keys, List<String> models, String strategy,
-            Map<String, Integer> weights) {
+            Map<String, Integer> weights, List<String> providers) {
 
         public static final String KEYS = "keys";
         public static final String FALLBACK = "fallback";
@@ -60,7 +61,12 @@ public record ConfigurationSpec(String name, String description, JsonNode metada
         public static final String WEIGHTED = "weighted";
 
         public RoutingStep(String type, List<String> keys, List<String> models) {
-            this(type, keys, models, null, null);
+            this(type, keys, models, null, null, null);
+        }
+
+        public RoutingStep(String type, List<String> keys, List<String> models, String strategy,
+                Map<String, Integer> weights) {
+            this(type, keys, models, strategy, weights, null);
         }
     }
 }

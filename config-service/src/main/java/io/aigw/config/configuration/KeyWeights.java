@@ -34,6 +34,12 @@ final class KeyWeights {
         return node == null ? null : values(in, node, pointer + "/weights", models, "model");
     }
 
+    /** A `balance` step's `weights` over providers: provider id (as in its `providers`) to a positive whole number. */
+    static Map<String, Integer> readProviders(JsonInput in, JsonNode step, String pointer, List<String> providers) {
+        JsonNode node = JsonInput.present(step, "weights");
+        return node == null ? null : values(in, node, pointer + "/weights", providers, "provider");
+    }
+
     private static Map<String, Integer> values(JsonInput in, JsonNode node, String at, List<String> keys, String what) {
         if (!in.object(node, at)) {
             return null;

@@ -112,6 +112,8 @@ public final class ReferenceChecker {
                     checkKey(step.keys().get(k), stepPointer + "/keys/" + k, provider, keys);
                 }
                 steps.add(step);
+            } else if (RoutingStep.BALANCE.equals(step.type()) && step.providers() != null) {
+                steps.add(balanceProviders(step, stepPointer, access));
             } else if (RoutingStep.BALANCE.equals(step.type())) {
                 steps.add(balance(step, stepPointer, model, access));
             } else {
@@ -148,6 +150,27 @@ public final class ReferenceChecker {
             }
         }
         return new RoutingStep(step.type(), null, models, null, weights);
+    }
+
+    /**
+     * A `balance` step over providers: each must exist, appear once and be inside the access scope's providers. Whether
+     * a provider serves the request's model is the gateway's to find out per request (a provider rule balances every
+     * model of its provider).
+     */
+    private RoutingStep balanceProviders(RoutingStep step, String pointer, AccessScope access) {
+        Set<String> seen = new HashSet<>();
+        for (int k = 0; k < step.providers().size(); k++) {
+            String provider = step.providers().get(k);
+            String at = pointer + "/providers/" + k;
+            if (!view.knowsProvider(provider)) {
+                in.error(at, "unknown provider \"" + provider + "\"");
+            } else if (!seen.add(provider)) {
+                in.error(at, "duplicate provider \"" + provider + "\" in this step");
+            } else if (access.providers() != null && !access.providers().allow().contains(provider)) {
+                in.error(at, "provider \"" + provider + "\" is outside the access scope: not in /access/providers/allow");
+            }
+        }
+        return step;
     }
 
     private void checkKey(String key, String pointer, String provider, Set<String> seen) {

@@ -447,4 +447,43 @@ class ConfigurationValidationTest {
                 .body("errors.pointer", containsInAnyOrder("/router/rules/0/steps/0/models/1",
                         "/router/rules/0/steps/0/models/2"));
     }
+
+    @Test
+    void shouldAcceptABalanceStepOverProvidersWithWeightsByProviderId() {
+        create("""
+                {"name":"%s","router":{"rules":[{"provider":"%s","steps":[
+                  {"type":"balance","providers":["%s","%s"],"weights":{"%s":3}}]}]}}
+                """.formatted(TestCatalog.uniqueId("v"), oai, oai, or, or))
+                .statusCode(201)
+                .body("router.rules[0].steps[0].type", equalTo("balance"))
+                .body("router.rules[0].steps[0].providers", equalTo(List.of(oai, or)))
+                .body("router.rules[0].steps[0].weights", equalTo(java.util.Map.of(or, 3)))
+                .body("router.rules[0].steps[0].models", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
+    void shouldRejectABalanceStepOverUnknownRepeatedOrOutOfScopeProviders() {
+        create("""
+                {"name":"%s","access":{"providers":{"allow":["%s","%s"]}},
+                 "router":{"rules":[{"model":"%s:gpt-4o","steps":[
+                  {"type":"balance","providers":["%s","%s","%s","nosuchprovider%s"],"weights":{"%s":2}}]}]}}
+                """.formatted(TestCatalog.uniqueId("v"), oai, or, oai, oai, oai, anth, TestCatalog.uniqueId("p"), oai))
+                .statusCode(400).contentType("application/problem+json")
+                .body("errors.pointer", containsInAnyOrder("/router/rules/0/steps/0/providers/1",
+                        "/router/rules/0/steps/0/providers/2", "/router/rules/0/steps/0/providers/3"));
+    }
+
+    @Test
+    void shouldRejectABalanceStepNamingBothModelsAndProvidersOrAWeightForAnotherProvider() {
+        rejected("""
+                {"name":"%s","router":{"rules":[{"model":"%s:gpt-4o","steps":[
+                  {"type":"balance","models":["%s:gpt-4o"],"providers":["%s"]}]}]}}
+                """.formatted(TestCatalog.uniqueId("v"), oai, oai, or),
+                "/router/rules/0/steps/0/providers", "either");
+        rejected("""
+                {"name":"%s","router":{"rules":[{"model":"%s:gpt-4o","steps":[
+                  {"type":"balance","providers":["%s"],"weights":{"%s":2}}]}]}}
+                """.formatted(TestCatalog.uniqueId("v"), oai, oai, or),
+                "/router/rules/0/steps/0/weights/" + or, "not in this step's providers");
+    }
 }

@@ -137,6 +137,31 @@ class OpenAiSurfacesTest extends SimulatorTest {
     }
 
     @Test
+    void shouldAnswerAndStreamAResponsesFunctionCallWhenAToolIsForced() throws Exception {
+        String tools = "\"tools\":[{\"type\":\"function\",\"name\":\"get_weather\",\"parameters\":{\"type\":\"object\","
+                + "\"properties\":{\"city\":{\"type\":\"string\"}}}}],\"tool_choice\":{\"type\":\"function\",\"name\":\"get_weather\"}";
+        openAi().body("{\"model\":\"gpt-4.1\",\"input\":\"Weather?\"," + tools + "}")
+                .when().post("/v1/responses")
+                .then().statusCode(200)
+                .body("status", equalTo("completed"))
+                .body("output[0].type", equalTo("function_call"))
+                .body("output[0].name", equalTo("get_weather"))
+                .body("output[0].arguments", equalTo("{\"city\":\"simulated\"}"));
+
+        SseCapture stream = client.stream("/v1/responses",
+                "{\"model\":\"gpt-4.1@chunks=3\",\"input\":\"Weather?\",\"stream\":true," + tools + "}", OPENAI);
+        assertEquals(List.of("response.created", "response.in_progress", "response.output_item.added",
+                "response.function_call_arguments.delta", "response.function_call_arguments.delta",
+                "response.function_call_arguments.delta", "response.function_call_arguments.done",
+                "response.output_item.done", "response.completed"), stream.eventNames());
+        List<JsonNode> events = stream.json();
+        assertEquals("{\"city\":\"simulated\"}", events.get(3).path("delta").asText() + events.get(4).path("delta").asText()
+                + events.get(5).path("delta").asText());
+        assertEquals(events.get(2).at("/item/id").asText(), events.get(3).path("item_id").asText());
+        assertEquals("function_call", events.get(8).at("/response/output/0/type").asText());
+    }
+
+    @Test
     void shouldListOpenAiModels() {
         openAi().when().get("/v1/models")
                 .then().statusCode(200)

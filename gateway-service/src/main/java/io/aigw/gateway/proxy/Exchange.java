@@ -22,6 +22,7 @@ import io.aigw.gateway.routing.PlannedAttempt;
 import io.aigw.gateway.routing.Skip;
 import io.aigw.gateway.routing.Surface;
 import io.aigw.gateway.tracing.RequestTrace;
+import io.aigw.gateway.translate.GeminiJsonArrayStream;
 import io.aigw.gateway.translate.Translation;
 import io.aigw.gateway.translate.Translations;
 import io.aigw.gateway.translate.AnthropicToOpenAiTranslator;
@@ -508,7 +509,13 @@ final class Exchange {
      */
     private io.aigw.gateway.translate.StreamTransform streamTransform(PlannedAttempt attempt, String key) {
         io.aigw.gateway.translate.StreamTransform transform = toolCallFilter(payloads.streamTransform(attempt.address()));
-        return key == null ? transform : new StreamKeyMask(key, transform);
+        transform = key == null ? transform : new StreamKeyMask(key, transform);
+        return geminiJsonArray() ? new GeminiJsonArrayStream(transform) : transform;
+    }
+
+    /** A Gemini stream asked without `alt=sse`: Google frames it as one JSON array (`application/json`). */
+    private boolean geminiJsonArray() {
+        return surface == Surface.GENERATE_CONTENT && !"sse".equalsIgnoreCase(request.getParam("alt"));
     }
 
     private io.aigw.gateway.translate.StreamTransform toolCallFilter(io.aigw.gateway.translate.StreamTransform transform) {
@@ -576,6 +583,9 @@ final class Exchange {
         cancelAttemptTimer();
         response.setStatusCode(upstream.statusCode());
         ResponseHeaders.copy(upstream.headers(), response.headers());
+        if (body.stream() && geminiJsonArray()) {
+            response.headers().set("content-type", GeminiJsonArrayStream.CONTENT_TYPE);
+        }
         services.cooldowns.succeeded(attempt);
         response.headers().set(GatewayHeaders.ATTEMPTS, Integer.toString(attempts))
                 .set(GatewayHeaders.MODEL, attempt.address().canonical())

@@ -245,6 +245,10 @@ final class StreamRelay {
         if (traced) {
             exchange.streamDone(attempt, upstream.statusCode(), "success", usage, relayedBytes, timeToFirstTokenMs);
         }
+        Buffer tail = transform == null || client.closed() ? null : transform.close();
+        if (tail != null) {
+            write(tail);
+        }
         client.end();
         exchange.record(attempt, upstream.statusCode());
         if (!traced) {
@@ -306,9 +310,10 @@ final class StreamRelay {
         pending = null;
         exchange.finish();
         if (!client.closed()) {
-            client.end(ErrorEnvelopes.streamEvent(exchange.surface().errorFormat(), new GatewayException(
+            Buffer error = ErrorEnvelopes.streamEvent(exchange.surface().errorFormat(), new GatewayException(
                     ErrorCode.ALL_ATTEMPTS_FAILED, "The upstream stream from \"" + attempt.address().canonical()
-                            + "\" broke off after it started.")));
+                            + "\" broke off after it started."));
+            client.end(transform == null ? error : transform.failed(error));
         }
         exchange.record(attempt, 502);
         exchange.streamDone(attempt, 502, "error", usage, relayedBytes, timeToFirstTokenMs);

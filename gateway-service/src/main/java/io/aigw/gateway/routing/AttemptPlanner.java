@@ -9,7 +9,9 @@ import java.util.Set;
 /**
  * Plans attempts (SPEC §1.4, §2.2): for each candidate model in order, its rule's steps (a model rule wins
  * over a provider rule) — `keys` steps add one attempt per usable key, `fallback` steps add further models,
- * `balance` steps add their models in a weighted random order (the rule's own model among them stands for its keys) —
+ * `balance` steps add their models in a weighted random order (the rule's own model among them stands for its keys),
+ * `balance` steps over providers likewise the request's model id at each provider (the model's own provider standing
+ * for the rule's keys; a provider that has no such model and takes no pass-through models is left out) —
  * or, without a rule, the provider's keys in creation order. Operator fallbacks outside the access scope or
  * not serving the surface are skipped. Capped at the settings' max attempts. A `keys` step's keys are ordered
  * by its strategy through this replica's {@link KeyBalancer}.
@@ -67,7 +69,8 @@ public final class AttemptPlanner {
             }
             boolean selfBalanced = false;
             for (RoutingRule.Step step : rule.steps()) {
-                selfBalanced |= step.kind() == RoutingRule.Kind.BALANCE && step.values().contains(address.canonical());
+                selfBalanced |= step.kind() == RoutingRule.Kind.BALANCE && step.values().contains(address.canonical())
+                        || step.kind() == RoutingRule.Kind.BALANCE_PROVIDERS && step.values().contains(address.provider().id());
             }
             for (RoutingRule.Step step : rule.steps()) {
                 switch (step.kind()) {
@@ -83,6 +86,15 @@ public final class AttemptPlanner {
                                 ownKeys(address, rule, index);
                             } else {
                                 fallback(entry);
+                            }
+                        }
+                    }
+                    case BALANCE_PROVIDERS -> {
+                        for (String provider : order(step)) {
+                            if (provider.equals(address.provider().id())) {
+                                ownKeys(address, rule, index);
+                            } else {
+                                fallback(provider + ":" + (address.model() != null ? address.model().modelId() : address.modelId()));
                             }
                         }
                     }

@@ -37,7 +37,7 @@ public final class KeyBalancer {
         if (keys.size() < 2) {
             return keys;
         }
-        if (step.kind() == RoutingRule.Kind.BALANCE) {
+        if (step.balance()) {
             return weighted(step);
         }
         return switch (step.strategy()) {

@@ -51,10 +51,10 @@ public enum Surface {
      */
     public java.util.List<Surface> translatedTo() {
         return switch (this) {
-            case CHAT_COMPLETIONS -> java.util.List.of(MESSAGES, GENERATE_CONTENT);
-            case MESSAGES -> java.util.List.of(CHAT_COMPLETIONS, GENERATE_CONTENT);
+            case CHAT_COMPLETIONS -> java.util.List.of(MESSAGES, RESPONSES, GENERATE_CONTENT);
+            case MESSAGES -> java.util.List.of(CHAT_COMPLETIONS, RESPONSES, GENERATE_CONTENT);
             case RESPONSES -> java.util.List.of(CHAT_COMPLETIONS, MESSAGES, GENERATE_CONTENT);
-            case GENERATE_CONTENT -> java.util.List.of(CHAT_COMPLETIONS, MESSAGES);
+            case GENERATE_CONTENT -> java.util.List.of(CHAT_COMPLETIONS, MESSAGES, RESPONSES);
             default -> java.util.List.of();
         };
     }

@@ -40,7 +40,7 @@ public record ConfigDocument(long version, String generatedAt, List<Configuratio
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record StepDoc(String type, List<String> keys, List<String> models, String strategy,
-            Map<String, Integer> weights) {
+            Map<String, Integer> weights, List<String> providers) {
     }
 
     /** Durations in ISO-8601 (`PT1M`) or Go style (`30s`, `2m`). */

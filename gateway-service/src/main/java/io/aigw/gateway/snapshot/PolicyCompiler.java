@@ -94,6 +94,8 @@ final class PolicyCompiler {
             } else if ("keys".equals(step.type())) {
                 steps.add(RoutingRule.Step.keys(List.copyOf(SnapshotBuilder.list(step.keys())),
                         KeyStrategy.of(step.strategy()), weights));
+            } else if ("balance".equals(step.type()) && step.providers() != null) {
+                steps.add(RoutingRule.Step.balanceProviders(List.copyOf(step.providers()), weights));
             } else if ("balance".equals(step.type())) {
                 // canonical here, so that the planner finds the rule's own model among them by equality
                 List<String> models = new ArrayList<>();

@@ -23,4 +23,14 @@ public interface StreamTransform {
     default Future<Void> drained() {
         return Future.succeededFuture();
     }
+
+    /** Bytes that end the client's stream after its last event (a JSON array's `]`), or null for none. */
+    default Buffer close() {
+        return null;
+    }
+
+    /** The gateway's own error event for a stream that broke off, framed for the client (as is by default). */
+    default Buffer failed(Buffer errorEvent) {
+        return errorEvent;
+    }
 }

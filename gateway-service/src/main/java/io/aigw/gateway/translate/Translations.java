@@ -56,6 +56,15 @@ public final class Translations {
         if (client == Surface.CHAT_COMPLETIONS && target == Surface.MESSAGES) {
             return ChatToMessagesTranslation.of(bytes, length);
         }
+        if (client == Surface.CHAT_COMPLETIONS && target == Surface.RESPONSES) {
+            return ChatToResponsesTranslation.of(bytes, length);
+        }
+        if (client == Surface.MESSAGES && target == Surface.RESPONSES) {
+            return MessagesToResponsesTranslation.of(bytes, length);
+        }
+        if (client == Surface.GENERATE_CONTENT && target == Surface.RESPONSES) {
+            return GeminiToResponsesTranslation.of(bytes, length);
+        }
         if (client == Surface.MESSAGES && target == Surface.CHAT_COMPLETIONS) {
             return MessagesToChatTranslation.of(bytes, length);
         }

@@ -35,10 +35,16 @@ class BalanceStepTest {
 
     /** A configuration with one rule for {@value #GPT}, whose steps {@code steps} writes; {@code access} its scope. */
     private static RoutingSnapshot snapshot(Consumer<ArrayNode> steps, Consumer<ObjectNode> access) throws Exception {
+        return snapshot("model", GPT, steps, access);
+    }
+
+    /** The same with a rule for {@code kind} (`model` or `provider`) {@code target}. */
+    private static RoutingSnapshot snapshot(String kind, String target, Consumer<ArrayNode> steps,
+            Consumer<ObjectNode> access) throws Exception {
         ObjectNode config = TestDocuments.config();
         ObjectNode cfg = config.putArray("configurations").addObject().put("id", ID).put("name", "balanced");
         access.accept(cfg.putObject("access"));
-        ObjectNode rule = cfg.putObject("router").putArray("rules").addObject().put("model", GPT);
+        ObjectNode rule = cfg.putObject("router").putArray("rules").addObject().put(kind, target);
         steps.accept(rule.putArray("steps"));
         return SnapshotBuilder.build(new SnapshotSources(
                 MAPPER.treeToValue(TestDocuments.catalog("http://127.0.0.1:9"), CatalogDocument.class),
@@ -65,6 +71,16 @@ class BalanceStepTest {
         return map;
     }
 
+    private static void balanceProviders(ArrayNode steps, Map<String, Integer> weights) {
+        ObjectNode step = steps.addObject().put("type", "balance");
+        ArrayNode providers = step.putArray("providers");
+        ObjectNode w = step.putObject("weights");
+        weights.forEach((provider, weight) -> {
+            providers.add(provider);
+            w.put(provider, weight);
+        });
+    }
+
     private static void keys(ArrayNode steps, String... keys) {
         ArrayNode list = steps.addObject().put("type", "keys").putArray("keys");
         for (String key : keys) {
@@ -73,8 +89,12 @@ class BalanceStepTest {
     }
 
     private static List<PlannedAttempt> plan(RoutingSnapshot snapshot, KeyBalancer balancer) {
+        return plan(snapshot, balancer, GPT);
+    }
+
+    private static List<PlannedAttempt> plan(RoutingSnapshot snapshot, KeyBalancer balancer, String model) {
         RoutePolicy policy = snapshot.policy(ID);
-        List<ModelAddress> candidates = CandidateResolver.resolve(GPT, List.of(), snapshot, policy,
+        List<ModelAddress> candidates = CandidateResolver.resolve(model, List.of(), snapshot, policy,
                 Surface.CHAT_COMPLETIONS).addresses();
         return AttemptPlanner.plan(snapshot, policy, candidates, Surface.CHAT_COMPLETIONS, balancer);
     }
@@ -141,5 +161,40 @@ class BalanceStepTest {
         List<PlannedAttempt> plan = plan(snapshot, null); // no balancer: as written
         assertThat(plan.stream().map(a -> a.key().id()).toList(),
                 contains("pk_openai1", "pk_openai2", "pk_openaibad", "pk_anthropic"));
+    }
+
+    @Test
+    void aBalanceOverProvidersSpreadsTheRequestsModelOverThemByWeightWithin3PercentOver10000Plans() throws Exception {
+        RoutingSnapshot snapshot = snapshot(steps -> {
+            keys(steps, "pk_openai1");
+            balanceProviders(steps, ordered("openai", 6, "backup", 3, "openrouter", 1));
+        }, access -> { });
+        KeyBalancer balancer = new KeyBalancer(new Random(16)::nextDouble);
+        Map<String, Integer> firsts = new HashMap<>();
+        for (int i = 0; i < PLANS; i++) {
+            List<PlannedAttempt> plan = plan(snapshot, balancer);
+            assertThat(models(plan), containsInAnyOrder(GPT, "backup:gpt-4o", "openrouter:gpt-4o"));
+            assertThat("the model's own provider is tried with the rule's keys only", plan.stream()
+                    .filter(a -> a.address().canonical().equals(GPT)).map(a -> a.key().id()).toList(), contains("pk_openai1"));
+            firsts.merge(plan.get(0).address().provider().id(), 1, Integer::sum);
+        }
+        assertThat(firsts.get("openai") / (double) PLANS, closeTo(0.6, 0.03));
+        assertThat(firsts.get("backup") / (double) PLANS, closeTo(0.3, 0.03));
+        assertThat(firsts.get("openrouter") / (double) PLANS, closeTo(0.1, 0.03));
+    }
+
+    @Test
+    void aProviderRuleBalancesEveryModelOfThatProviderAndLeavesOutProvidersOutsideTheScopeOrDisabled() throws Exception {
+        RoutingSnapshot snapshot = snapshot("provider", "openai",
+                steps -> balanceProviders(steps, ordered("openai", 1, "backup", 3, "openrouter", 5, "retired", 5)),
+                access -> access.putObject("providers").putArray("allow").add("openai").add("backup").add("retired"));
+        KeyBalancer balancer = new KeyBalancer(new Random(7)::nextDouble);
+        Map<String, Integer> firsts = new HashMap<>();
+        for (int i = 0; i < PLANS; i++) {
+            List<PlannedAttempt> plan = plan(snapshot, balancer, "openai:o1-mini");
+            assertThat(models(plan), containsInAnyOrder("openai:o1-mini", "backup:o1-mini"));
+            firsts.merge(plan.get(0).address().provider().id(), 1, Integer::sum);
+        }
+        assertThat(firsts.get("backup") / (double) PLANS, closeTo(3 / 4.0, 0.03));
     }
 }

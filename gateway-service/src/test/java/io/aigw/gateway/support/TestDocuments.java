@@ -13,11 +13,12 @@ import java.util.Map;
 public final class TestDocuments {
 
     public static final String BAD_KEY_VALUE = "sk-bad-0123456789abcdefSECRET";
-    public static final Map<String, String> KEY_VALUES = Map.of(
-            "pk_openai1", "sim-key-1", "pk_openai2", "sim-key-2", "pk_openaibad", BAD_KEY_VALUE,
-            "pk_anthropic", "sim-key-1", "pk_openrouter", "sim-key-1", "pk_backup", "sim-key-2",
-            "pk_dead", "sim-key-1", "pk_banded", "sim-key-1", "pk_gemini", "sim-key-1",
-            "pk_geminibad", "gemini-bad-key");
+    public static final Map<String, String> KEY_VALUES = Map.ofEntries(
+            Map.entry("pk_openai1", "sim-key-1"), Map.entry("pk_openai2", "sim-key-2"),
+            Map.entry("pk_openaibad", BAD_KEY_VALUE), Map.entry("pk_anthropic", "sim-key-1"),
+            Map.entry("pk_openrouter", "sim-key-1"), Map.entry("pk_backup", "sim-key-2"),
+            Map.entry("pk_dead", "sim-key-1"), Map.entry("pk_banded", "sim-key-1"), Map.entry("pk_gemini", "sim-key-1"),
+            Map.entry("pk_geminibad", "gemini-bad-key"), Map.entry("pk_responder", "sim-key-1"));
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final List<String> OPENAI = List.of("openai/chat-completions", "openai/completions",
             "openai/responses", "openai/embeddings");
@@ -50,6 +51,10 @@ public final class TestDocuments {
         // Google's native API (model and streaming in the URL, key in x-goog-api-key)
         providers.add(provider("gemini", simulator + "/v1beta", "x-goog-api-key", List.of("google/generate-content"),
                 Map.of()));
+        // a provider that serves OpenAI Responses only (like OpenAI's Responses-only models): chat, messages and Gemini
+        // clients reach it translated (ChatSdkToResponsesProviderTest)
+        providers.add(provider("responder", simulator + "/v1", "bearer", List.of("openai/responses"), Map.of())
+                .put("builtIn", false));
         ArrayNode models = doc.putArray("models");
         models.add(model("openai", "gpt-4o", "gpt-4o-2024-08-06", true, List.of("gpt-4o-latest"), List.of(), List.of()));
         models.add(model("openai", "o1-mini", "o1-mini", true, List.of(), List.of("openai/chat-completions"),
@@ -66,6 +71,7 @@ public final class TestDocuments {
                 "0.1", "0.2"));
         models.add(priced(model("banded", "mid", "mid", false, List.of(), List.of(), List.of()), "1", "2"));
         models.add(priced(model("banded", "dear", "dear", false, List.of(), List.of(), List.of()), "10", "20"));
+        models.add(model("responder", "o1-pro", "o1-pro", false, List.of(), List.of("openai/responses"), List.of()));
         ArrayNode virtual = doc.putArray("virtualModels");
         // the first target fails with 500: the request moves on to the next target
         virtual.add(virtualModel("vm-failover", "openai:vm-broken@status=500", "backup:gpt-4o-mini"));
@@ -232,6 +238,7 @@ public final class TestDocuments {
         keys.add(providerKey("pk_banded", "banded", T0));
         keys.add(providerKey("pk_gemini", "gemini", T0));
         keys.add(providerKey("pk_geminibad", "gemini", "2026-01-02T00:00:00Z"));
+        keys.add(providerKey("pk_responder", "responder", T0));
         return doc;
     }
 

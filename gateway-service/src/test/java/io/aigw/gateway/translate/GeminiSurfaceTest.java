@@ -3,6 +3,7 @@ package io.aigw.gateway.translate;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -23,7 +24,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Gemini surface (`/v1beta/models/{model}:generateContent`, `:streamGenerateContent?alt=sse`) in Google's
+ * The Gemini surface (`/v1beta/models/{model}:generateContent`, `:streamGenerateContent` with `alt=sse` or as a JSON
+ * array) in Google's
  * documented request and response shapes, translated to an OpenAI-format provider (OpenRouter) and to Anthropic.
  */
 @QuarkusTest
@@ -149,5 +151,41 @@ class GeminiSurfaceTest {
                 .then().statusCode(400).body("error.status", equalTo("INVALID_ARGUMENT"))
                 .body("error.message", containsString("audio/wav"));
         assertThat(SimulatorClient.received("/api/v1/chat/completions").size(), equalTo(0));
+    }
+
+    private static Response jsonArrayStream(String model) {
+        return given().header("x-goog-api-key", TestKeys.ALLOW_ALL).contentType(ContentType.JSON).body("{" + HELLO + "}")
+                .when().post("/v1beta/models/" + model + ":streamGenerateContent");
+    }
+
+    @Test
+    void shouldStreamOneJsonArrayWhenTheClientDoesNotAskForServerSentEvents() throws Exception {
+        Response response = jsonArrayStream(OPENROUTER);
+        response.then().statusCode(200).contentType(startsWith("application/json"));
+        String body = response.asString();
+        assertThat(body, startsWith("[{"));
+        assertThat(body, containsString("}\n,\r\n{"));
+        assertThat(body, endsWith("}\n]"));
+        JsonNode chunks = MAPPER.readTree(body);
+        StringBuilder text = new StringBuilder();
+        for (JsonNode chunk : chunks) {
+            for (JsonNode part : chunk.at("/candidates/0/content/parts")) {
+                text.append(part.path("text").asText(""));
+            }
+        }
+        assertThat(text.toString(), equalTo(SENTENCE));
+        JsonNode last = chunks.get(chunks.size() - 1);
+        assertThat(last.at("/candidates/0/finishReason").asText(), equalTo("STOP"));
+        assertThat(last.at("/usageMetadata/candidatesTokenCount").asInt(), equalTo(8));
+    }
+
+    @Test
+    void shouldEndAJsonArrayStreamWithGooglesErrorWhenTheProviderFailsMidStream() throws Exception {
+        String body = jsonArrayStream(OPENROUTER + "@error-in-stream=3").then().statusCode(200).extract().asString();
+        JsonNode chunks = MAPPER.readTree(body);
+        assertThat(chunks.get(0).at("/candidates/0/content/parts/0/text").asText(), equalTo("Hello!"));
+        JsonNode last = chunks.get(chunks.size() - 1);
+        assertThat(last.at("/error/message").asText(), containsString("failed during the stream"));
+        assertThat(last.at("/error/status").asText().isEmpty(), equalTo(false));
     }
 }

@@ -1,9 +1,10 @@
 package io.aigw.e2e.simulator.openai;
 
 import io.aigw.e2e.simulator.content.SimulatedReply;
+import io.aigw.e2e.simulator.content.SimulatedToolCall;
 import io.aigw.e2e.simulator.exchange.Json;
 
-/** The Responses API {@code response} object and its parts, at each stage of its life. */
+/** The Responses API {@code response} object and its parts (a message, or a function call), at each stage of its life. */
 final class ResponseObjects {
 
     private final SimulatedReply reply;
@@ -28,7 +29,17 @@ final class ResponseObjects {
     }
 
     String finished() {
-        return response(finalStatus(), "[" + message(finalStatus(), "[" + textPart(reply.text()) + "]") + "]", true);
+        String item = reply.toolCall() != null ? functionCall("completed", reply.toolCall().argumentsJson())
+                : message(finalStatus(), "[" + textPart(reply.text()) + "]");
+        return response(finalStatus(), "[" + item + "]", true);
+    }
+
+    /** The {@code function_call} item of a reply that calls a tool. */
+    String functionCall(String status, String arguments) {
+        SimulatedToolCall tool = reply.toolCall();
+        return "{\"id\":\"fc_" + tool.id() + "\",\"type\":\"function_call\",\"status\":\"" + status
+                + "\",\"arguments\":" + Json.quote(arguments) + ",\"call_id\":\"" + tool.id() + "\",\"name\":"
+                + Json.quote(tool.name()) + "}";
     }
 
     String message(String status, String content) {

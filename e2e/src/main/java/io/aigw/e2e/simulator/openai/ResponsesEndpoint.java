@@ -14,7 +14,9 @@ import java.util.List;
 /**
  * {@code POST /v1/responses}: a {@code response} object, or the typed event stream {@code response.created},
  * {@code response.in_progress}, {@code response.output_item.added}, {@code response.content_part.added},
- * {@code response.output_text.delta} ×N, the {@code .done} events and {@code response.completed} with usage.
+ * {@code response.output_text.delta} ×N, the {@code .done} events and {@code response.completed} with usage; when the
+ * request offers tools and asks for a call, a {@code function_call} item whose arguments stream as
+ * {@code response.function_call_arguments.delta}s.
  */
 public final class ResponsesEndpoint implements Endpoint {
 
@@ -22,12 +24,16 @@ public final class ResponsesEndpoint implements Endpoint {
     public void handle(Exchange exchange) {
         JsonNode json = exchange.json();
         SimulatedReply reply = SimulatedReply.plan(exchange, "resp_sim",
-                TokenCount.prompt(json.get("instructions"), json.get("input")), null, "max_output_tokens");
+                TokenCount.prompt(json.get("instructions"), json.get("input")), "call_sim", "max_output_tokens");
         JsonNode max = json.path("max_output_tokens");
         ResponseObjects objects = new ResponseObjects(reply, json.path("instructions").textValue(),
                 max.isNumber() ? max.toString() : "null");
         if (!exchange.streamRequested()) {
             exchange.responder().json(objects.finished());
+            return;
+        }
+        if (reply.toolCall() != null) {
+            SseStream.play(exchange, functionCallScript(reply, objects, exchange.behavior().errorInStream()));
             return;
         }
         Events events = new Events();
@@ -51,10 +57,36 @@ public final class ResponsesEndpoint implements Endpoint {
                 events.next("response.output_item.done", "\"output_index\":0,\"item\":"
                         + objects.message(objects.finalStatus(), "[" + ResponseObjects.textPart(text) + "]")),
                 events.next(finalEvent, "\"response\":" + objects.finished()));
-        String error = "event: error\ndata: {\"type\":\"error\",\"code\":\"server_error\",\"message\":\"The server had"
+        SseStream.play(exchange, new StreamScript(null, opening, content, closing,
+                error(4 + Math.min(exchange.behavior().errorInStream(), reply.pieces().size()))));
+    }
+
+    /** A function call: the item added with empty arguments, one arguments delta per piece, the `…done` events. */
+    private static StreamScript functionCallScript(SimulatedReply reply, ResponseObjects objects, int errorAfter) {
+        Events events = new Events();
+        String itemId = "\"item_id\":\"fc_" + reply.toolCall().id() + "\",\"output_index\":0";
+        List<String> opening = List.of(
+                events.next("response.created", "\"response\":" + objects.inProgress()),
+                events.next("response.in_progress", "\"response\":" + objects.inProgress()),
+                events.next("response.output_item.added", "\"output_index\":0,\"item\":"
+                        + objects.functionCall("in_progress", "")));
+        List<String> content = new ArrayList<>(reply.pieces().size());
+        for (String piece : reply.pieces()) {
+            content.add(events.next("response.function_call_arguments.delta", itemId + ",\"delta\":" + Json.quote(piece)));
+        }
+        String arguments = reply.toolCall().argumentsJson();
+        List<String> closing = List.of(
+                events.next("response.function_call_arguments.done", itemId + ",\"arguments\":" + Json.quote(arguments)),
+                events.next("response.output_item.done", "\"output_index\":0,\"item\":"
+                        + objects.functionCall("completed", arguments)),
+                events.next("response.completed", "\"response\":" + objects.finished()));
+        return new StreamScript(null, opening, content, closing, error(3 + Math.min(errorAfter, reply.pieces().size())));
+    }
+
+    private static String error(int sequence) {
+        return "event: error\ndata: {\"type\":\"error\",\"code\":\"server_error\",\"message\":\"The server had"
                 + " an error while processing your request. Sorry about that!\",\"param\":null,\"sequence_number\":"
-                + (4 + Math.min(exchange.behavior().errorInStream(), reply.pieces().size())) + "}\n\n";
-        SseStream.play(exchange, new StreamScript(null, opening, content, closing, error));
+                + sequence + "}\n\n";
     }
 
     /** Frames typed events and numbers them ({@code sequence_number}). */
