@@ -2,7 +2,7 @@ package io.aigw.gateway.translate;
 
 /**
  * Anthropic messages (client) → Gemini `generateContent` (provider), through chat-completions
- * ({@link MessagesToChatTranslation}, then {@link ChatToGeminiTranslation}; {@link ThroughChatToGemini}): system
+ * ({@link MessagesToChatTranslation}, then {@link ChatToGeminiTranslation}; {@link ThroughChat}): system
  * prompt, history, images, tools, tool choice, tool calls and results, stop sequences, max tokens, sampling, stop
  * reasons and usage survive; what the first step drops (thinking, `top_k`, …) does not.
  */
@@ -13,6 +13,7 @@ public final class MessagesToGeminiTranslation {
 
     public static Translation of(byte[] bytes, int length) {
         MessagesToChatTranslation toChat = MessagesToChatTranslation.of(bytes, length);
-        return ThroughChatToGemini.of(toChat, toChat.chatBody(), field -> "user".equals(field) ? "metadata.user_id" : field);
+        return ThroughChat.of(toChat, toChat.chatBody(), field -> "user".equals(field) ? "metadata.user_id" : field,
+                ChatToGeminiTranslation::of);
     }
 }

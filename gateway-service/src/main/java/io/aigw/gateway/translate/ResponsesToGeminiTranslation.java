@@ -2,7 +2,7 @@ package io.aigw.gateway.translate;
 
 /**
  * OpenAI Responses (client) → Gemini `generateContent` (provider), through chat-completions
- * ({@link ResponsesToChatTranslation}, then {@link ChatToGeminiTranslation}; {@link ThroughChatToGemini}): what has
+ * ({@link ResponsesToChatTranslation}, then {@link ChatToGeminiTranslation}; {@link ThroughChat}): what has
  * a slot on both steps survives (messages, images, function tools and calls, sampling, JSON output, stop reasons,
  * usage).
  */
@@ -13,6 +13,6 @@ public final class ResponsesToGeminiTranslation {
 
     public static Translation of(byte[] bytes, int length) {
         ResponsesToChatTranslation toChat = ResponsesToChatTranslation.of(bytes, length);
-        return ThroughChatToGemini.of(toChat, toChat.chatBody(), field -> field); // the same names on both
+        return ThroughChat.of(toChat, toChat.chatBody(), field -> field, ChatToGeminiTranslation::of); // the same names on both
     }
 }

@@ -10,7 +10,7 @@ import java.util.function.UnaryOperator;
 /**
  * A client surface → a provider surface in two steps through chat-completions: the client's request goes to chat
  * with the client's own chat translation, that chat body on with chat's translation to the provider surface
- * ({@link ChatToMessagesTranslation}, {@link ChatToResponsesTranslation}); answers and streams come back through the
+ * ({@link ChatToMessagesTranslation}, {@link ChatToResponsesTranslation}, {@link ChatToGeminiTranslation}); answers and streams come back through the
  * same two steps in reverse. What has a slot on both steps survives. The chat fields the second step drops are named
  * in the client's terms.
  */
