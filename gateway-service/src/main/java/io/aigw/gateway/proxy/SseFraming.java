@@ -60,9 +60,10 @@ final class SseFraming {
             }
             line = lineEnd + 1;
         }
-        if ("error".equals(event) || (data != null && (data.startsWith("{\"error\"") || data.startsWith("{\"type\":\"error\"")
-                || data.startsWith("{\"type\": \"error\"")))) {
-            return Kind.ERROR;
+        if ("error".equals(event) || "response.failed".equals(event) || (data != null && (data.startsWith("{\"error\"")
+                || data.startsWith("{\"type\":\"error\"") || data.startsWith("{\"type\": \"error\"")
+                || data.startsWith("{\"type\":\"response.failed\"")))) {
+            return Kind.ERROR; // Responses' `response.failed` before any content: the model failed, try the next
         }
         if (event != null) {
             for (String preamble : PREAMBLE_EVENTS) {
