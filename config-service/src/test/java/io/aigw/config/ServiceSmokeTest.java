@@ -9,6 +9,6 @@ class ServiceSmokeTest extends AdminServiceSmokeTest {
 
     @Override
     protected String expectedSchemaVersion() {
-        return "7";
+        return "8";
     }
 }
