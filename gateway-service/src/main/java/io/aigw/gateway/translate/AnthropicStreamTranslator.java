@@ -9,7 +9,6 @@ import io.aigw.gateway.error.ErrorFormat;
 import io.aigw.gateway.error.GatewayException;
 import io.aigw.gateway.provider.UpstreamErrorTranslator;
 import io.vertx.core.buffer.Buffer;
-import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -51,10 +50,8 @@ public final class AnthropicStreamTranslator implements StreamTransform {
         if (ended) {
             return;
         }
-        JsonNode json;
-        try {
-            json = OpenAiToAnthropicTranslator.MAPPER.readTree(data);
-        } catch (IOException e) {
+        JsonNode json = TranslatedBody.event(data);
+        if (json == null) {
             return;
         }
         String type = name != null ? name : json.path("type").asText();

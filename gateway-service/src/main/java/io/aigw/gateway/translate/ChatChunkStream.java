@@ -3,7 +3,6 @@ package io.aigw.gateway.translate;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aigw.gateway.provider.UpstreamErrorTranslator;
 import io.vertx.core.buffer.Buffer;
-import java.io.IOException;
 
 /**
  * The frame every translation of a `chat.completion.chunk` stream into another surface's stream shares: the SSE
@@ -59,10 +58,8 @@ abstract class ChatChunkStream implements StreamTransform {
             end(out);
             return;
         }
-        JsonNode json;
-        try {
-            json = OpenAiToAnthropicTranslator.MAPPER.readTree(data);
-        } catch (IOException e) {
+        JsonNode json = TranslatedBody.event(data);
+        if (json == null) {
             return;
         }
         if (json.path("error").isObject()) {

@@ -129,11 +129,6 @@ public final class ChatToResponsesTranslation implements Translation {
         }
     }
 
-    /** The Responses body (before a model is set). */
-    ObjectNode responsesBody() {
-        return body;
-    }
-
     @Override
     public Buffer forModel(String upstreamModelId, Set<String> strip) {
         return TranslatedBody.forModel(body, upstreamModelId, strip);

@@ -8,7 +8,6 @@ import io.aigw.gateway.error.ErrorEnvelopes;
 import io.aigw.gateway.error.ErrorFormat;
 import io.aigw.gateway.error.GatewayException;
 import io.vertx.core.buffer.Buffer;
-import java.io.IOException;
 
 /**
  * Gemini's `streamGenerateContent?alt=sse` chunks as `chat.completion.chunk`s: the first chunk opens with a role
@@ -47,12 +46,7 @@ final class GeminiChunksToChatChunks implements StreamTransform {
         if (ended) {
             return;
         }
-        JsonNode json;
-        try {
-            json = OpenAiToAnthropicTranslator.MAPPER.readTree(data);
-        } catch (IOException e) {
-            return;
-        }
+        JsonNode json = TranslatedBody.event(data);
         if (json == null || !json.isObject()) {
             return;
         }

@@ -8,7 +8,6 @@ import io.aigw.gateway.error.ErrorEnvelopes;
 import io.aigw.gateway.error.ErrorFormat;
 import io.aigw.gateway.error.GatewayException;
 import io.vertx.core.buffer.Buffer;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -51,10 +50,8 @@ public final class ResponseEventsToChatChunks implements StreamTransform {
         if (ended) {
             return;
         }
-        JsonNode json;
-        try {
-            json = OpenAiToAnthropicTranslator.MAPPER.readTree(data);
-        } catch (IOException e) {
+        JsonNode json = TranslatedBody.event(data);
+        if (json == null) {
             return;
         }
         String type = json.path("type").asText(name == null ? "" : name);

@@ -55,6 +55,15 @@ final class TranslatedBody {
         }
     }
 
+    /** Parses one stream event's `data`; null when it is not JSON (such an event is skipped). */
+    static JsonNode event(String data) {
+        try {
+            return OpenAiToAnthropicTranslator.MAPPER.readTree(data);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     /** Parses an upstream answer; null when it is not a JSON object. */
     static JsonNode answer(byte[] upstream) {
         try {
