@@ -1,5 +1,7 @@
 package io.aigw.gateway.translate;
 
+import static io.aigw.gateway.translate.ChatStreamFixtures.quote;
+import static io.aigw.gateway.translate.ChatStreamFixtures.read;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -71,21 +73,5 @@ class TranslationPropertiesTest {
         }
         assertThat(text.toString(), equalTo(String.join("", pieces)));
         assertThat(last, equalTo("[DONE]"));
-    }
-
-    private static String quote(String s) {
-        try {
-            return MAPPER.writeValueAsString(s);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static JsonNode read(String s) {
-        try {
-            return MAPPER.readTree(s);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
