@@ -99,7 +99,8 @@ stop_pid() {
     warn "$name (pid $pid) ignored TERM for $grace s: killing it"
     kill -KILL "$pid" 2>/dev/null || true
     waited=0
-    while kill -0 "$pid" 2>/dev/null && ! is_zombie "$pid" && ((waited < 50)); do
+    # A loaded machine can take seconds to tear down a large JVM; its ports and files are held until then.
+    while kill -0 "$pid" 2>/dev/null && ! is_zombie "$pid" && ((waited < 300)); do
       sleep 0.1
       waited=$((waited + 1))
     done

@@ -216,6 +216,7 @@ ensure_kafka() {
   elif port_open "$KAFKA_PORT"; then
     note "kafka: something already answers on $KAFKA_BOOTSTRAP: using it"
   else
+    await_no_stray_broker
     write_kafka_config
     format_kafka_storage
     info "Starting Kafka"
@@ -229,13 +230,35 @@ ensure_kafka() {
   ensure_kafka_topics
 }
 
+# A broker of this stack with no PID file (one whose stop timed out, or started by an interrupted run) still holds the
+# data directory's lock, so a new one would exit at once: wait for it to go, then kill it.
+await_no_stray_broker() {
+  local pid waited=0
+  while pid=$(pgrep -f -- "$KAFKA_MARKER .*$KAFKA_HOME/server.properties" | head -n 1) && [[ -n $pid ]]; do
+    if ((waited == 0)); then warn "kafka: a broker of this stack (pid $pid) is still running: waiting for it to exit"; fi
+    if ((waited == 150)); then kill -KILL "$pid" 2>/dev/null || true; fi
+    ((waited < 300)) || die "kafka: pid $pid does not exit"
+    sleep 0.1
+    waited=$((waited + 1))
+  done
+}
+
 kafka_topics() {
   kafka_java org.apache.kafka.tools.TopicCommand --bootstrap-server "$KAFKA_BOOTSTRAP" "$@"
 }
 
 ensure_kafka_topics() {
   local existing line name partitions configs created=()
-  existing=$(kafka_topics --list) || die "could not list Kafka topics on $KAFKA_BOOTSTRAP"
+  # The broker opens its port before it serves metadata; after a restart on a loaded machine listing can fail a while.
+  local deadline=$((SECONDS + READY_TIMEOUT))
+  until existing=$(kafka_topics --list 2>&1); do
+    if ((SECONDS >= deadline)); then
+      printf '%s\n' "$existing" | tail -n 5 >&2
+      print_log_tail kafka
+      die "could not list Kafka topics on $KAFKA_BOOTSTRAP"
+    fi
+    sleep 1
+  done
   for line in "${KAFKA_TOPICS[@]}"; do
     read -r name partitions configs <<<"$line"
     grep -qx -- "$name" <<<"$existing" && continue
