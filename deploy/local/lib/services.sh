@@ -149,11 +149,13 @@ require_service_jars() {
 
 # JVM options per component. The gateway holds ~50 MB live (snapshot, caches, Kafka batches): with a
 # 256 MB ceiling ParallelGC grew the old generation to ~175 MB and the process to ~350 MB RSS (issue 9).
-# AIGW_GATEWAY_JAVA_OPTS replaces the gateway's options (e.g. to try a flag, or to add
+# Its RSS under load (issue 19, gateway-service README "Memory"): a 96 MB heap, SerialGC (no parallel collector's
+# marking structures), glibc's freed memory returned every 5 s and two malloc arenas instead of 16; the chart and the
+# image start it the same way. AIGW_GATEWAY_JAVA_OPTS replaces the gateway's options (e.g. to try a flag, or to add
 # -XX:NativeMemoryTracking=summary for `jcmd PID VM.native_memory`), AIGW_GATEWAY_ENV its extra environment
 # (VAR=VALUE words; empty for none).
-GATEWAY_JAVA_OPTS='-XX:+UseParallelGC -Xmx128m'
-GATEWAY_ENV=''
+GATEWAY_JAVA_OPTS='-XX:+UseSerialGC -Xmx96m -XX:TrimNativeHeapInterval=5000'
+GATEWAY_ENV='MALLOC_ARENA_MAX=2'
 java_opts() {
   case $1 in
     gateway-*) printf -- '%s' "${AIGW_GATEWAY_JAVA_OPTS:-$GATEWAY_JAVA_OPTS}" ;;
