@@ -147,12 +147,19 @@ require_service_jars() {
 # Starting and stopping the suite
 # ---------------------------------------------------------------------------------------------
 
-# Heap ceiling per component. The gateway holds ~50 MB live (snapshot, caches, Kafka batches): with a
+# JVM options per component. The gateway holds ~50 MB live (snapshot, caches, Kafka batches): with a
 # 256 MB ceiling ParallelGC grew the old generation to ~175 MB and the process to ~350 MB RSS (issue 9).
-java_heap() {
+# Its RSS under load (issue 19, gateway-service README "Memory"): a 96 MB heap, SerialGC (no parallel collector's
+# marking structures), glibc's freed memory returned every 5 s and two malloc arenas instead of 16; the chart and the
+# image start it the same way. AIGW_GATEWAY_JAVA_OPTS replaces the gateway's options (e.g. to try a flag, or to add
+# -XX:NativeMemoryTracking=summary for `jcmd PID VM.native_memory`), AIGW_GATEWAY_ENV its extra environment
+# (VAR=VALUE words; empty for none).
+GATEWAY_JAVA_OPTS='-XX:+UseSerialGC -Xmx96m -XX:TrimNativeHeapInterval=5000'
+GATEWAY_ENV='MALLOC_ARENA_MAX=2'
+java_opts() {
   case $1 in
-    gateway-*) printf -- '-Xmx128m' ;;
-    *) printf -- '-Xmx256m' ;;
+    gateway-*) printf -- '%s' "${AIGW_GATEWAY_JAVA_OPTS:-$GATEWAY_JAVA_OPTS}" ;;
+    *) printf -- '-XX:+UseParallelGC -Xmx256m' ;;
   esac
 }
 
@@ -183,7 +190,7 @@ start_java() {
   # shellcheck disable=SC2046 # one word per option
   start_background "$name" -- env $(withheld_secrets "$name") QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_MANAGEMENT_HOST=127.0.0.1 \
     AIGW_ALLOW_LOOPBACK_UPSTREAMS=true $(tracing_env "$name") "$@" \
-    java "$(marker "$name")" -XX:+UseParallelGC "$(java_heap "$name")" -jar "$jar"
+    java "$(marker "$name")" $(java_opts "$name") -jar "$jar"
 }
 
 ensure_port_free_or_ours() {
@@ -263,7 +270,7 @@ launch_gateway() {
   ensure_port_free_or_ours "$name" "$port"
   ensure_port_free_or_ours "$name" "$(management_port "$port")"
   start_java "$name" "$(service_jar "$GATEWAY_MODULE")" QUARKUS_HTTP_PORT="$port" \
-    QUARKUS_MANAGEMENT_PORT="$(management_port "$port")" AIGW_GATEWAY_INSTANCE_ID="$name"
+    QUARKUS_MANAGEMENT_PORT="$(management_port "$port")" AIGW_GATEWAY_INSTANCE_ID="$name" ${AIGW_GATEWAY_ENV-$GATEWAY_ENV}
 }
 
 # wait_for_gateway N: waits until replica N reports ready (its routing snapshot is in force).

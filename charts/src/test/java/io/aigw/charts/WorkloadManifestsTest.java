@@ -1,5 +1,6 @@
 package io.aigw.charts;
 
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -204,11 +205,30 @@ class WorkloadManifestsTest {
         assertEquals("http://aigw-model-catalog-service:8083", config.get("AIGW_CATALOG_URL"));
         assertEquals("redis://redis.data.svc:6379", config.get("AIGW_REDIS_URL"));
         assertEquals("8080", config.get("QUARKUS_HTTP_PORT"));
-        assertEquals("-XX:+UseParallelGC -Xmx128m", config.get("JAVA_OPTS_APPEND"));
+        assertEquals("-Xmx96m -XX:TrimNativeHeapInterval=5000", config.get("JAVA_OPTS_APPEND"));
         EnvVar instanceId = Manifests.env(container("default", "gateway-service"), "AIGW_GATEWAY_INSTANCE_ID").orElseThrow();
         assertEquals("metadata.name", instanceId.getValueFrom().getFieldRef().getFieldPath());
         assertEquals("aigw-gateway-service", container("default", "gateway-service").getEnvFrom().get(0)
                 .getConfigMapRef().getName());
+    }
+
+    @Test
+    void shouldStartTheGatewayWithOneCollectorAndTwoMallocArenas(@TempDir Path dir) throws IOException {
+        Map<String, String> config = Manifests.config("default", "gateway-service");
+        // the image's start script puts GC_CONTAINER_OPTIONS in place of its -XX:+UseParallelGC; a collector flag in
+        // JAVA_OPTS_APPEND as well would be a second one, and the JVM refuses to start with two
+        assertEquals("-XX:+UseSerialGC", config.get("GC_CONTAINER_OPTIONS"));
+        assertFalse(config.get("JAVA_OPTS_APPEND").matches(".*-XX:\\+Use\\w+GC.*"), config.get("JAVA_OPTS_APPEND"));
+        assertEquals("2", config.get("MALLOC_ARENA_MAX"));
+        assertNull(Manifests.config("default", "key-service").get("MALLOC_ARENA_MAX"));
+
+        Path glibcDefault = Files.writeString(dir.resolve("arenas-values.yaml"),
+                Files.readString(AigwChart.scenarioFile("default")) + "gateway:\n  mallocArenaMax: 0\n  gcOptions: \"\"\n");
+        Map<String, String> unset = AigwChart.objects(glibcDefault).stream()
+                .filter(o -> o instanceof ConfigMap && o.getMetadata().getName().equals(name("gateway-service")))
+                .map(o -> ((ConfigMap) o).getData()).findFirst().orElseThrow();
+        assertNull(unset.get("MALLOC_ARENA_MAX"));
+        assertNull(unset.get("GC_CONTAINER_OPTIONS"));
     }
 
     @Test
