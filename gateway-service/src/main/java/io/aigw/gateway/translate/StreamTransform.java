@@ -24,6 +24,14 @@ public interface StreamTransform {
         return Future.succeededFuture();
     }
 
+    /**
+     * The upstream's stream ended (cleanly, not broken off): the events that end the client's stream which the upstream
+     * did not send, or null. Called once, after the last {@link #apply} and before {@link #drained()}.
+     */
+    default Buffer finish() {
+        return null;
+    }
+
     /** Bytes that end the client's stream after its last event (a JSON array's `]`), or null for none. */
     default Buffer close() {
         return null;
