@@ -21,7 +21,8 @@ import io.vertx.core.http.HttpServerResponse;
  * pauses upstream while the client's write queue is full. A failure after the commit writes every complete event
  * that arrived before it, then an error event, then ends the stream. A client that goes away cancels the upstream.
  * Events the transform keeps back (a tool call awaiting its firewall verdict) are written when it releases them, and
- * the stream ends after them.
+ * the stream ends after them. When the upstream's body ends, the transform's closing events (a translation's end for an
+ * upstream that did not send one) follow the last relayed event, then what it kept back, then its closing bytes.
  */
 final class StreamRelay {
 
@@ -228,6 +229,10 @@ final class StreamRelay {
             commit();
         }
         flush(true);
+        Buffer last = transform == null || client.closed() ? null : transform.finish(); // a translator's own end
+        if (last != null) {
+            write(last);
+        }
         exchange.finish();
         if (transform == null) {
             end();
