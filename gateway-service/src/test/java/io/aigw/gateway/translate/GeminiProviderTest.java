@@ -277,4 +277,14 @@ class GeminiProviderTest {
         assertThat(responses, containsString("event: error"));
         assertThat(responses, not(containsString("response.completed")));
     }
+
+    /** Gemini ends its stream before any chunk (`end-after=0`): no answer was started, so the next model serves it. */
+    @Test
+    void shouldFailOverWhenGeminiEndsItsStreamBeforeAnyContent() throws Exception {
+        Response response = chat("{\"model\":\"" + GEMINI + "@end-after=0\",\"models\":[\"openai:gpt-4o\"],\"stream\":true,"
+                + "\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}");
+        String sse = response.then().statusCode(200).header(GatewayHeaders.MODEL, equalTo("openai:gpt-4o")).extract().asString();
+        assertThat(sse.trim(), endsWith("data: [DONE]"));
+        assertThat(sse, not(containsString("\"error\"")));
+    }
 }
