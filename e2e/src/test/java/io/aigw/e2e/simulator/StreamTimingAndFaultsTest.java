@@ -5,6 +5,7 @@ import static io.aigw.e2e.simulator.SimulatorClient.chat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -118,5 +119,17 @@ class StreamTimingAndFaultsTest extends SimulatorTest {
         assertNotNull(stream.failure);
         assertTrue(contentChunks(stream).isEmpty());
         assertTrue(stream.json().stream().noneMatch(c -> c.path("usage").isObject()));
+    }
+
+    @Test
+    void shouldEndTheStreamCleanlyWithoutItsClosingEventsWhenEndAfterIsSet() throws Exception {
+        SseCapture stream = client.stream("/v1/chat/completions",
+                chat("gpt-4o@end-after=3", "\"stream\":true,\"stream_options\":{\"include_usage\":true}"), OPENAI);
+
+        assertEquals(200, stream.status);
+        assertNull(stream.failure, "the body should end cleanly");
+        assertEquals(3, contentChunks(stream).size());
+        assertNotEquals("[DONE]", stream.lastData());
+        assertTrue(stream.json().stream().noneMatch(c -> c.path("choices").path(0).path("finish_reason").isTextual()));
     }
 }

@@ -48,7 +48,27 @@ abstract class ToolCallStreamFilter implements StreamTransform {
 
     @Override
     public final Buffer apply(Buffer received) {
-        Buffer events = inner == null ? received : inner.apply(received);
+        return filter(inner == null ? received : inner.apply(received));
+    }
+
+    /** The inner transform's events at the upstream's end (a translator's closing events) go through the same check. */
+    @Override
+    public final Buffer finish() {
+        Buffer events = inner == null ? null : inner.finish();
+        return events == null || events.length() == 0 ? null : filter(events);
+    }
+
+    @Override
+    public final Buffer close() {
+        return inner == null ? null : inner.close();
+    }
+
+    @Override
+    public final Buffer failed(Buffer errorEvent) {
+        return inner == null ? errorEvent : inner.failed(errorEvent);
+    }
+
+    private Buffer filter(Buffer events) {
         if (!engaged && !StreamEvents.contains(events, marker)) {
             return events; // no tool call yet: nothing to look at
         }

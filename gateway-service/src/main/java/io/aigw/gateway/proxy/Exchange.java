@@ -486,8 +486,11 @@ final class Exchange {
         relay = stream;
     }
 
-    /** An error event arrived before any content: nothing was committed, so the next model is tried. */
-    void onEarlyStreamError(PlannedAttempt attempt, long started) {
+    /**
+     * An error event arrived before any content, or the stream ended before any ({@code what} says which): nothing was
+     * committed, so the next model is tried.
+     */
+    void onEarlyStreamError(PlannedAttempt attempt, long started, String what) {
         if (finished) {
             return;
         }
@@ -495,7 +498,7 @@ final class Exchange {
         settle();
         services.metrics.attempt(attempt.address().provider().id(), attempt.address().canonical(), 200,
                 System.nanoTime() - started);
-        failures.last = attempt.address().canonical() + " sent an error event before any content";
+        failures.last = attempt.address().canonical() + what;
         services.cooldowns.failed(attempt, settings.cooldown(), -1);
         attemptDone(attempt, 502, "failover", null, null);
         services.metrics.failover("server_error");

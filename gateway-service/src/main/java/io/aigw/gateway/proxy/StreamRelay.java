@@ -15,13 +15,14 @@ import io.vertx.core.http.HttpServerResponse;
 
 /**
  * Relays a streamed upstream response. Headers are held until the first content event (a role chunk,
- * `message_start` or `ping` does not count), so a failure before it, an error event included, still fails over;
- * then everything that arrived in one read burst goes out in one write (INFRA.md: never one flush per event), cut
+ * `message_start` or `ping` does not count), so a failure before it still fails over: an error event, or the end of a
+ * body that held no content, included; then everything that arrived in one read burst goes out in one write (INFRA.md: never one flush per event), cut
  * at the last complete SSE event. Event ends are found by one forward scan over bytes not seen before. Back-pressure
  * pauses upstream while the client's write queue is full. A failure after the commit writes every complete event
  * that arrived before it, then an error event, then ends the stream. A client that goes away cancels the upstream.
  * Events the transform keeps back (a tool call awaiting its firewall verdict) are written when it releases them, and
- * the stream ends after them.
+ * the stream ends after them. When the upstream's body ends, the transform's closing events (a translation's end for an
+ * upstream that did not send one) follow the last relayed event, then what it kept back, then its closing bytes.
  */
 final class StreamRelay {
 
@@ -124,7 +125,7 @@ final class StreamRelay {
                 case ERROR -> {
                     done = true;
                     upstream.request().reset();
-                    exchange.onEarlyStreamError(attempt, started);
+                    exchange.onEarlyStreamError(attempt, started, " sent an error event before any content");
                     return null;
                 }
                 case CONTENT -> {
@@ -225,15 +226,32 @@ final class StreamRelay {
         }
         done = true;
         if (!committed) {
+            if (endedBeforeContent()) {
+                exchange.onEarlyStreamError(attempt, started, " ended its stream before any content");
+                return;
+            }
             commit();
         }
         flush(true);
+        Buffer last = transform == null || client.closed() ? null : transform.finish(); // a translator's own end
+        if (last != null) {
+            write(last);
+        }
         exchange.finish();
         if (transform == null) {
             end();
         } else { // the transform may still wait for a verdict on a tool call: the stream ends after what it releases
             transform.drained().onComplete(v -> exchange.onContext(this::end));
         }
+    }
+
+    /**
+     * Whether the body that ended held nothing but preamble events (a role chunk, `message_start`…), or nothing at all:
+     * no answer, which fails over like an error event before content. A body that is not events (a JSON answer to a
+     * stream request) is relayed as it is.
+     */
+    private boolean endedBeforeContent() {
+        return pending == null || (complete == pending.length() && classified == complete);
     }
 
     private void end() {

@@ -17,7 +17,9 @@ import java.util.Map;
  * chunk, text deltas → `delta.content`, a `tool_use` block → a `tool_calls` entry and its
  * `input_json_delta`s → argument deltas, `message_delta` → the finish chunk, `message_stop` → the usage
  * chunk (`"choices":[]`, only when the client asked with `stream_options.include_usage`) and
- * `data: [DONE]`. An in-stream `error` event becomes an OpenAI error event; `ping` is dropped.
+ * `data: [DONE]`. An in-stream `error` event becomes an OpenAI error event; `ping` is dropped. A stream that ends
+ * without `message_stop` ({@link #finish}) ends as `message_stop` would after a `message_delta`, else with an OpenAI
+ * error event (the answer was cut).
  */
 public final class AnthropicStreamTranslator implements StreamTransform {
 
@@ -32,6 +34,7 @@ public final class AnthropicStreamTranslator implements StreamTransform {
     private final long created = System.currentTimeMillis() / 1000;
     private JsonNode startUsage = NODES.objectNode();
     private JsonNode finalUsage;
+    private boolean stopped;
     private boolean ended;
 
     public AnthropicStreamTranslator(boolean includeUsage, String provider) {
@@ -102,31 +105,50 @@ public final class AnthropicStreamTranslator implements StreamTransform {
                 if (json.path("usage").isObject()) {
                     finalUsage = json.get("usage");
                 }
+                stopped = true;
                 String stop = json.path("delta").path("stop_reason").asText(null);
                 chunk(out, NODES.objectNode(), AnthropicToOpenAiTranslator.finishReason(stop));
             }
-            case "message_stop" -> {
-                if (includeUsage) {
-                    ObjectNode usageChunk = AnthropicToOpenAiTranslator.head(id, "chat.completion.chunk", model);
-                    usageChunk.put("created", created);
-                    usageChunk.putArray("choices");
-                    usageChunk.set("usage", usage());
-                    SseEvents.appendData(out, AnthropicToOpenAiTranslator.bytes(usageChunk));
-                }
-                out.appendBytes(DONE);
-                ended = true;
-            }
-            case "error" -> {
-                String message = json.path("error").path("message").asText("stream error");
-                out.appendBuffer(ErrorEnvelopes.streamEvent(ErrorFormat.OPENAI, new GatewayException(
-                        ErrorCode.ALL_ATTEMPTS_FAILED, "Provider \"" + provider + "\" failed during the stream: "
-                                + UpstreamErrorTranslator.scrub(message, null))));
-                ended = true;
-            }
+            case "message_stop" -> stop(out);
+            case "error" -> fail(json.path("error").path("message").asText("stream error"), out);
             default -> {
                 // ping, content_block_stop, thinking and unknown events carry nothing for chat-completions
             }
         }
+    }
+
+    @Override
+    public Buffer finish() {
+        if (ended) {
+            return null;
+        }
+        Buffer out = Buffer.buffer(256);
+        if (stopped) {
+            stop(out);
+        } else {
+            fail("the stream ended without a stop_reason.", out);
+        }
+        return out;
+    }
+
+    /** `message_stop`: the usage chunk when the client asked, and `[DONE]`. */
+    private void stop(Buffer out) {
+        if (includeUsage) {
+            ObjectNode usageChunk = AnthropicToOpenAiTranslator.head(id, "chat.completion.chunk", model);
+            usageChunk.put("created", created);
+            usageChunk.putArray("choices");
+            usageChunk.set("usage", usage());
+            SseEvents.appendData(out, AnthropicToOpenAiTranslator.bytes(usageChunk));
+        }
+        out.appendBytes(DONE);
+        ended = true;
+    }
+
+    private void fail(String message, Buffer out) {
+        out.appendBuffer(ErrorEnvelopes.streamEvent(ErrorFormat.OPENAI, new GatewayException(
+                ErrorCode.ALL_ATTEMPTS_FAILED, "Provider \"" + provider + "\" failed during the stream: "
+                        + UpstreamErrorTranslator.scrub(message, null))));
+        ended = true;
     }
 
     private ObjectNode usage() {

@@ -8,12 +8,14 @@ import io.vertx.core.buffer.Buffer;
  * The frame every translation of a `chat.completion.chunk` stream into another surface's stream shares: the SSE
  * events are read one at a time; `data: [DONE]` → {@link #end}; an error chunk → {@link #error} with the provider's
  * message scrubbed and prefixed; any other chunk → {@link #chunk}; after the end or an error, nothing more. Data that
- * is not JSON is skipped.
+ * is not JSON is skipped. An upstream that ends without `[DONE]` ({@link #finish}) is ended as `[DONE]` would when it
+ * sent a `finish_reason`, else with an error event: the answer was cut.
  */
 abstract class ChatChunkStream implements StreamTransform {
 
     protected final String provider;
     private boolean ended;
+    private boolean finished;
 
     protected ChatChunkStream(String provider) {
         this.provider = provider;
@@ -23,6 +25,21 @@ abstract class ChatChunkStream implements StreamTransform {
     public final Buffer apply(Buffer events) {
         Buffer out = Buffer.buffer(outputCapacity(events.length()));
         SseEvents.forEach(events, (name, data) -> read(data, out));
+        return out;
+    }
+
+    @Override
+    public final Buffer finish() {
+        if (ended) {
+            return null;
+        }
+        ended = true;
+        Buffer out = Buffer.buffer(256);
+        if (finished) {
+            end(out);
+        } else {
+            error(streamFailure(provider, "the stream ended without a finish_reason."), out);
+        }
         return out;
     }
 
@@ -67,6 +84,7 @@ abstract class ChatChunkStream implements StreamTransform {
             error(streamFailure(provider, json.get("error").path("message").asText("stream error")), out);
             return;
         }
+        finished |= json.path("choices").path(0).path("finish_reason").isTextual();
         chunk(json, out);
     }
 }

@@ -14,7 +14,8 @@ import io.vertx.core.buffer.Buffer;
  * chunk; text parts → `delta.content` (thoughts left out); each `functionCall` part (Gemini sends it whole) → one
  * `tool_calls` delta with its index, id, name and all its arguments; the chunk with `finishReason` → the finish chunk,
  * then the usage chunk (`"choices":[]`, when the client asked with `stream_options.include_usage`) and `data: [DONE]`,
- * which Gemini never sends. An error object → an OpenAI error event, and the stream ends.
+ * which Gemini never sends. An error object → an OpenAI error event, and the stream ends. A stream that ends without
+ * a chunk with `finishReason` was cut ({@link #finish}): an OpenAI error event, no finish chunk and no `[DONE]`.
  */
 final class GeminiChunksToChatChunks implements StreamTransform {
 
@@ -40,6 +41,16 @@ final class GeminiChunksToChatChunks implements StreamTransform {
         Buffer out = Buffer.buffer(events.length() + 128);
         SseEvents.forEach(events, (name, data) -> chunk(data, out));
         return out;
+    }
+
+    @Override
+    public Buffer finish() {
+        if (ended) {
+            return null;
+        }
+        ended = true;
+        return ErrorEnvelopes.streamEvent(ErrorFormat.OPENAI, new GatewayException(ErrorCode.ALL_ATTEMPTS_FAILED,
+                ChatChunkStream.streamFailure(provider, "the stream ended without a finishReason.")));
     }
 
     private void chunk(String data, Buffer out) {

@@ -9,7 +9,9 @@ import java.util.function.Consumer;
  * Gemini's `streamGenerateContent` without `alt=sse`: the same chunks, framed as Google's API frames them, as one JSON
  * array written incrementally (`application/json`): `[` before the first chunk, `\n,\r\n` between chunks, `\n]` at
  * the end ({@link #close}); an error after the start is the array's last element (Google's error envelope), then `]`.
- * Wraps the client's whole stream transform (translation and firewall), whose `data:` events it re-frames.
+ * Wraps the client's whole stream transform (translation and firewall), whose `data:` events it re-frames, those it
+ * makes at the upstream's end ({@link #finish}: a cut stream's error, the last chunk of a chat stream without
+ * `[DONE]`) included.
  */
 public final class GeminiJsonArrayStream implements StreamTransform {
 
@@ -43,17 +45,25 @@ public final class GeminiJsonArrayStream implements StreamTransform {
     }
 
     @Override
+    public Buffer finish() {
+        Buffer last = inner == null ? null : inner.finish();
+        return last == null ? null : frame(last);
+    }
+
+    @Override
     public Buffer close() {
         if (closed) {
             return null;
         }
+        Buffer last = inner == null ? null : inner.close();
+        Buffer out = last == null ? Buffer.buffer(2) : frame(last);
         closed = true;
-        return Buffer.buffer(opened ? "\n]" : "[]");
+        return out.appendString(opened ? "\n]" : "[]");
     }
 
     @Override
     public Buffer failed(Buffer errorEvent) {
-        Buffer out = frame(errorEvent);
+        Buffer out = frame(inner == null ? errorEvent : inner.failed(errorEvent));
         Buffer end = close();
         return end == null ? out : out.appendBuffer(end);
     }

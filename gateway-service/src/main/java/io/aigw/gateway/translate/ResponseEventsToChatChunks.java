@@ -19,6 +19,8 @@ import java.util.Map;
  * argument deltas; `response.completed` / `response.incomplete` → the finish chunk, the usage chunk (`"choices":[]`,
  * only when the client asked with `stream_options.include_usage`) and `data: [DONE]`. An `error` event or
  * `response.failed` becomes an OpenAI error event. Other events (reasoning, hosted tools, `…done`) carry nothing new.
+ * A stream that ends without `response.completed` or `response.incomplete` ({@link #finish}) was cut: an OpenAI error
+ * event.
  */
 public final class ResponseEventsToChatChunks implements StreamTransform {
 
@@ -43,6 +45,16 @@ public final class ResponseEventsToChatChunks implements StreamTransform {
     public Buffer apply(Buffer events) {
         Buffer out = Buffer.buffer(events.length() + 64);
         SseEvents.forEach(events, (name, data) -> event(name, data, out));
+        return out;
+    }
+
+    @Override
+    public Buffer finish() {
+        if (ended) {
+            return null;
+        }
+        Buffer out = Buffer.buffer(256);
+        fail("the stream ended without response.completed.", out);
         return out;
     }
 

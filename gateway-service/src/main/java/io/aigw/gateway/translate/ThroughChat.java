@@ -56,9 +56,41 @@ final class ThroughChat implements Translation {
 
     @Override
     public StreamTransform stream(String provider) {
-        StreamTransform toChunks = toProvider.stream(provider);
-        StreamTransform toClient = toChat.stream(provider);
-        return events -> toClient.apply(toChunks.apply(events));
+        return new Stream(toProvider.stream(provider), toChat.stream(provider));
+    }
+
+    /**
+     * The provider's events to chat chunks, those to the client's events. At the upstream's end the first step's
+     * closing chunks (a cut Gemini stream's error, a missing `[DONE]`) go through the second step, then the second
+     * step's own end.
+     */
+    private record Stream(StreamTransform toChunks, StreamTransform toClient) implements StreamTransform {
+
+        @Override
+        public Buffer apply(Buffer events) {
+            return toClient.apply(toChunks.apply(events));
+        }
+
+        @Override
+        public Buffer finish() {
+            Buffer chunks = toChunks.finish();
+            Buffer out = chunks == null ? Buffer.buffer() : toClient.apply(chunks);
+            Buffer end = toClient.finish();
+            if (end != null) {
+                out.appendBuffer(end);
+            }
+            return out.length() == 0 ? null : out;
+        }
+
+        @Override
+        public Buffer close() {
+            return toClient.close();
+        }
+
+        @Override
+        public Buffer failed(Buffer errorEvent) { // framed for the client already: only the second step sees it
+            return toClient.failed(errorEvent);
+        }
     }
 
     @Override

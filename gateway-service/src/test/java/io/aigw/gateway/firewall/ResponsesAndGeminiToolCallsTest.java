@@ -9,9 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aigw.gateway.provider.StreamKeyMask;
 import io.aigw.gateway.routing.Surface;
 import io.aigw.gateway.translate.ChatChunksToGeminiChunks;
 import io.aigw.gateway.translate.ChatChunksToResponseEvents;
+import io.aigw.gateway.translate.StreamTransform;
+import io.vertx.core.buffer.Buffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,6 +101,29 @@ class ResponsesAndGeminiToolCallsTest {
         assertTrue(out.contains("\"name\":\"get_weather\""), out);
         JsonNode last = data(out).get(data(out).size() - 1);
         JsonNode parts = last.at("/candidates/0/content/parts");
+        assertTrue(parts.toString().contains("rule \\\"no-shell\\\""), parts.toString());
+        assertEquals(1, findings.stream().filter(f -> f.action() == Action.BLOCK).count());
+    }
+
+    /**
+     * A chat upstream that sent its finish and left out `[DONE]`: the last Gemini chunk (the calls, `finishReason`) is
+     * made when the upstream's body ends, and still goes through the firewall's filter and the key mask wrapped around
+     * the translation, as the relay chains them.
+     */
+    @Test
+    void shouldFilterTheLastGeminiChunkMadeAtTheUpstreamsEndThroughEveryWrapper() throws Exception {
+        List<Finding> findings = new ArrayList<>();
+        StreamTransform chain = new StreamKeyMask("sk-test-0123456789", new GeminiToolCallStreamFilter(
+                ToolCallCheck.of(NO_SHELL), new ChatChunksToGeminiChunks("openai"), findings::addAll));
+        String[] withoutDone = java.util.Arrays.copyOf(CHAT_STREAM, CHAT_STREAM.length - 1);
+        String out = FirewallFixtures.stream(chain, withoutDone);
+        Buffer end = chain.finish();
+        out += end == null ? "" : end.toString();
+        JsonNode last = data(out).get(data(out).size() - 1);
+        assertEquals("STOP", last.at("/candidates/0/finishReason").asText(), out);
+        JsonNode parts = last.at("/candidates/0/content/parts");
+        assertFalse(out.contains("\"name\":\"shell.exec\""), out);
+        assertTrue(parts.toString().contains("\"name\":\"get_weather\""), parts.toString());
         assertTrue(parts.toString().contains("rule \\\"no-shell\\\""), parts.toString());
         assertEquals(1, findings.stream().filter(f -> f.action() == Action.BLOCK).count());
     }

@@ -243,4 +243,48 @@ class GeminiProviderTest {
                 .body("type", equalTo("error"))
                 .body("error.message", containsString("invalid argument"));
     }
+
+    /**
+     * Gemini ends its stream after three chunks without the chunk that carries `finishReason` (the simulator's
+     * `end-after`): the answer was cut, so each client surface's stream ends with its own error event, after the text
+     * that came, rather than with no end at all.
+     */
+    @Test
+    void shouldEndEachClientsStreamWithItsErrorEventWhenGeminiStopsWithoutAFinishReason() throws Exception {
+        String cut = GEMINI + "@end-after=3";
+        String sse = chat("{\"model\":\"" + cut + "\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}")
+                .then().statusCode(200).extract().asString();
+        List<JsonNode> chunks = data(sse);
+        StringBuilder text = new StringBuilder();
+        chunks.forEach(c -> text.append(c.at("/choices/0/delta/content").asText("")));
+        assertThat(sse, text.toString(), equalTo("Hello! This is"));
+        JsonNode last = chunks.get(chunks.size() - 1);
+        assertThat(sse, last.at("/error/code").asText(), equalTo("all_attempts_failed"));
+        assertThat(sse, last.at("/error/message").asText(), containsString("ended without a finishReason"));
+        assertThat(sse, not(containsString("[DONE]")));
+
+        String events = messages("{\"model\":\"" + cut + "\",\"max_tokens\":100,\"stream\":true,\"messages\":"
+                + "[{\"role\":\"user\",\"content\":\"Hi\"}]}").then().statusCode(200).extract().asString();
+        assertThat(events, startsWith("event: message_start"));
+        assertThat(events, containsString("\"text\":\"This\""));
+        assertThat(events, containsString("event: error"));
+        assertThat(events, not(containsString("message_stop")));
+
+        String responses = given().header("authorization", "Bearer " + TestKeys.ALLOW_ALL).contentType(ContentType.JSON)
+                .body("{\"model\":\"" + cut + "\",\"stream\":true,\"input\":\"Hi\"}").when().post("/v1/responses")
+                .then().statusCode(200).extract().asString();
+        assertThat(responses, containsString("event: response.output_text.delta"));
+        assertThat(responses, containsString("event: error"));
+        assertThat(responses, not(containsString("response.completed")));
+    }
+
+    /** Gemini ends its stream before any chunk (`end-after=0`): no answer was started, so the next model serves it. */
+    @Test
+    void shouldFailOverWhenGeminiEndsItsStreamBeforeAnyContent() throws Exception {
+        Response response = chat("{\"model\":\"" + GEMINI + "@end-after=0\",\"models\":[\"openai:gpt-4o\"],\"stream\":true,"
+                + "\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}");
+        String sse = response.then().statusCode(200).header(GatewayHeaders.MODEL, equalTo("openai:gpt-4o")).extract().asString();
+        assertThat(sse.trim(), endsWith("data: [DONE]"));
+        assertThat(sse, not(containsString("\"error\"")));
+    }
 }

@@ -188,4 +188,14 @@ class GeminiSurfaceTest {
         assertThat(last.at("/error/message").asText(), containsString("failed during the stream"));
         assertThat(last.at("/error/status").asText().isEmpty(), equalTo(false));
     }
+
+    @Test
+    void shouldEndAJsonArrayStreamWithGooglesErrorWhenTheProviderStopsBeforeItsFinish() throws Exception {
+        String body = jsonArrayStream(OPENROUTER + "@end-after=3").then().statusCode(200).extract().asString();
+        JsonNode chunks = MAPPER.readTree(body);
+        assertThat(body, chunks.get(0).at("/candidates/0/content/parts/0/text").asText(), equalTo("Hello!"));
+        JsonNode last = chunks.get(chunks.size() - 1);
+        assertThat(body, last.at("/error/message").asText(), containsString("ended without"));
+        assertThat(body, last.at("/error/status").asText().isEmpty(), equalTo(false));
+    }
 }

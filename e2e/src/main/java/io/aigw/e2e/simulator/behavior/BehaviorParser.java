@@ -71,6 +71,7 @@ public final class BehaviorParser {
         boolean jsonToStream;
         String reply;
         boolean errorEchoesKey;
+        int endAfter = -1;
         final Map<String, Integer> failKeys = new HashMap<>();
 
         void apply(String name, String value) {
@@ -96,6 +97,7 @@ public final class BehaviorParser {
                 case "json-to-stream" -> jsonToStream = flag(name, value);
                 case "reply" -> reply = value;
                 case "error-echoes-key" -> errorEchoesKey = flag(name, value);
+                case "end-after" -> endAfter = (int) number(name, value);
                 default -> throw new IllegalArgumentException("unknown simulator directive '" + name + "'");
             }
         }
@@ -160,7 +162,7 @@ public final class BehaviorParser {
         Behavior build() {
             return new Behavior(latencyMs, ttftMs, chunks, chunkIntervalMs, status, retryAfter, reset, hang,
                     breakAfter, errorInStream, statusSequence, scenario, usage, rateLimitHeaders, tool,
-                    Map.copyOf(failKeys), gzip, redirect, jsonToStream, reply, errorEchoesKey);
+                    Map.copyOf(failKeys), gzip, redirect, jsonToStream, reply, errorEchoesKey, endAfter);
         }
     }
 }

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * Plays a {@link StreamScript}: headers at once, the opening events after {@code ttft-ms}, the content chunks
  * spaced by {@code chunk-interval-ms}, then the closing events; or breaks off as {@code break-after} and
- * {@code error-in-stream} ask.
+ * {@code error-in-stream} ask, or ends cleanly without the closing events as {@code end-after} asks.
  */
 public final class SseStream {
 
@@ -14,6 +14,7 @@ public final class SseStream {
     private final long interval;
     private final int breakAfter;
     private final int errorAfter;
+    private final int endAfter;
     /** The mid-stream error event, with the request's API key in its message when {@code error-echoes-key} asks. */
     private final String error;
     private int next;
@@ -24,6 +25,7 @@ public final class SseStream {
         this.interval = exchange.behavior().chunkIntervalMs();
         int size = script.content().size();
         this.breakAfter = clamp(exchange.behavior().breakAfter(), size);
+        this.endAfter = clamp(exchange.behavior().endAfter(), size);
         this.errorAfter = script.midStreamError() == null ? -1 : clamp(exchange.behavior().errorInStream(), size);
         String key = exchange.apiKey();
         this.error = script.midStreamError() == null || !exchange.behavior().errorEchoesKey() || key == null
@@ -57,6 +59,10 @@ public final class SseStream {
         while (!out.isClosed()) {
             if (next == breakAfter) {
                 out.breakOff();
+                return;
+            }
+            if (next == endAfter) {
+                out.end(); // a clean end without the closing events: no finish, no [DONE]
                 return;
             }
             if (next == errorAfter) {
