@@ -266,7 +266,7 @@ class GeminiProviderTest {
         String events = messages("{\"model\":\"" + cut + "\",\"max_tokens\":100,\"stream\":true,\"messages\":"
                 + "[{\"role\":\"user\",\"content\":\"Hi\"}]}").then().statusCode(200).extract().asString();
         assertThat(events, startsWith("event: message_start"));
-        assertThat(events, containsString("\"text\":\"This\""));
+        assertThat(events, containsString("\"text\":\" This\""));
         assertThat(events, containsString("event: error"));
         assertThat(events, not(containsString("message_stop")));
 
