@@ -38,8 +38,11 @@ final class BodyReader implements Handler<Buffer> {
     private int size;
     private long taken;
     private long lastRead = System.nanoTime();
-    private long idleTimer = -1;
-    private long deadlineTimer = -1;
+    /**
+     * One timer for both limits (issue 19: a set/cancel pair less per request than one per limit): it fires at the
+     * nearer of the idle limit and the deadline, and re-arms for what is left of them (no timer churn per chunk).
+     */
+    private long timer = -1;
 
     private BodyReader(Vertx vertx, HttpServerRequest request, BodyBudget budget, Limits limits, long declared) {
         this.firstCapacity = (int) (declared > 0 ? Math.min(declared, FIRST_CAPACITY) : FIRST_CAPACITY);
@@ -79,11 +82,7 @@ final class BodyReader implements Handler<Buffer> {
         if (remainingMs <= 0) {
             return Future.failedFuture(timeout());
         }
-        deadlineTimer = vertx.setTimer(remainingMs, id -> {
-            deadlineTimer = -1;
-            fail(timeout());
-        });
-        idleTimer = vertx.setTimer(limits.idleMs(), id -> onIdleTimer());
+        timer = vertx.setTimer(Math.min(remainingMs, limits.idleMs()), id -> onTimer());
         request.handler(this);
         request.endHandler(v -> {
             stopTimers();
@@ -124,17 +123,19 @@ final class BodyReader implements Handler<Buffer> {
         size += n;
     }
 
-    /** Re-arms itself for what is left of the idle time since the last read (no timer churn per chunk). */
-    private void onIdleTimer() {
-        idleTimer = -1;
+    /** Fails the read when the deadline passed or the body paused too long; else re-arms for the nearer of the two. */
+    private void onTimer() {
+        timer = -1;
         if (promise.future().isComplete()) {
             return;
         }
-        long idleMs = (System.nanoTime() - lastRead) / 1_000_000;
-        if (idleMs >= limits.idleMs()) {
+        long now = System.nanoTime();
+        long remainingMs = (limits.deadlineNanos() - now) / 1_000_000;
+        long idleMs = (now - lastRead) / 1_000_000;
+        if (remainingMs <= 0 || idleMs >= limits.idleMs()) {
             fail(timeout());
         } else {
-            idleTimer = vertx.setTimer(limits.idleMs() - idleMs, id -> onIdleTimer());
+            timer = vertx.setTimer(Math.min(remainingMs, limits.idleMs() - idleMs), id -> onTimer());
         }
     }
 
@@ -146,13 +147,9 @@ final class BodyReader implements Handler<Buffer> {
     }
 
     private void stopTimers() {
-        if (idleTimer >= 0) {
-            vertx.cancelTimer(idleTimer);
-            idleTimer = -1;
-        }
-        if (deadlineTimer >= 0) {
-            vertx.cancelTimer(deadlineTimer);
-            deadlineTimer = -1;
+        if (timer >= 0) {
+            vertx.cancelTimer(timer);
+            timer = -1;
         }
     }
 

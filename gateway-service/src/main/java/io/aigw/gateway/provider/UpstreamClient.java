@@ -30,7 +30,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * at 32 connections). Opens a request with the provider's URL,
  * auth header (scheme from the catalog), extra headers (never hop-by-hop, content or host headers) and the few
  * client headers that matter upstream; asks for an unencoded answer (`accept-encoding: identity`).
- * The idle timeout is the per-attempt timeout: it bounds every wait for upstream data, each gap of a stream.
+ * A stream's idle timeout is the per-attempt timeout: it bounds every wait for upstream data, each gap of a stream;
+ * a whole answer has none (the exchange's attempt deadline bounds it to its last byte).
  */
 @Singleton
 public class UpstreamClient {
@@ -78,7 +79,8 @@ public class UpstreamClient {
      * Opens a POST to the provider's surface; headers set, body not yet sent. Gemini's surface names {@code model}
      * (the provider's id) and streaming in the URL; the others ignore both.
      * {@code connectWithinMs} bounds the TCP connect; {@code idleTimeoutMs} each wait for upstream data (a gap between
-     * a stream's chunks included), whatever was left of the request's total when the attempt began. {@code trace}: the
+     * a stream's chunks included), whatever was left of the request's total when the attempt began; 0: none (a timer
+     * set and cancelled per request that a whole answer, bounded by the attempt's deadline, does not need). {@code trace}: the
      * request's spans (null: not traced), whose `traceparent` goes upstream when the gateway propagates it.
      */
     public Future<HttpClientRequest> open(Provider provider, Surface surface, String model, boolean stream, String key,
@@ -88,7 +90,10 @@ public class UpstreamClient {
         String uri = surface == Surface.GENERATE_CONTENT ? target.geminiUri(model, stream) : target.uri();
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setHost(target.host())
                 .setPort(target.port()).setSsl(target.ssl()).setURI(uri)
-                .setConnectTimeout(Math.min(connectTimeoutMs, connectWithinMs)).setIdleTimeout(idleTimeoutMs);
+                .setConnectTimeout(Math.min(connectTimeoutMs, connectWithinMs));
+        if (idleTimeoutMs > 0) {
+            options.setIdleTimeout(idleTimeoutMs);
+        }
         MultiMap headers = options.getHeaders() == null ? MultiMap.caseInsensitiveMultiMap() : options.getHeaders();
         headers.set("content-type", "application/json");
         for (Map.Entry<String, String> extra : provider.extraHeaders().entrySet()) {

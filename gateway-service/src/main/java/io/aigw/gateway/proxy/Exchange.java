@@ -61,8 +61,19 @@ final class Exchange {
     private final UsageTrail usage;
     private final RequestLimits limits;
     private long currentStarted;
-    private long totalTimer = -1;
-    private long attemptTimer = -1;
+    /**
+     * The exchange's one timer (issue 19: it replaces a total and an attempt timer, a set/cancel pair each per request):
+     * armed to fire no later than the nearest deadline that still holds, the total {@link #deadline} until the response
+     * is committed and the attempt's {@link #attemptDeadline}; when it fires it acts on what passed and re-arms for the rest.
+     */
+    private long timer = -1;
+    /** When {@link #timer} fires ({@link System#nanoTime()}). */
+    private long timerDue;
+    /** The attempt in progress must have its answer (a stream: its first content) by then; MAX_VALUE: none pending. */
+    private long attemptDeadline = Long.MAX_VALUE;
+    /** The attempt the {@link #attemptDeadline} belongs to, with its start. */
+    private int timedSeq;
+    private PlannedAttempt timedAttempt;
     private int index;
     private int attempts;
     private int sameBackendRetries;
@@ -109,7 +120,8 @@ final class Exchange {
     }
 
     void start() {
-        totalTimer = services.vertx.setTimer(settings.totalTimeout().toMillis(), id -> onTotalTimeout());
+        // the first attempt's deadline will be a little later than this: one timer serves both in the common case
+        armTimer(Math.min(deadline, System.nanoTime() + settings.attemptTimeout().toNanos()));
         link.onClose(this::abandon);
         services.retryBudget.request();
         next();
@@ -223,11 +235,17 @@ final class Exchange {
         long started = System.nanoTime();
         currentStarted = started;
         inFlight = null;
-        attemptTimer = services.vertx.setTimer(timeout, id -> onAttemptTimeout(seq, attempt, started));
-        // the attempt timer bounds the wait for the answer (or a stream's first content) within the total;
-        // the connection's idle timeout bounds each gap between reads, a stream's included, for a whole attempt
+        timedSeq = seq;
+        timedAttempt = attempt;
+        attemptDeadline = started + timeout * 1_000_000;
+        armTimer(attemptDeadline);
+        // the attempt's deadline bounds the wait for the whole answer (a stream: its first content) within the total;
+        // a stream's idle timeout bounds each gap between its reads once it is relayed (a whole answer needs none: the
+        // deadline holds until its last byte)
+        boolean streamed = body.stream() && surface.streamable();
         services.upstream.open(attempt.address().provider(), attempt.address().upstreamSurface(surface),
-                        attempt.address().upstreamModelId(), body.stream() && surface.streamable(), key, request.headers(), timeout, settings.attemptTimeout().toMillis(), trace)
+                        attempt.address().upstreamModelId(), streamed, key, request.headers(), timeout,
+                        streamed ? settings.attemptTimeout().toMillis() : 0, trace)
                 .compose(upstream -> {
                     if (current(seq)) {
                         inFlight = upstream;
@@ -244,30 +262,62 @@ final class Exchange {
         return !finished && seq == attempts && seq != settled;
     }
 
-    /** The attempt timer bounds an attempt until its whole body, or a stream's first event, arrived. */
-    private void onAttemptTimeout(int seq, PlannedAttempt attempt, long started) {
-        attemptTimer = -1;
-        if (!current(seq) || committed) {
+    /** Makes sure the timer fires no later than {@code due} ({@link System#nanoTime()}); an earlier one is kept. */
+    private void armTimer(long due) {
+        if (timer >= 0) {
+            if (timerDue - due <= 1_000_000) { // within the millisecond the deadlines are rounded to anyway
+                return;
+            }
+            services.vertx.cancelTimer(timer);
+        }
+        timerDue = due;
+        long ms = Math.max(1, (due - System.nanoTime() + 999_999) / 1_000_000);
+        timer = services.vertx.setTimer(ms, id -> onTimer());
+    }
+
+    private void cancelTimer() {
+        if (timer >= 0) {
+            services.vertx.cancelTimer(timer);
+            timer = -1;
+        }
+    }
+
+    /**
+     * The attempt's deadline bounds an attempt until its whole body, or a stream's first event, arrived; the total one the
+     * request until its response is committed. What has not passed yet is timed again.
+     */
+    private void onTimer() {
+        timer = -1;
+        if (finished || committed) {
             return;
         }
-        onTransportFailure(attempt, new TimeoutException(), started);
+        long now = System.nanoTime();
+        if (now >= attemptDeadline) {
+            attemptDeadline = Long.MAX_VALUE;
+            if (current(timedSeq)) {
+                onTransportFailure(timedAttempt, new TimeoutException(), currentStarted);
+            }
+        }
+        if (finished || committed) {
+            return;
+        }
+        if (now >= deadline) {
+            onTotalTimeout();
+            return;
+        }
+        if (timer < 0) {
+            armTimer(Math.min(deadline, attemptDeadline));
+        }
     }
 
     /** Ends the attempt in progress: its timer, its request (if still open), its late callbacks. */
     private void settle() {
         settled = attempts;
-        cancelAttemptTimer();
+        attemptDeadline = Long.MAX_VALUE; // the timer stays: it fires for the total deadline
         HttpClientRequest open = inFlight;
         inFlight = null;
         if (open != null) {
             open.reset();
-        }
-    }
-
-    void cancelAttemptTimer() {
-        if (attemptTimer >= 0) {
-            services.vertx.cancelTimer(attemptTimer);
-            attemptTimer = -1;
         }
     }
 
@@ -422,8 +472,8 @@ final class Exchange {
         Buffer client = answer;
         io.vertx.core.Future<AnswerToolCalls.Filtered> filtered = AnswerToolCalls.filter(toolCalls, surface, answer.getBytes());
         if (!filtered.isComplete()) {
-            cancelAttemptTimer(); // the answer is in: only the judges' own timeout bounds the wait
-            cancelTotalTimer();
+            attemptDeadline = Long.MAX_VALUE; // the answer is in: only the judges' own timeout bounds the wait
+            cancelTimer();
             judgedAnswer = content; // a client that leaves meanwhile is charged its tokens
         }
         filtered.onComplete(done -> onContext(() -> {
@@ -582,8 +632,8 @@ final class Exchange {
     /** Sends the status and headers of a successful attempt (a stream commits them with its first chunk). */
     void writeHead(PlannedAttempt attempt, HttpClientResponse upstream) {
         committed = true;
-        cancelTotalTimer();
-        cancelAttemptTimer();
+        attemptDeadline = Long.MAX_VALUE;
+        cancelTimer();
         response.setStatusCode(upstream.statusCode());
         ResponseHeaders.copy(upstream.headers(), response.headers());
         if (body.stream() && geminiJsonArray()) {
@@ -646,7 +696,7 @@ final class Exchange {
     }
 
     private void onTotalTimeout() {
-        totalTimer = -1;
+        cancelTimer();
         if (finished || committed) {
             return;
         }
@@ -669,7 +719,7 @@ final class Exchange {
         }
         if (!finished) {
             finished = true;
-            cancelTotalTimer();
+            cancelTimer();
             resetInFlight();
         }
     }
@@ -677,8 +727,7 @@ final class Exchange {
     /** Marks the exchange done (a stream keeps relaying). */
     void finish() {
         finished = true;
-        cancelTotalTimer();
-        cancelAttemptTimer();
+        cancelTimer();
     }
 
     boolean finished() {
@@ -688,13 +737,6 @@ final class Exchange {
     private void resetInFlight() {
         if (inFlight != null) {
             inFlight.reset();
-        }
-    }
-
-    private void cancelTotalTimer() {
-        if (totalTimer >= 0) {
-            services.vertx.cancelTimer(totalTimer);
-            totalTimer = -1;
         }
     }
 

@@ -130,7 +130,7 @@ final class SpoolingSender implements Runnable {
     void step(UsageEvent first) throws IOException {
         for (UsageEvent event = first != null ? first : queue.poll(); event != null; event = queue.poll()) {
             spoolFailures(); // a failure seen switches to the spool at once: a send may block for max.block.ms
-            handle(key(event), mapper.writeValueAsBytes(event));
+            handle(event.accessKeyId(), UsageEventJson.write(mapper.getFactory(), event));
         }
         spoolFailures();
         long lost = droppedAtQueue.getAndSet(0);
@@ -164,20 +164,28 @@ final class SpoolingSender implements Runnable {
         }
     }
 
-    private void handle(byte[] key, byte[] value) throws IOException {
-        byte[] record = record(key, value);
+    private void handle(String key, byte[] value) throws IOException {
+        byte[] record = record(key == null ? new byte[0] : key.getBytes(StandardCharsets.UTF_8), value);
         if (spool.isEmpty() && !down) {
-            send(record, false);
+            send(key == null ? "" : key, value, record, false);
         } else {
             spool(record, null);
         }
     }
 
-    /** Hands a record to the producer; a refusal or a failed delivery brings it to the spool. */
+    /** Hands a spooled record to the producer. */
     private void send(byte[] record, boolean replay) throws IOException {
         int keyLength = ((record[0] & 0xff) << 8) | (record[1] & 0xff);
         String key = new String(record, 2, keyLength, StandardCharsets.UTF_8);
         byte[] value = Arrays.copyOfRange(record, 2 + keyLength, record.length);
+        send(key, value, record, replay);
+    }
+
+    /**
+     * Hands a record (its key and value, and the spool's form of both) to the producer; a refusal or a failed delivery
+     * brings it to the spool.
+     */
+    private void send(String key, byte[] value, byte[] record, boolean replay) throws IOException {
         long number = ++sent;
         if (!replay) {
             unacknowledged.put(number, record);
@@ -330,10 +338,6 @@ final class SpoolingSender implements Runnable {
     private void updateGauges() {
         metrics.spoolEvents().set(spool.records());
         metrics.spoolBytes().set(spool.bytes());
-    }
-
-    private static byte[] key(UsageEvent event) {
-        return event.accessKeyId() == null ? new byte[0] : event.accessKeyId().getBytes(StandardCharsets.UTF_8);
     }
 
     /** `[key length:2][key][value]`: what the spool keeps of a Kafka record. */

@@ -1,0 +1,45 @@
+package io.aigw.gateway.usage;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The sender's hand-written JSON of a usage event is, byte for byte, what Jackson's data binding writes of the record. */
+class UsageEventJsonTest {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final Path FIXTURE = Path.of("src/test/resources/events/usage-events.v1.json");
+
+    @Test
+    void shouldWriteEveryFixtureEventExactlyAsDataBindingDoes() throws Exception {
+        for (JsonNode expected : MAPPER.readTree(FIXTURE.toFile())) {
+            UsageEvent event = MAPPER.treeToValue(expected, UsageEvent.class);
+            assertSame(event);
+        }
+    }
+
+    @Test
+    void shouldWriteNullsEmptyListsAndEscapesExactlyAsDataBindingDoes() throws Exception {
+        assertSame(new UsageEvent("e1", "r1", null, null, "p", "m", null, "openai/chat-completions", 0, true, 400,
+                "firewall_blocked", false, UsageEvent.Tokens.NONE, null, "none", 3, null, "2026-12-05T15:00:00Z", null,
+                List.of(), List.of(), null));
+        assertSame(new UsageEvent("e2", "r\"2\\\n", "ak_1", "cfg", "p", "m é 漢", "pk", "anthropic/messages", 2, false, 200,
+                "success", true, new UsageEvent.Tokens(1, 2, 3, 4, 5, 6, true, new BigDecimal("9.5")),
+                new BigDecimal("0.000000012"), "provider", 12, 7L, "t", "0af7651916cd43dd8448eb211c80319c",
+                List.of(new UsageEvent.FirewallDecision("fwp", "r", "softDeny", "audit", "user", null)),
+                List.of(new UsageEvent.Skipped("a:b", null, "retry_budget", "2 planned attempts not made")), "why"));
+    }
+
+    private static void assertSame(UsageEvent event) throws Exception {
+        String expected = MAPPER.writeValueAsString(event);
+        String written = new String(UsageEventJson.write(MAPPER.getFactory(), event), StandardCharsets.UTF_8);
+        assertThat(written, equalTo(expected));
+    }
+}
