@@ -19,7 +19,7 @@ public class OutboxWriter {
     private static final String INSERT = "insert into outbox_event (event_id, topic, aggregate_id, payload, trace_parent)"
             + " values (?1, ?2, ?3, cast(cast(?4 as text) as jsonb), ?5)";
     /** Delivered to the listeners when the transaction commits; several in one transaction are delivered once. */
-    static final String NOTIFY = "select pg_notify('" + OutboxListener.CHANNEL + "', '')";
+    static final String NOTIFY = "notify " + OutboxListener.CHANNEL;
 
     private final ObjectMapper mapper;
 

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.PgConnection;
-import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
 import java.time.Duration;
 import java.util.Optional;
@@ -85,8 +84,7 @@ class OutboxListenerTest {
     /** What {@link OutboxWriter} does in the writing transaction, committed or rolled back. */
     private static void commitNotification(SqlConnection connection, boolean commit) throws Exception {
         await(connection.query("begin").execute());
-        Row row = await(connection.query(OutboxWriter.NOTIFY).execute()).iterator().next();
-        assertEquals(1, row.size());
+        await(connection.query(OutboxWriter.NOTIFY).execute());
         await(connection.query(commit ? "commit" : "rollback").execute());
     }
 
