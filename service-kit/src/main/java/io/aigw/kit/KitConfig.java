@@ -67,8 +67,11 @@ public interface KitConfig {
 
     interface Outbox {
 
-        /** How often the relay looks for unpublished rows (it is also woken after each admin write). */
-        @WithDefault("100ms")
+        /**
+         * How often the relay looks for unpublished rows whose wake-up was lost: it is woken after each admin write
+         * of its process and by PostgreSQL's notification at the commit of any process's outbox row.
+         */
+        @WithDefault("1s")
         Duration pollInterval();
 
         /** How many rows the relay publishes per round (sent concurrently, one timeout for the round). */

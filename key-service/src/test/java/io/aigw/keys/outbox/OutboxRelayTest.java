@@ -110,6 +110,31 @@ class OutboxRelayTest {
         assertEquals(0, keys);
     }
 
+    /**
+     * A row made unpublished by another connection, with no notification and no admin request after it (a lost
+     * wake-up), is sent again by the fallback poll: the same event reaches Kafka a second time.
+     */
+    @Test
+    void shouldRelayARowCommittedWithoutAnyWakeUpAtTheFallbackPoll() {
+        try (TopicTail tail = new TopicTail("access-key-changes")) {
+            String id = admin().body("{\"name\":\"unnotified\"}").post("/admin/v1/access-keys").then().statusCode(201)
+                    .extract().path("id");
+            String key = "access-key:" + id;
+            assertEquals(1, tail.await(TopicTail.keyed(key), 1, Duration.ofSeconds(10)).size());
+            long deadline = System.currentTimeMillis() + 10_000;
+            long unmarked = 0;
+            while (unmarked == 0 && System.currentTimeMillis() < deadline) { // once the relay marked it sent
+                unmarked = pool.preparedQuery("update outbox_event set published_at = null where aggregate_id = $1"
+                        + " and published_at is not null").execute(Tuple.of(key)).await().atMost(Duration.ofSeconds(5))
+                        .rowCount();
+            }
+            assertEquals(1, unmarked);
+            List<ConsumerRecord<String, String>> copies = tail.await(TopicTail.keyed(key), 2, Duration.ofSeconds(10));
+            assertEquals(2, copies.size(), "the unmarked row was not sent again");
+            assertEquals(TopicTail.json(copies.get(0)).get("eventId"), TopicTail.json(copies.get(1)).get("eventId"));
+        }
+    }
+
     @Test
     void shouldMarkRowsPublishedOnceKafkaAcknowledged() {
         String id = admin().body("{\"name\":\"marked\"}").post("/admin/v1/access-keys").then().statusCode(201)

@@ -68,12 +68,17 @@ public class DeadLetters {
                 });
     }
 
-    /** Puts dead letter {@code seq} back into the outbox; false when there is no such dead letter. */
+    /**
+     * Puts dead letter {@code seq} back into the outbox and notifies the relays; false when there is no such dead
+     * letter.
+     */
     public Uni<Boolean> retry(long seq) {
         return pool.preparedQuery("with revived as (delete from outbox_dead_letter where seq = $1 returning *)"
                         + " insert into outbox_event (event_id, topic, aggregate_id, payload)"
                         + " select event_id, topic, aggregate_id, payload from revived").execute(Tuple.of(seq))
                 .map(rows -> rows.rowCount() > 0)
+                // committed: the relay of whichever replica holds the lock now takes it (OutboxListener)
+                .call(revived -> revived ? pool.query(OutboxWriter.NOTIFY).execute() : Uni.createFrom().voidItem())
                 .call(this::refreshCount);
     }
 }

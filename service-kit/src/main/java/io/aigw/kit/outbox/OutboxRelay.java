@@ -29,13 +29,19 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  * acknowledged ({@link RelayRound}). No transaction is open while it waits for Kafka: one
  * relay per database is elected with a session advisory lock, and every statement commits on its own. A row that
  * keeps failing moves to {@code outbox_dead_letter} after {@code max-attempts}; {@link DeadLetters} lists and
- * retries them. Polls every {@code poll-interval} and is woken after each admin write. Never blocks.
+ * retries them. Woken after each admin write of this process and, through {@link OutboxListener}, at the commit of
+ * every outbox row of any process; besides, polls every {@code poll-interval} for a row whose notification was lost.
+ * A round that finds nothing pending costs one indexed statement, without the lock. Never blocks.
  */
 @ApplicationScoped
 public class OutboxRelay {
 
     private static final long LOCK_KEY = 0x6169_6777_6f75_7462L; // "aigwoutb"
     private static final long PRUNE_EVERY_MS = 60_000;
+    /** After a round in which Kafka refused a row, the next comes this soon (not at the slower fallback poll). */
+    private static final long RETRY_AFTER_MS = 100;
+    /** The idle round: one look at the partial index of unpublished rows. */
+    private static final String PENDING = "select exists (select 1 from outbox_event where published_at is null)";
 
     private final Pool pool;
     private final Vertx vertx;
@@ -44,6 +50,7 @@ public class OutboxRelay {
     private final DeadLetters deadLetters;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
+    private final AtomicBoolean refused = new AtomicBoolean();
     private volatile long timerId = -1;
     private volatile long lastPrune;
 
@@ -82,17 +89,24 @@ public class OutboxRelay {
         running.set(false);
         if (more || again.get()) {
             vertx.runOnContext(this::wakeUp);
+        } else if (refused.getAndSet(false)) {
+            vertx.setTimer(RETRY_AFTER_MS, id -> wakeUp());
         }
     }
 
     /** One round; answers how many rows it read (a full batch means: go on at once). */
     public Uni<Integer> round() {
+        return pool.query(PENDING).execute()
+                .chain(pending -> pending.iterator().next().getBoolean(0) ? lockedRound() : Uni.createFrom().item(0))
+                .call(this::pruneIfDue);
+    }
+
+    private Uni<Integer> lockedRound() {
         return pool.getConnection().chain(conn -> conn.query("select pg_try_advisory_lock(" + LOCK_KEY + ")").execute()
                 .chain(lock -> lock.iterator().next().getBoolean(0)
                         ? relay(conn).call(() -> conn.query("select pg_advisory_unlock(" + LOCK_KEY + ")").execute())
                         : Uni.createFrom().item(0))
-                .onTermination().call(() -> conn.close()))
-                .call(this::pruneIfDue);
+                .onTermination().call(() -> conn.close()));
     }
 
     private Uni<Integer> relay(SqlConnection conn) {
@@ -149,6 +163,7 @@ public class OutboxRelay {
     }
 
     private Uni<Void> record(SqlConnection conn, RelayRound round, Map<Long, String> failures) {
+        refused.set(!round.failed().isEmpty() || !round.dead().isEmpty());
         Uni<Void> done = Uni.createFrom().voidItem();
         if (!round.published().isEmpty()) {
             done = done.call(() -> conn.preparedQuery("update outbox_event set published_at = now() where seq = any($1)")

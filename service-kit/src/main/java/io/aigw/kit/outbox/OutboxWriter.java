@@ -9,7 +9,8 @@ import java.util.UUID;
 
 /**
  * Appends an event to the outbox inside the caller's transaction (same Hibernate Reactive session), so it is
- * published only if that transaction commits. The payload is bound as text and cast: bound directly to a jsonb
+ * published only if that transaction commits; a {@code NOTIFY} in the same transaction wakes every process's relay
+ * at commit ({@link OutboxListener}). The payload is bound as text and cast: bound directly to a jsonb
  * parameter, the PostgreSQL client would store a Java String as a JSON string.
  */
 @ApplicationScoped
@@ -17,6 +18,8 @@ public class OutboxWriter {
 
     private static final String INSERT = "insert into outbox_event (event_id, topic, aggregate_id, payload, trace_parent)"
             + " values (?1, ?2, ?3, cast(cast(?4 as text) as jsonb), ?5)";
+    /** Delivered to the listeners when the transaction commits; several in one transaction are delivered once. */
+    static final String NOTIFY = "notify " + OutboxListener.CHANNEL;
 
     private final ObjectMapper mapper;
 
@@ -35,7 +38,8 @@ public class OutboxWriter {
         String traceparent = OutboxTrace.current(); // the writing request's span, read before any hop
         return Panache.getSession().chain(session -> session.createNativeQuery(INSERT)
                 .setParameter(1, eventId).setParameter(2, topic).setParameter(3, key).setParameter(4, payload)
-                .setParameter(5, traceparent).executeUpdate()).replaceWithVoid();
+                .setParameter(5, traceparent).executeUpdate()
+                .chain(() -> session.createNativeQuery(NOTIFY).executeUpdate())).replaceWithVoid();
     }
 
     /** The highest outbox position written so far (0 before the first change): the snapshots' version. */
