@@ -216,7 +216,7 @@ ensure_kafka() {
   elif port_open "$KAFKA_PORT"; then
     note "kafka: something already answers on $KAFKA_BOOTSTRAP: using it"
   else
-    await_no_stray_broker
+    stop_stray_broker
     write_kafka_config
     format_kafka_storage
     info "Starting Kafka"
@@ -231,16 +231,13 @@ ensure_kafka() {
 }
 
 # A broker of this stack with no PID file (one whose stop timed out, or started by an interrupted run) still holds the
-# data directory's lock, so a new one would exit at once: wait for it to go, then kill it.
-await_no_stray_broker() {
-  local pid waited=0
-  while pid=$(pgrep -f -- "$KAFKA_MARKER .*$KAFKA_HOME/server.properties" | head -n 1) && [[ -n $pid ]]; do
-    if ((waited == 0)); then warn "kafka: a broker of this stack (pid $pid) is still running: waiting for it to exit"; fi
-    if ((waited == 150)); then kill -KILL "$pid" 2>/dev/null || true; fi
-    ((waited < 300)) || die "kafka: pid $pid does not exit"
-    sleep 0.1
-    waited=$((waited + 1))
-  done
+# data directory's lock, so a new one would exit at once: stop it first, as a broker is stopped.
+stop_stray_broker() {
+  local pid
+  pid=$(pgrep -f -- "$KAFKA_MARKER .*$KAFKA_HOME/server.properties" | head -n 1) || return 0
+  [[ -n $pid ]] || return 0
+  warn "kafka: a broker of this stack (pid $pid) is still running: stopping it first"
+  stop_pid kafka "$pid" "$KAFKA_STOP_GRACE"
 }
 
 kafka_topics() {
