@@ -33,7 +33,7 @@ final class StreamEvents {
     static void forEach(Buffer events, Consumer<Buffer> each) {
         int start = 0;
         while (start < events.length()) {
-            int end = eventEnd(events, start);
+            int end = SseEvents.eventEnd(events, start, events.length());
             each.accept(events.getBuffer(start, end));
             start = end;
         }
@@ -52,16 +52,5 @@ final class StreamEvents {
         } catch (Exception e) {
             return null; // `[DONE]` too
         }
-    }
-
-    /** The index just past the event starting at {@code from} (its blank line), or the buffer's end. */
-    private static int eventEnd(Buffer events, int from) {
-        for (int i = from + 1; i < events.length(); i++) {
-            if (events.getByte(i) == '\n' && (events.getByte(i - 1) == '\n'
-                    || (events.getByte(i - 1) == '\r' && i >= from + 2 && events.getByte(i - 2) == '\n'))) {
-                return i + 1;
-            }
-        }
-        return events.length();
     }
 }

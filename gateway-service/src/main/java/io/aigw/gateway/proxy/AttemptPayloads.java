@@ -5,7 +5,6 @@ import io.aigw.gateway.routing.Surface;
 import io.aigw.gateway.translate.StreamTransform;
 import io.aigw.gateway.translate.Translation;
 import io.aigw.gateway.translate.Translations;
-import io.aigw.gateway.translate.UsageChunkFilter;
 import io.vertx.core.buffer.Buffer;
 
 /**
@@ -56,13 +55,15 @@ final class AttemptPayloads {
         return translations.get(address.upstreamSurface(surface));
     }
 
-    /** How a stream from this model is rewritten for the client: translated, filtered, or relayed as is (null). */
+    /** How a stream from this model is rewritten for the client: translated, or relayed as is (null). */
     StreamTransform streamTransform(ModelAddress address) {
         Translation translation = translation(address);
-        if (translation != null) {
-            return translation.stream(address.provider().id());
-        }
-        return asksUsage(address) ? new UsageChunkFilter() : null;
+        return translation == null ? null : translation.stream(address.provider().id());
+    }
+
+    /** Whether a stream from this model carries a usage chunk the client did not ask for: the relay drops it. */
+    boolean dropsUsageChunk(ModelAddress address) {
+        return translation(address) == null && asksUsage(address);
     }
 
     /**

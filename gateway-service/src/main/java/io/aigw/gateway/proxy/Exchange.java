@@ -341,7 +341,8 @@ final class Exchange {
             upstream.request().reset(); // an encoded stream, though identity was asked for: not relayed
             onTransportFailure(attempt, new UpstreamBody.Unreadable(), started);
         } else if (status >= 200 && status < 300 && body.stream() && surface.streamable() && eventStream(upstream)) {
-            new StreamRelay(this, upstream, attempt, seq, streamTransform(attempt, key), started).start();
+            new StreamRelay(this, upstream, attempt, seq, streamTransform(attempt, key),
+                    new UsageSniffer(payloads.dropsUsageChunk(attempt.address())), started).start();
         } else if (status >= 200 && status < 300) {
             UpstreamBody.read(upstream, services.maxAnswerBytes).onComplete(b -> onContext(() -> {
                 if (!current(seq)) {

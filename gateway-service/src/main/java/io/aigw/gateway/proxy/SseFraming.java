@@ -1,13 +1,12 @@
 package io.aigw.gateway.proxy;
 
-import io.netty.buffer.ByteBuf;
 import io.vertx.core.buffer.Buffer;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Server-sent-event framing: where events end (`\n\n` or `\r\n\r\n`), scanned forward from where the last scan
- * stopped (each byte once, however an event is split across reads), and what one event is before a stream is
- * committed: a preamble (role chunk, `message_start`, `ping`…), content, or an error.
+ * What one server-sent event is before a stream is committed: a preamble (role chunk, `message_start`, `ping`…),
+ * content, or an error. Where events end is found by {@link io.aigw.gateway.translate.SseEvents}, which the stream
+ * filters below this package share.
  */
 final class SseFraming {
 
@@ -19,30 +18,6 @@ final class SseFraming {
             "response.created", "response.in_progress", "response.output_item.added", "response.content_part.added"};
 
     private SseFraming() {
-    }
-
-    /**
-     * The index just past the last event boundary in {@code buffer[from..length)}, or -1 when there is none. A
-     * boundary whose first newline lies before {@code from} is still found if {@code from} is backed off by 3.
-     */
-    static int lastBoundary(Buffer buffer, int from, int length) {
-        ByteBuf bytes = buffer.getByteBuf();
-        int found = -1;
-        int i = Math.max(1, from);
-        while (i < length) {
-            int nl = bytes.indexOf(i, length, (byte) '\n');
-            if (nl < 0) {
-                break;
-            }
-            if (nl >= 1) {
-                byte before = bytes.getByte(nl - 1);
-                if (before == '\n' || (before == '\r' && nl >= 2 && bytes.getByte(nl - 2) == '\n')) {
-                    found = nl + 1;
-                }
-            }
-            i = nl + 1;
-        }
-        return found;
     }
 
     /** What the event in {@code buffer[start..end)} is; comments and blank events count as preamble. */

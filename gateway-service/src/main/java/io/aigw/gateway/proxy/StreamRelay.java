@@ -4,10 +4,8 @@ import io.aigw.gateway.error.ErrorCode;
 import io.aigw.gateway.error.ErrorEnvelopes;
 import io.aigw.gateway.error.GatewayException;
 import io.aigw.gateway.routing.PlannedAttempt;
+import io.aigw.gateway.translate.SseEvents;
 import io.aigw.gateway.translate.StreamTransform;
-import io.aigw.gateway.usage.UsageEvent;
-import io.aigw.gateway.usage.UsageExtractor;
-import io.netty.buffer.ByteBuf;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientResponse;
@@ -29,7 +27,6 @@ final class StreamRelay {
     private static final int MAX_HELD_BYTES = 1 << 20;
     /** Held before the first content event at most: past it the stream is committed anyway. */
     private static final int MAX_PREAMBLE_BYTES = 64 * 1024;
-    private static final byte[] DATA = {'d', 'a', 't', 'a', ':'};
 
     private final Exchange exchange;
     private final HttpClientResponse upstream;
@@ -44,7 +41,6 @@ final class StreamRelay {
     private int scanned;
     /** Before the commit: where the next event to classify starts. */
     private int classified;
-    private UsageEvent.Tokens usage;
     private long relayedBytes;
     private Long timeToFirstTokenMs;
     /** Upstream time to the first event, until that event is written to the client (then -1). */
@@ -56,13 +52,16 @@ final class StreamRelay {
     private boolean ended;
 
     private final int seq;
-    /** Rewrites the events before they are sent (translation, usage-chunk filter); null = relay as received. */
+    /** Rewrites the events before they are sent (translation, firewall, key mask); null = relay as received. */
     private final StreamTransform transform;
+    /** Reads the usage of the events about to be sent, and drops the usage chunk the client did not ask for. */
+    private final UsageSniffer usage;
 
     StreamRelay(Exchange exchange, HttpClientResponse upstream, PlannedAttempt attempt, int seq, StreamTransform transform,
-            long started) {
+            UsageSniffer usage, long started) {
         this.seq = seq;
         this.transform = transform;
+        this.usage = usage;
         this.exchange = exchange;
         this.upstream = upstream;
         this.attempt = attempt;
@@ -110,7 +109,7 @@ final class StreamRelay {
             pending = Buffer.buffer(Math.max(4096, chunk.length() * 2));
         }
         pending.appendBuffer(chunk);
-        int boundary = SseFraming.lastBoundary(pending, Math.max(complete, scanned - 3), pending.length());
+        int boundary = SseEvents.lastEventEnd(pending, Math.max(complete, scanned - 3), pending.length());
         if (boundary > 0) {
             complete = boundary;
         }
@@ -120,7 +119,7 @@ final class StreamRelay {
     /** True: content arrived (or too much preamble), commit; false: keep holding; null: an error event came first. */
     private Boolean scanPreamble() {
         while (classified < complete) {
-            int next = firstBoundary(classified);
+            int next = SseEvents.eventEnd(pending, classified, complete);
             switch (SseFraming.classify(pending, classified, next)) {
                 case ERROR -> {
                     done = true;
@@ -135,23 +134,6 @@ final class StreamRelay {
             }
         }
         return pending.length() > MAX_PREAMBLE_BYTES;
-    }
-
-    private int firstBoundary(int from) {
-        ByteBuf bytes = pending.getByteBuf();
-        int i = from;
-        while (i < complete) {
-            int nl = bytes.indexOf(i, complete, (byte) '\n');
-            if (nl < 0) {
-                return complete;
-            }
-            if (nl > from && (bytes.getByte(nl - 1) == '\n'
-                    || (bytes.getByte(nl - 1) == '\r' && nl >= 2 && bytes.getByte(nl - 2) == '\n'))) {
-                return nl + 1;
-            }
-            i = nl + 1;
-        }
-        return complete;
     }
 
     private void commit() {
@@ -177,7 +159,6 @@ final class StreamRelay {
         if (length == 0) {
             length = pending.length();
         }
-        sniffUsage(pending, length);
         if (exchange.traced()) {
             exchange.observe(length == pending.length() ? pending : pending.getBuffer(0, length));
         }
@@ -195,6 +176,7 @@ final class StreamRelay {
             complete = Math.max(0, complete - length);
             scanned = pending.length();
         }
+        events = usage.read(events);
         write(transform == null ? events : transform.apply(events));
         if (client.writeQueueFull()) {
             upstream.pause();
@@ -261,7 +243,7 @@ final class StreamRelay {
         ended = true;
         boolean traced = exchange.traced(); // the server span ends with the response: its attributes are set before
         if (traced) {
-            exchange.streamDone(attempt, upstream.statusCode(), "success", usage, relayedBytes, timeToFirstTokenMs);
+            exchange.streamDone(attempt, upstream.statusCode(), "success", usage.usage(), relayedBytes, timeToFirstTokenMs);
         }
         Buffer tail = transform == null || client.closed() ? null : transform.close();
         if (tail != null) {
@@ -270,45 +252,8 @@ final class StreamRelay {
         client.end();
         exchange.record(attempt, upstream.statusCode());
         if (!traced) {
-            exchange.streamDone(attempt, upstream.statusCode(), "success", usage, relayedBytes, timeToFirstTokenMs);
+            exchange.streamDone(attempt, upstream.statusCode(), "success", usage.usage(), relayedBytes, timeToFirstTokenMs);
         }
-    }
-
-    /**
-     * Reads `usage` from the events about to be written. Only `data:` lines with a usage object are parsed:
-     * OpenAI streams asked for usage put `"usage":null` on every other chunk. One pass: from one usage object to
-     * the next, each parsed from its line.
-     */
-    private void sniffUsage(Buffer events, int length) {
-        ByteBuf bytes = events.getByteBuf();
-        int at = UsageExtractor.usageObjectAt(events, 0, length);
-        while (at >= 0) {
-            int start = at;
-            while (start > 0 && bytes.getByte(start - 1) != '\n') {
-                start--;
-            }
-            int end = bytes.indexOf(at, length, (byte) '\n');
-            if (end < 0) {
-                end = length;
-            }
-            if (end - start > DATA.length && isData(bytes, start)) {
-                byte[] json = events.getBytes(start + DATA.length, end);
-                UsageEvent.Tokens seen = UsageExtractor.fromJson(json, 0, json.length);
-                if (seen != null) {
-                    usage = UsageExtractor.merge(usage, seen);
-                }
-            }
-            at = UsageExtractor.usageObjectAt(events, end, length);
-        }
-    }
-
-    private static boolean isData(ByteBuf bytes, int at) {
-        for (int i = 0; i < DATA.length; i++) {
-            if (bytes.getByte(at + i) != DATA[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private void onError(Throwable failure) {
@@ -334,7 +279,7 @@ final class StreamRelay {
             client.end(transform == null ? error : transform.failed(error));
         }
         exchange.record(attempt, 502);
-        exchange.streamDone(attempt, 502, "error", usage, relayedBytes, timeToFirstTokenMs);
+        exchange.streamDone(attempt, 502, "error", usage.usage(), relayedBytes, timeToFirstTokenMs);
     }
 
     /**
@@ -350,12 +295,12 @@ final class StreamRelay {
         if (!done) {
             done = true;
             if (pending != null && complete > 0) {
-                sniffUsage(pending, complete);
+                usage.read(pending.getBuffer(0, complete));
             }
             upstream.request().reset();
         }
         pending = null;
         exchange.record(attempt, 499);
-        exchange.streamDone(attempt, 499, "client_cancelled", usage, relayedBytes, timeToFirstTokenMs);
+        exchange.streamDone(attempt, 499, "client_cancelled", usage.usage(), relayedBytes, timeToFirstTokenMs);
     }
 }

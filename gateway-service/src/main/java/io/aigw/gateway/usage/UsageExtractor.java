@@ -103,6 +103,75 @@ public final class UsageExtractor {
         return null;
     }
 
+    /**
+     * What one OpenAI stream chunk says about usage, read in one pass: its usage (as {@link #fromJson} reads it), whether
+     * it is nothing but usage (a `usage` object and `"choices":[]`), and whether it was a whole JSON object at all.
+     */
+    public record Chunk(UsageEvent.Tokens tokens, boolean usageOnly, boolean parsed) {
+    }
+
+    /** Reads {@code json[offset..offset+length)} as an OpenAI stream chunk: one parse for its usage and its kind. */
+    public static Chunk chunk(byte[] json, int offset, int length) {
+        UsageEvent.Tokens tokens = null;
+        boolean usageObject = false;
+        boolean noChoices = false;
+        try (JsonParser p = JSON.createParser(json, offset, length)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return new Chunk(null, false, false);
+            }
+            JsonToken token;
+            while ((token = p.nextToken()) == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                if ("usage".equals(name)) {
+                    usageObject = value == JsonToken.START_OBJECT;
+                    if (usageObject && tokens == null) {
+                        tokens = tokens(p);
+                    } else {
+                        p.skipChildren();
+                    }
+                } else if ("choices".equals(name) && value == JsonToken.START_ARRAY) {
+                    noChoices = p.nextToken() == JsonToken.END_ARRAY;
+                    if (!noChoices) {
+                        skipRestOfArray(p);
+                    }
+                } else if ("choices".equals(name)) {
+                    noChoices = false;
+                    p.skipChildren();
+                } else if (tokens == null && value == JsonToken.START_OBJECT && "usageMetadata".equals(name)) {
+                    tokens = geminiTokens(p);
+                } else if (tokens == null && value == JsonToken.START_OBJECT
+                        && ("message".equals(name) || "response".equals(name))) {
+                    tokens = nestedUsage(p);
+                    if (tokens != null) { // found inside: the rest of the nested object is skipped
+                        while (p.nextToken() == JsonToken.FIELD_NAME) {
+                            p.nextToken();
+                            p.skipChildren();
+                        }
+                    }
+                } else {
+                    p.skipChildren();
+                }
+            }
+            return new Chunk(tokens, token == JsonToken.END_OBJECT && usageObject && noChoices,
+                    token == JsonToken.END_OBJECT);
+        } catch (IOException e) {
+            return new Chunk(tokens, false, false);
+        }
+    }
+
+    /** Skips what is left of an array whose first element the parser is at. */
+    private static void skipRestOfArray(JsonParser p) throws IOException {
+        JsonToken token = p.currentToken();
+        while (token != JsonToken.END_ARRAY) {
+            if (token == null) {
+                throw new IOException("unexpected end of input");
+            }
+            p.skipChildren();
+            token = p.nextToken();
+        }
+    }
+
     /** The `usage` object of the object the parser is in (`message`, `response`), or null; reads to its end. */
     private static UsageEvent.Tokens nestedUsage(JsonParser p) throws IOException {
         while (p.nextToken() == JsonToken.FIELD_NAME) {
