@@ -61,11 +61,19 @@ class StreamUsageTest {
     }
 
     @Test
-    void shouldKeepTheUsageChunkAndTheClientsStreamOptionsWhenTheClientAsked() {
-        String sse = stream("/v1/chat/completions", "{\"model\":\"gpt-4o\",\"stream\":true,"
-                + "\"stream_options\":{\"include_usage\":true},\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}").asString();
-        assertThat(sse, containsString("\"choices\":[],\"usage\":{"));
-        assertThat(SimulatorClient.received().get(0).body(), containsString("\"stream_options\":{\"include_usage\":true}"));
+    void shouldKeepTheUsageChunkAndTheClientsStreamOptionsWhenTheClientAskedAndStillMeterIt() throws Exception {
+        try (UsageEventsReader reader = new UsageEventsReader()) {
+            ExtractableResponse<Response> response = stream("/v1/chat/completions", "{\"model\":\"gpt-4o\",\"stream\":true,"
+                    + "\"stream_options\":{\"include_usage\":true},\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
+            String sse = response.asString();
+            assertThat(sse, containsString("\"choices\":[],\"usage\":{"));
+            assertThat(SimulatorClient.received().get(0).body(), containsString("\"stream_options\":{\"include_usage\":true}"));
+
+            List<JsonNode> events = reader.eventsOf(response.header(GatewayHeaders.REQUEST_ID), 1);
+            JsonNode tokens = events.get(0).path("tokens");
+            assertThat(tokens.path("estimated").asBoolean(), equalTo(false));
+            assertThat(tokens.path("output").asLong(), equalTo(8L));
+        }
     }
 
     @Test
