@@ -97,6 +97,11 @@ stop_pid() {
   done
   if kill -0 "$pid" 2>/dev/null && ! is_zombie "$pid"; then
     warn "$name (pid $pid) ignored TERM for $grace s: killing it"
+    # A JVM prints its threads to its log on QUIT (the process keeps running): what held it after TERM.
+    if [[ $(cat "/proc/$pid/comm" 2>/dev/null) == java ]]; then
+      kill -QUIT "$pid" 2>/dev/null && sleep 1
+      warn "$name: its threads at the kill are in $(log_file "$name") (\"Full thread dump\")"
+    fi
     kill -KILL "$pid" 2>/dev/null || true
     waited=0
     # A loaded machine can take seconds to tear down a large JVM; its ports and files are held until then.
