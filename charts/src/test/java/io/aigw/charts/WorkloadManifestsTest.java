@@ -205,7 +205,7 @@ class WorkloadManifestsTest {
         assertEquals("http://aigw-model-catalog-service:8083", config.get("AIGW_CATALOG_URL"));
         assertEquals("redis://redis.data.svc:6379", config.get("AIGW_REDIS_URL"));
         assertEquals("8080", config.get("QUARKUS_HTTP_PORT"));
-        assertEquals("-Xmx96m -XX:TrimNativeHeapInterval=5000", config.get("JAVA_OPTS_APPEND"));
+        assertEquals("-Xmx96m -XX:SurvivorRatio=4 -XX:TrimNativeHeapInterval=5000", config.get("JAVA_OPTS_APPEND"));
         EnvVar instanceId = Manifests.env(container("default", "gateway-service"), "AIGW_GATEWAY_INSTANCE_ID").orElseThrow();
         assertEquals("metadata.name", instanceId.getValueFrom().getFieldRef().getFieldPath());
         assertEquals("aigw-gateway-service", container("default", "gateway-service").getEnvFrom().get(0)
