@@ -75,32 +75,7 @@ public final class UsageExtractor {
 
     /** The usage of a JSON object, or null when it has none. Read as a stream: no tree is built. */
     public static UsageEvent.Tokens fromJson(byte[] json, int offset, int length) {
-        try (JsonParser p = JSON.createParser(json, offset, length)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                return null;
-            }
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String name = p.currentName();
-                JsonToken value = p.nextToken();
-                if ("usage".equals(name) && value == JsonToken.START_OBJECT) {
-                    return tokens(p);
-                }
-                if ("usageMetadata".equals(name) && value == JsonToken.START_OBJECT) {
-                    return geminiTokens(p);
-                }
-                if (("message".equals(name) || "response".equals(name)) && value == JsonToken.START_OBJECT) {
-                    UsageEvent.Tokens nested = nestedUsage(p);
-                    if (nested != null) {
-                        return nested;
-                    }
-                } else {
-                    p.skipChildren();
-                }
-            }
-        } catch (IOException e) {
-            return null;
-        }
-        return null;
+        return read(json, offset, length, true, TOKENS);
     }
 
     /**
@@ -112,12 +87,29 @@ public final class UsageExtractor {
 
     /** Reads {@code json[offset..offset+length)} as an OpenAI stream chunk: one parse for its usage and its kind. */
     public static Chunk chunk(byte[] json, int offset, int length) {
+        return read(json, offset, length, false, CHUNK);
+    }
+
+    /** What {@link #read} answers with: the usage alone, or the chunk's kind too. */
+    private interface Answer<R> {
+        R of(UsageEvent.Tokens tokens, boolean usageOnly, boolean parsed);
+    }
+
+    private static final Answer<UsageEvent.Tokens> TOKENS = (tokens, usageOnly, parsed) -> tokens;
+    private static final Answer<Chunk> CHUNK = Chunk::new;
+
+    /**
+     * The one parse of an answer or chunk: the first usage found (top-level `usage`, Gemini's `usageMetadata`, or the
+     * `usage` of `message` / `response`), and whether the object is a whole one holding a `usage` object and
+     * `"choices":[]`. With {@code firstUsage} it stops at that usage ({@link #fromJson} needs nothing after it).
+     */
+    private static <R> R read(byte[] json, int offset, int length, boolean firstUsage, Answer<R> answer) {
         UsageEvent.Tokens tokens = null;
         boolean usageObject = false;
         boolean noChoices = false;
         try (JsonParser p = JSON.createParser(json, offset, length)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
-                return new Chunk(null, false, false);
+                return answer.of(null, false, false);
             }
             JsonToken token;
             while ((token = p.nextToken()) == JsonToken.FIELD_NAME) {
@@ -143,7 +135,7 @@ public final class UsageExtractor {
                 } else if (tokens == null && value == JsonToken.START_OBJECT
                         && ("message".equals(name) || "response".equals(name))) {
                     tokens = nestedUsage(p);
-                    if (tokens != null) { // found inside: the rest of the nested object is skipped
+                    if (tokens != null && !firstUsage) { // found inside: the rest of the nested object is skipped
                         while (p.nextToken() == JsonToken.FIELD_NAME) {
                             p.nextToken();
                             p.skipChildren();
@@ -152,11 +144,14 @@ public final class UsageExtractor {
                 } else {
                     p.skipChildren();
                 }
+                if (firstUsage && tokens != null) {
+                    return answer.of(tokens, false, true);
+                }
             }
-            return new Chunk(tokens, token == JsonToken.END_OBJECT && usageObject && noChoices,
+            return answer.of(tokens, token == JsonToken.END_OBJECT && usageObject && noChoices,
                     token == JsonToken.END_OBJECT);
         } catch (IOException e) {
-            return new Chunk(tokens, false, false);
+            return answer.of(tokens, false, false);
         }
     }
 

@@ -77,6 +77,47 @@ class UsageExtractorTest {
         assertNull(read("not json"));
     }
 
+    /** The stream path (one chunk) and the whole-answer path share one parse: they must read the same usage. */
+    @Test
+    void shouldReadTheSameUsageFromAStreamChunkAsFromAWholeAnswerForEveryShape() {
+        String[] shapes = {
+            "{\"id\":\"c\",\"choices\":[],\"usage\":{\"prompt_tokens\":12,\"completion_tokens\":34,"
+                    + "\"prompt_tokens_details\":{\"cached_tokens\":2},\"completion_tokens_details\":{\"reasoning_tokens\":5}}}",
+            "{\"type\":\"message_start\",\"message\":{\"id\":\"m\",\"usage\":{\"input_tokens\":7,\"output_tokens\":1,"
+                    + "\"cache_read_input_tokens\":100,\"cache_creation_input_tokens\":80},\"model\":\"claude\"}}",
+            "{\"type\":\"response.completed\",\"response\":{\"usage\":{\"input_tokens\":10,\"output_tokens\":20}}}",
+            "{\"candidates\":[],\"usageMetadata\":{\"promptTokenCount\":5,\"candidatesTokenCount\":3}}",
+            "{\"usage\":{\"prompt_tokens\":10,\"completion_tokens\":20,\"cost\":0.00001,\"is_byok\":true,"
+                    + "\"cost_details\":{\"upstream_inference_cost\":0.0002}}}",
+            "{\"message\":{\"usage\":{\"input_tokens\":1}},\"usage\":{\"input_tokens\":2}}",
+            "{\"usage\":{\"prompt_tokens\":4},\"choices\":[] trailing",
+            "{\"usage\":null,\"choices\":[]}",
+            "not json",
+        };
+        for (String shape : shapes) {
+            byte[] bytes = shape.getBytes(StandardCharsets.UTF_8);
+            assertEquals(read(shape), UsageExtractor.chunk(bytes, 0, bytes.length).tokens(), shape);
+        }
+        assertEquals(1, read(shapes[5]).input(), "the first usage found wins");
+        assertEquals(4, read(shapes[6]).input(), "usage read before a malformed rest is kept");
+    }
+
+    @Test
+    void shouldTellAUsageOnlyChunkFromOneWithChoicesAndFromAnUnparsableOne() {
+        assertEquals(new UsageExtractor.Chunk(UsageEvent.Tokens.of(1, 2, 0, 0, false), true, true),
+                chunk("{\"id\":\"c\",\"choices\":[],\"usage\":{\"prompt_tokens\":1,\"completion_tokens\":2}}"));
+        assertEquals(new UsageExtractor.Chunk(UsageEvent.Tokens.of(1, 2, 0, 0, false), false, true),
+                chunk("{\"choices\":[{\"delta\":{}}],\"usage\":{\"prompt_tokens\":1,\"completion_tokens\":2}}"));
+        assertEquals(new UsageExtractor.Chunk(null, false, true), chunk("{\"choices\":[],\"usage\":null}"));
+        assertEquals(new UsageExtractor.Chunk(UsageEvent.Tokens.of(1, 0, 0, 0, false), false, false),
+                chunk("{\"choices\":[],\"usage\":{\"prompt_tokens\":1}"));
+    }
+
+    private static UsageExtractor.Chunk chunk(String json) {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        return UsageExtractor.chunk(bytes, 0, bytes.length);
+    }
+
     @Test
     void shouldSpotAUsageObjectInAStreamBurstButNotTheUsageNullOfEveryChunk() {
         String chunk = "data: {\"id\":\"c\",\"choices\":[{\"delta\":{\"content\":\"usage\"}}],\"usage\":null,"
