@@ -337,11 +337,12 @@ class SpoolingSenderTest {
         }
     }
 
+    /** A sender that retries Kafka only an hour after a failure: what it spools stays in the spool's first segment. */
     private SpoolingSender senderTo(UsageSink kafka, UsageSpool spool) {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         ArrayBlockingQueue<UsageEvent> queue = new ArrayBlockingQueue<>(10);
-        return new SpoolingSender(queue, kafka, spool, MAPPER, config(), registry.counter("dropped"), new AtomicLong(),
-                SpoolMetrics.register(registry, queue, spool.maxBytes()));
+        return new SpoolingSender(queue, kafka, spool, MAPPER, config(Duration.ofHours(1)), registry.counter("dropped"),
+                new AtomicLong(), SpoolMetrics.register(registry, queue, spool.maxBytes()));
     }
 
     /** What the spool keeps of an event: `[key length:2][key][value]`, the value the event's JSON on `usage-events`. */
