@@ -19,6 +19,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import org.apache.kafka.clients.producer.Callback;
+import org.apache.kafka.clients.producer.RecordMetadata;
 
 /**
  * The usage-event sender thread. While the spool is empty and Kafka takes events, each queued event goes to the
@@ -30,7 +32,9 @@ import java.util.concurrent.locks.LockSupport;
  * touch atomics, a queue and the map of records not yet acknowledged. At shutdown whatever Kafka has not acknowledged
  * goes to the spool, even when closing the producer hangs (a broker gone mid-outage: a replica restarted then lost
  * every event it held, UsageThroughKafkaOutageIT); a record both acknowledged late and spooled reaches the ledger
- * once, as the ledger keeps one row per event id.
+ * once, as the ledger keeps one row per event id. A record sent is kept as it was sent (key and value) until Kafka
+ * acknowledges it; its spool form is built only when it has to be spooled (issue 19: built for every record, it was a
+ * copy of every event kept alive until the acknowledgement).
  */
 final class SpoolingSender implements Runnable {
 
@@ -51,14 +55,15 @@ final class SpoolingSender implements Runnable {
     private final BlockingQueue<UsageEvent> queue;
     private final UsageSink sink;
     private final UsageSpool spool;
-    private final ObjectMapper mapper;
+    /** The events' JSON, its generator and buffer reused from one event to the next (this thread's only). */
+    private final UsageEventJson json;
     private final SpoolConfig config;
     private final Counter dropped;
     private final AtomicLong droppedAtQueue;
     private final SpoolMetrics metrics;
-    private final Queue<byte[]> failed = new ConcurrentLinkedQueue<>();
+    private final Queue<Sent> failed = new ConcurrentLinkedQueue<>();
     /** Records handed to the producer (not replays: those stay in the spool until acknowledged), by send order. */
-    private final NavigableMap<Long, byte[]> unacknowledged = new ConcurrentSkipListMap<>();
+    private final NavigableMap<Long, Sent> unacknowledged = new ConcurrentSkipListMap<>();
     private long sent;
     private volatile boolean stopping;
     private boolean down;
@@ -80,7 +85,7 @@ final class SpoolingSender implements Runnable {
         this.queue = queue;
         this.sink = sink;
         this.spool = spool;
-        this.mapper = mapper;
+        this.json = new UsageEventJson(mapper.getFactory());
         this.config = config;
         this.dropped = dropped;
         this.droppedAtQueue = droppedAtQueue;
@@ -130,7 +135,7 @@ final class SpoolingSender implements Runnable {
     void step(UsageEvent first) throws IOException {
         for (UsageEvent event = first != null ? first : queue.poll(); event != null; event = queue.poll()) {
             spoolFailures(); // a failure seen switches to the spool at once: a send may block for max.block.ms
-            handle(event.accessKeyId(), UsageEventJson.write(mapper.getFactory(), event));
+            handle(event.accessKeyId(), json.write(event));
         }
         spoolFailures();
         long lost = droppedAtQueue.getAndSet(0);
@@ -159,60 +164,80 @@ final class SpoolingSender implements Runnable {
      * event, the queue was never drained to the spool, and a replica stopped then lost it all.
      */
     private void spoolFailures() throws IOException {
-        for (byte[] record; (record = failed.poll()) != null; ) {
-            spool(record, "Kafka did not acknowledge it in time");
+        for (Sent record; (record = failed.poll()) != null; ) {
+            spool(record.spoolForm(), "Kafka did not acknowledge it in time");
         }
     }
 
     private void handle(String key, byte[] value) throws IOException {
-        byte[] record = record(key == null ? new byte[0] : key.getBytes(StandardCharsets.UTF_8), value);
         if (spool.isEmpty() && !down) {
-            send(key == null ? "" : key, value, record, false);
+            send(new Sent(++sent, key == null ? "" : key, value));
         } else {
-            spool(record, null);
+            spool(record(key == null ? new byte[0] : key.getBytes(StandardCharsets.UTF_8), value), null);
         }
     }
 
-    /** Hands a spooled record to the producer. */
-    private void send(byte[] record, boolean replay) throws IOException {
+    /** Hands a new record to the producer; a refusal or a failed delivery brings it to the spool. */
+    private void send(Sent record) throws IOException {
+        unacknowledged.put(record.number, record);
+        metrics.inFlight().incrementAndGet();
+        try {
+            sink.send(record.key, record.value, record);
+        } catch (RuntimeException e) {
+            metrics.inFlight().decrementAndGet();
+            unacknowledged.remove(record.number);
+            spool(record.spoolForm(), "Kafka refused it (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    /** Hands a spooled record to the producer (it stays in the spool until its chunk is acknowledged). */
+    private void send(byte[] record) {
         int keyLength = ((record[0] & 0xff) << 8) | (record[1] & 0xff);
         String key = new String(record, 2, keyLength, StandardCharsets.UTF_8);
         byte[] value = Arrays.copyOfRange(record, 2 + keyLength, record.length);
-        send(key, value, record, replay);
-    }
-
-    /**
-     * Hands a record (its key and value, and the spool's form of both) to the producer; a refusal or a failed delivery
-     * brings it to the spool.
-     */
-    private void send(String key, byte[] value, byte[] record, boolean replay) throws IOException {
-        long number = ++sent;
-        if (!replay) {
-            unacknowledged.put(number, record);
-        }
         metrics.inFlight().incrementAndGet();
         try {
             sink.send(key, value, (meta, failure) -> {
                 metrics.inFlight().decrementAndGet();
-                if (replay) {
-                    (failure == null ? chunkAcked : chunkFailed).incrementAndGet();
-                    return;
-                }
-                if (failure == null) {
-                    metrics.published().increment();
-                } else {
-                    failed.add(record); // before it leaves the map: shutdown never misses it between the two
-                }
-                unacknowledged.remove(number);
+                (failure == null ? chunkAcked : chunkFailed).incrementAndGet();
             });
         } catch (RuntimeException e) {
             metrics.inFlight().decrementAndGet();
-            unacknowledged.remove(number);
-            if (replay) {
-                chunkFailed.incrementAndGet();
+            chunkFailed.incrementAndGet();
+        }
+    }
+
+    /**
+     * A new record handed to the producer, as it was handed over (its send number, key and value), and the callback
+     * of its delivery. Its spool form is built only if it has to be spooled: refused, failed, or unacknowledged at
+     * shutdown.
+     */
+    private final class Sent implements Callback {
+        /** Boxed once: the map's key when it is put and when it is removed. */
+        final Long number;
+        final String key;
+        final byte[] value;
+
+        Sent(Long number, String key, byte[] value) {
+            this.number = number;
+            this.key = key;
+            this.value = value;
+        }
+
+        @Override
+        public void onCompletion(RecordMetadata meta, Exception failure) {
+            metrics.inFlight().decrementAndGet();
+            if (failure == null) {
+                metrics.published().increment();
             } else {
-                spool(record, "Kafka refused it (" + e.getClass().getSimpleName() + ")");
+                failed.add(this); // before it leaves the map: shutdown never misses it between the two
             }
+            unacknowledged.remove(number);
+        }
+
+        /** What the spool keeps of it: byte for byte what it kept when this form was built at send time. */
+        byte[] spoolForm() {
+            return record(key.getBytes(StandardCharsets.UTF_8), value);
         }
     }
 
@@ -263,7 +288,7 @@ final class SpoolingSender implements Runnable {
             if (chunkFailed.get() > 0 || stopping) {
                 break; // a send that failed at once waited max.block.ms: the next would too; the chunk is retried whole
             }
-            send(record, true);
+            send(record);
             handedOver++;
         }
         chunkFailed.addAndGet(chunkSize - handedOver);
@@ -302,13 +327,13 @@ final class SpoolingSender implements Runnable {
                 step(queue.poll(20, TimeUnit.MILLISECONDS));
             }
             closeProducer();
-            List<byte[]> pending = new ArrayList<>(unacknowledged.values()); // before the failures: see send()
+            List<Sent> pending = new ArrayList<>(unacknowledged.values()); // before the failures: see Sent
             int failedAtClose = 0;
-            for (byte[] record; (record = failed.poll()) != null; failedAtClose++) {
-                spool(record, "Kafka did not acknowledge it before shutdown");
+            for (Sent record; (record = failed.poll()) != null; failedAtClose++) {
+                spool(record.spoolForm(), "Kafka did not acknowledge it before shutdown");
             }
-            for (byte[] record : pending) {
-                spool(record, "Kafka had not acknowledged it at shutdown");
+            for (Sent record : pending) {
+                spool(record.spoolForm(), "Kafka had not acknowledged it at shutdown");
             }
             spool.close();
             updateGauges();

@@ -2,7 +2,7 @@ package io.aigw.gateway.usage;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
 
@@ -10,56 +10,102 @@ import java.util.List;
  * Writes a {@link UsageEvent} as the JSON of `usage-events` (the golden fixture's shape): the same fields, order and
  * inclusion as Jackson's data binding of the record, byte for byte ({@code UsageEventJsonTest}), written straight to a
  * generator instead of through the record's bean serializer and its reflective accessors (issue 19: the event's JSON
- * was the largest single item of the usage sender's CPU).
+ * was the largest single item of the usage sender's CPU). One instance belongs to one thread (the sender's): it keeps
+ * its generator and its buffer from one event to the next, so that an event costs one array of its exact size (issue
+ * 19: a generator, its contexts and a 1 KiB buffer per event were a tenth of the gateway's allocations at c=32).
  */
 final class UsageEventJson {
 
-    private UsageEventJson() {
+    private final JsonFactory factory;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
+    /** Null until the first event, and again after a write that failed half-way (its object left open). */
+    private JsonGenerator generator;
+
+    UsageEventJson(JsonFactory factory) {
+        this.factory = factory;
     }
 
+    /** An event's JSON with a generator of its own (tests; the sender keeps one instance). */
     static byte[] write(JsonFactory factory, UsageEvent e) throws IOException {
-        try (ByteArrayBuilder out = new ByteArrayBuilder(1024)) {
-            try (JsonGenerator g = factory.createGenerator(out)) {
-                g.writeStartObject();
-                string(g, "eventId", e.eventId());
-                string(g, "requestId", e.requestId());
-                string(g, "accessKeyId", e.accessKeyId());
-                string(g, "configurationId", e.configurationId());
-                string(g, "providerId", e.providerId());
-                string(g, "modelId", e.modelId());
-                string(g, "providerKeyId", e.providerKeyId());
-                string(g, "surface", e.surface());
-                g.writeNumberField("attempt", e.attempt());
-                g.writeBooleanField("final", e.isFinal());
-                g.writeNumberField("status", e.status());
-                string(g, "outcome", e.outcome());
-                g.writeBooleanField("streaming", e.streaming());
-                tokens(g, e.tokens());
-                g.writeFieldName("costUsd");
-                if (e.costUsd() == null) {
-                    g.writeNull();
-                } else {
-                    g.writeNumber(e.costUsd());
-                }
-                string(g, "costSource", e.costSource());
-                g.writeNumberField("latencyMs", e.latencyMs());
-                g.writeFieldName("timeToFirstTokenMs");
-                if (e.timeToFirstTokenMs() == null) {
-                    g.writeNull();
-                } else {
-                    g.writeNumber(e.timeToFirstTokenMs());
-                }
-                string(g, "occurredAt", e.occurredAt());
-                string(g, "traceId", e.traceId());
-                firewall(g, e.firewall());
-                skipped(g, e.skipped());
-                if (e.auto() != null) {
-                    g.writeStringField("auto", e.auto());
-                }
-                g.writeEndObject();
-            }
-            return out.toByteArray();
+        UsageEventJson json = new UsageEventJson(factory);
+        try {
+            return json.write(e);
+        } finally {
+            json.close();
         }
+    }
+
+    /** The event's JSON, exactly what a generator of its own would write. */
+    byte[] write(UsageEvent e) throws IOException {
+        out.reset();
+        boolean written = false;
+        try {
+            JsonGenerator g = generator();
+            event(g, e);
+            g.flush();
+            written = true;
+            return out.toByteArray();
+        } finally {
+            if (!written) {
+                generator = null; // an object left open: the next event starts on a new generator
+            }
+        }
+    }
+
+    void close() throws IOException {
+        if (generator != null) {
+            generator.close();
+            generator = null;
+        }
+    }
+
+    /** Successive events are root values of one generator: without a separator between them, each is written alone. */
+    private JsonGenerator generator() throws IOException {
+        if (generator == null) {
+            generator = factory.createGenerator(out);
+            generator.setRootValueSeparator(null);
+        }
+        return generator;
+    }
+
+    private static void event(JsonGenerator g, UsageEvent e) throws IOException {
+        g.writeStartObject();
+        string(g, "eventId", e.eventId());
+        string(g, "requestId", e.requestId());
+        string(g, "accessKeyId", e.accessKeyId());
+        string(g, "configurationId", e.configurationId());
+        string(g, "providerId", e.providerId());
+        string(g, "modelId", e.modelId());
+        string(g, "providerKeyId", e.providerKeyId());
+        string(g, "surface", e.surface());
+        g.writeNumberField("attempt", e.attempt());
+        g.writeBooleanField("final", e.isFinal());
+        g.writeNumberField("status", e.status());
+        string(g, "outcome", e.outcome());
+        g.writeBooleanField("streaming", e.streaming());
+        tokens(g, e.tokens());
+        g.writeFieldName("costUsd");
+        if (e.costUsd() == null) {
+            g.writeNull();
+        } else {
+            g.writeNumber(e.costUsd());
+        }
+        string(g, "costSource", e.costSource());
+        g.writeNumberField("latencyMs", e.latencyMs());
+        g.writeFieldName("timeToFirstTokenMs");
+        if (e.timeToFirstTokenMs() == null) {
+            g.writeNull();
+        } else {
+            g.writeNumber(e.timeToFirstTokenMs());
+        }
+        string(g, "occurredAt", e.occurredAt());
+        string(g, "traceId", e.traceId());
+        firewall(g, e.firewall());
+        skipped(g, e.skipped());
+        if (e.auto() != null) {
+            g.writeStringField("auto", e.auto());
+        }
+        g.writeEndObject();
     }
 
     private static void tokens(JsonGenerator g, UsageEvent.Tokens t) throws IOException {

@@ -8,11 +8,14 @@ import static org.hamcrest.Matchers.equalTo;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -307,5 +310,105 @@ class SpoolingSenderTest {
         assertThat(spool.records() + (long) dropped, equalTo(20L));
         assertThat(Optional.ofNullable(registry.find("aigw.usage.spool.events").gauge()).map(g -> (long) g.value()).orElse(-1L),
                 equalTo(spool.records()));
+    }
+
+    /**
+     * A Kafka that takes records and answers none of them until it is closed, then fails them all (a real producer
+     * closed with records left); or one that refuses every record at once.
+     */
+    static final class HoldingKafka implements UsageSink {
+        final List<Callback> held = new ArrayList<>();
+        boolean failAtClose;
+        RuntimeException refusal;
+
+        @Override
+        public void send(String key, byte[] value, Callback callback) {
+            if (refusal != null) {
+                throw refusal;
+            }
+            held.add(callback);
+        }
+
+        @Override
+        public void close(Duration timeout) {
+            if (failAtClose) {
+                held.forEach(c -> c.onCompletion(null, new org.apache.kafka.common.errors.TimeoutException("closed")));
+            }
+        }
+    }
+
+    /** A sender that retries Kafka only an hour after a failure: what it spools stays in the spool's first segment. */
+    private SpoolingSender senderTo(UsageSink kafka, UsageSpool spool) {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        ArrayBlockingQueue<UsageEvent> queue = new ArrayBlockingQueue<>(10);
+        return new SpoolingSender(queue, kafka, spool, MAPPER, config(Duration.ofHours(1)), registry.counter("dropped"),
+                new AtomicLong(), SpoolMetrics.register(registry, queue, spool.maxBytes()));
+    }
+
+    /** What the spool keeps of an event: `[key length:2][key][value]`, the value the event's JSON on `usage-events`. */
+    private static String spoolForm(UsageEvent event) throws IOException {
+        byte[] key = event.accessKeyId() == null ? new byte[0] : event.accessKeyId().getBytes(StandardCharsets.UTF_8);
+        byte[] value = MAPPER.writeValueAsBytes(event);
+        return HexFormat.of().formatHex(ByteBuffer.allocate(2 + key.length + value.length).putShort((short) key.length)
+                .put(key).put(value).array());
+    }
+
+    private static String spoolForms(UsageEvent... events) throws IOException {
+        StringBuilder forms = new StringBuilder();
+        for (UsageEvent event : events) {
+            forms.append(spoolForm(event)).append('\n');
+        }
+        return forms.toString();
+    }
+
+    /** Every record of the spool's oldest segment, one a line, in the form {@link #spoolForm} gives. */
+    private static String spooled(UsageSpool spool) throws IOException {
+        StringBuilder forms = new StringBuilder();
+        for (byte[] record : spool.read(spool.oldest(), 0, 100).records()) {
+            forms.append(HexFormat.of().formatHex(record)).append('\n');
+        }
+        return forms.toString();
+    }
+
+    private static UsageEvent eventOf(String accessKeyId, int n) {
+        return new UsageEvent("e" + n, "req_" + n, accessKeyId, "cfg", "openai", "gpt-4o", "pk", "openai/chat-completions",
+                1, true, 200, "success", false, UsageEvent.Tokens.of(12, 3, 0, 0, false), new java.math.BigDecimal("0.0001"),
+                "catalog", 1, 5L, "2026-12-01T00:00:00Z", null, null, null, null);
+    }
+
+    /** Issue 19 keeps a record as it was sent and builds its spool form only to spool it: the bytes spooled stay the same. */
+    @Test
+    void shouldSpoolARecordKafkaFailedOrRefusedAsItsKeyAndValueByteForByte() throws Exception {
+        FakeKafka failing = new FakeKafka();
+        failing.up = false;
+        UsageSpool failedSpool = new UsageSpool(dir.resolve("failed"), 1 << 20, 1 << 20);
+        sender(failing, new ArrayBlockingQueue<>(10), failedSpool).step(eventOf("ak_é", 1));
+        assertThat(spooled(failedSpool), equalTo(spoolForms(eventOf("ak_é", 1))));
+
+        HoldingKafka refusing = new HoldingKafka();
+        refusing.refusal = new org.apache.kafka.common.errors.TimeoutException("no metadata");
+        UsageSpool refusedSpool = new UsageSpool(dir.resolve("refused"), 1 << 20, 1 << 20);
+        SpoolingSender sender = senderTo(refusing, refusedSpool);
+        sender.step(eventOf(null, 2));
+        sender.step(eventOf("ak_x", 3)); // in the outage: straight to the spool
+        assertThat(spooled(refusedSpool), equalTo(spoolForms(eventOf(null, 2), eventOf("ak_x", 3))));
+    }
+
+    @Test
+    void shouldSpoolAtShutdownWhatKafkaHeldOrFailedAsItsKeyAndValueByteForByteInOrder() throws Exception {
+        for (boolean failAtClose : new boolean[] {false, true}) {
+            HoldingKafka kafka = new HoldingKafka();
+            kafka.failAtClose = failAtClose;
+            Path spoolDir = dir.resolve("held-" + failAtClose);
+            SpoolingSender sender = senderTo(kafka, new UsageSpool(spoolDir, 1 << 20, 1 << 20));
+            for (int i = 1; i <= 3; i++) {
+                sender.step(eventOf("ak_" + i, i));
+            }
+            sender.stop();
+            sender.run();
+            try (UsageSpool next = new UsageSpool(spoolDir, 1 << 20, 1 << 20)) {
+                assertThat(spooled(next), equalTo(spoolForms(eventOf("ak_1", 1), eventOf("ak_2", 2), eventOf("ak_3", 3))));
+            }
+        }
     }
 }
