@@ -221,7 +221,8 @@ ensure_kafka() {
     format_kafka_storage
     info "Starting Kafka"
     local started=$SECONDS
-    start_background kafka -- java "$KAFKA_MARKER" -Xmx256m -XX:+UseParallelGC -Djava.awt.headless=true \
+    # shellcheck disable=SC2086 # AIGW_KAFKA_JAVA_OPTS: words
+    start_background kafka -- java "$KAFKA_MARKER" ${AIGW_KAFKA_JAVA_OPTS:--Xmx256m -XX:+UseParallelGC} -Djava.awt.headless=true \
       -Dlog4j2.configurationFile="$STACK_DIR/kafka/log4j2.properties" \
       -cp "$KAFKA_LIB/*" kafka.Kafka "$KAFKA_HOME/server.properties"
     wait_for_port kafka "$KAFKA_MARKER" "$KAFKA_PORT"

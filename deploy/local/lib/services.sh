@@ -160,10 +160,12 @@ require_service_jars() {
 # emptied every 5-15 s under load; with it none ran under load (gateway-service README "Memory", issue 19).
 GATEWAY_JAVA_OPTS='-XX:+UseSerialGC -Xmx96m -XX:SurvivorRatio=4 -XX:TrimNativeHeapInterval=5000'
 GATEWAY_ENV='MALLOC_ARENA_MAX=2'
+# The admin services' options; AIGW_SERVICE_JAVA_OPTS replaces them (e.g. to add -Xlog:gc).
+SERVICE_JAVA_OPTS='-XX:+UseParallelGC -Xmx256m'
 java_opts() {
   case $1 in
     gateway-*) printf -- '%s' "${AIGW_GATEWAY_JAVA_OPTS:-$GATEWAY_JAVA_OPTS}" ;;
-    *) printf -- '-XX:+UseParallelGC -Xmx256m' ;;
+    *) printf -- '%s' "${AIGW_SERVICE_JAVA_OPTS:-$SERVICE_JAVA_OPTS}" ;;
   esac
 }
 
