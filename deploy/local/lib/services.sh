@@ -155,9 +155,9 @@ require_service_jars() {
 # -XX:NativeMemoryTracking=summary for `jcmd PID VM.native_memory`), AIGW_GATEWAY_ENV its extra environment
 # (VAR=VALUE words; empty for none).
 # -XX:SurvivorRatio=4 (each survivor space a sixth of the young generation instead of a tenth): at c=32 what outlives
-# a few young collections (usage events waiting out the producer's 100 ms linger, with their spool-form copies) overflowed
-# the default survivors into the old generation, which a full collection of 110-145 ms (every event loop stopped)
-# emptied every 5-15 s under load; with it none ran under load (gateway-service README "Memory", issue 19).
+# a few young collections (usage events waiting out the producer's 100 ms linger; then also their spool-form copies,
+# no longer built) overflowed the default survivors into the old generation, which a full collection of 110-145 ms
+# (every event loop stopped) emptied every 5-15 s under load; with it none ran under load (gateway-service README "Memory", issue 19).
 GATEWAY_JAVA_OPTS='-XX:+UseSerialGC -Xmx96m -XX:SurvivorRatio=4 -XX:TrimNativeHeapInterval=5000'
 GATEWAY_ENV='MALLOC_ARENA_MAX=2'
 # The admin services' options; AIGW_SERVICE_JAVA_OPTS replaces them (e.g. to add -Xlog:gc).

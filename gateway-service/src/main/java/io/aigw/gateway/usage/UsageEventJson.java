@@ -25,16 +25,6 @@ final class UsageEventJson {
         this.factory = factory;
     }
 
-    /** An event's JSON with a generator of its own (tests; the sender keeps one instance). */
-    static byte[] write(JsonFactory factory, UsageEvent e) throws IOException {
-        UsageEventJson json = new UsageEventJson(factory);
-        try {
-            return json.write(e);
-        } finally {
-            json.close();
-        }
-    }
-
     /** The event's JSON, exactly what a generator of its own would write. */
     byte[] write(UsageEvent e) throws IOException {
         out.reset();
@@ -49,13 +39,6 @@ final class UsageEventJson {
             if (!written) {
                 generator = null; // an object left open: the next event starts on a new generator
             }
-        }
-    }
-
-    void close() throws IOException {
-        if (generator != null) {
-            generator.close();
-            generator = null;
         }
     }
 

@@ -63,7 +63,7 @@ class UsageEventJsonTest {
 
     private static void assertSame(UsageEvent event) throws Exception {
         String expected = MAPPER.writeValueAsString(event);
-        String written = new String(UsageEventJson.write(MAPPER.getFactory(), event), StandardCharsets.UTF_8);
+        String written = new String(new UsageEventJson(MAPPER.getFactory()).write(event), StandardCharsets.UTF_8);
         assertThat(written, equalTo(expected));
     }
 }
